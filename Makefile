@@ -1,0 +1,33 @@
+# Every target sets up what it needs: the virtual environment, the Python packages
+# (pinned in constraints.txt) and the system programs (Graphviz).
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: serve build check test system clean
+
+serve: $(STAMP)
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: $(STAMP)
+	$(BIN)/mkdocs build --strict
+
+check: $(STAMP)
+	$(BIN)/argmap check
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+system:
+	@PYTHON=$(PYTHON) bash build_tools/ensure-system.sh
+
+$(STAMP): pyproject.toml constraints.txt build_tools/ensure-system.sh
+	@PYTHON=$(PYTHON) bash build_tools/ensure-system.sh
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test]'
+	@touch $(STAMP)
+
+clean:
+	rm -rf $(VENV) site .cache

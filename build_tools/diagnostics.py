@@ -1,0 +1,78 @@
+"""Diagnostics: problems found in the input, as plain records (never exceptions)."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+__all__ = ["Severity", "Diagnostic", "sort_key", "summary"]
+
+
+class Severity(str, enum.Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """One problem, at a place in a file.
+
+    ``path`` is relative to the project root, with ``/`` separators; ``line`` and
+    ``column`` count from 1 (0 when the problem concerns the whole file).
+
+    >>> Diagnostic("a.yaml", 3, 5, Severity.ERROR, "unknown-key", "no such key").render()
+    'a.yaml:3:5: error: no such key [unknown-key]'
+    """
+
+    path: str
+    line: int
+    column: int
+    severity: Severity
+    code: str
+    message: str
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+    def render(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}: {self.severity.value}: {self.message} [{self.code}]"
+
+    def as_dict(self) -> dict:
+        return {
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "severity": self.severity.value,
+            "code": self.code,
+            "message": self.message,
+        }
+
+
+def sort_key(diagnostic: Diagnostic) -> tuple:
+    """Most useful first: errors before warnings, then in file and reading order."""
+    return (
+        not diagnostic.is_error,
+        diagnostic.path,
+        diagnostic.line,
+        diagnostic.column,
+        diagnostic.code,
+        diagnostic.message,
+    )
+
+
+def summary(diagnostics: list[Diagnostic], files: int) -> str:
+    """The closing line of a report.
+
+    >>> summary([], 3)
+    'checked 3 files: no problems'
+    """
+    errors = sum(d.is_error for d in diagnostics)
+    warnings = len(diagnostics) - errors
+    if not diagnostics:
+        return f"checked {_plural(files, 'file')}: no problems"
+    return f"checked {_plural(files, 'file')}: {_plural(errors, 'error')}, {_plural(warnings, 'warning')}"
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"

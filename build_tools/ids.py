@@ -1,0 +1,47 @@
+"""Ids of debates and nodes, the names the site keeps for itself, and "did you mean"."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable
+
+__all__ = ["ID_PATTERN", "RESERVED_IDS", "is_valid_id", "closest", "did_you_mean"]
+
+ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+MAX_ID_LENGTH = 64
+
+# Names the site needs for its own pages and folders: a node may not take them.
+RESERVED_IDS = frozenset(
+    {
+        "index", "claims", "evidence", "tags", "perspectives", "perspective", "source",
+        "overview", "map", "maps", "search", "assets", "exports", "export", "contributing",
+        "format", "about", "404", "sitemap", "debate", "debates", "all", "new", "status",
+        "javascripts", "stylesheets", "images", "img", "js", "css",
+    }
+)
+
+
+def is_valid_id(name: str) -> bool:
+    """True for lowercase letters, digits and single hyphens.
+
+    >>> is_valid_id("iraq-mission-ends"), is_valid_id("Iraq"), is_valid_id("../x")
+    (True, False, False)
+    """
+    return len(name) <= MAX_ID_LENGTH and bool(ID_PATTERN.match(name))
+
+
+def closest(word: str, candidates: Iterable[str]) -> str | None:
+    """The candidate closest to ``word``, if any is close enough.
+
+    >>> closest("suports", ["supports", "attacks"])
+    'supports'
+    """
+    found = difflib.get_close_matches(word, sorted(set(candidates)), n=1, cutoff=0.6)
+    return found[0] if found else None
+
+
+def did_you_mean(word: str, candidates: Iterable[str]) -> str:
+    """A "; did you mean 'x'?" suffix, or nothing."""
+    match = closest(word, candidates)
+    return f"; did you mean '{match}'?" if match else ""

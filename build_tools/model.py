@@ -1,0 +1,168 @@
+"""The model of a debate: plain, frozen dataclasses, built from validated documents.
+
+A debate holds claims and evidence (both *nodes*) and three kinds of relation, each
+declared in the file of the node that makes it:
+
+- a :class:`Support` is one inference step: its premises (one node, or several linked
+  premises that work only together) support a conclusion;
+- an :class:`Attack`: a node attacks a claim;
+- an :class:`Undercut`: a node challenges the inference of a support step, not its
+  premises or conclusion.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Mapping
+
+__all__ = [
+    "Origin", "NodeKind", "Perspective", "SourceInfo", "Citation", "Node", "Support",
+    "Attack", "Undercut", "Debate",
+]
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where something was written: a file relative to the project root, line, column."""
+
+    path: str
+    line: int = 1
+    column: int = 1
+
+
+class NodeKind(str, enum.Enum):
+    CLAIM = "claim"
+    EVIDENCE = "evidence"
+
+    @property
+    def folder(self) -> str:
+        return "claims" if self is NodeKind.CLAIM else "evidence"
+
+
+@dataclass(frozen=True)
+class Perspective:
+    id: str
+    name: str
+    description: str
+
+
+@dataclass(frozen=True)
+class SourceInfo:
+    """The source text's details, each as the source gives it, or 'unknown'."""
+
+    title: str
+    author: str
+    publication: str
+    date: str
+    url: str
+    rights: str  # full-text | quotes-only | unknown
+
+    @property
+    def may_republish(self) -> bool:
+        return self.rights == "full-text"
+
+
+@dataclass(frozen=True)
+class Citation:
+    who: str
+    what: str
+    when: str
+    url: str
+    basis: str  # primary-source | named-in-article | article-only
+
+    @property
+    def rests_on_article(self) -> bool:
+        """True when the fact rests on the article's word alone (no primary source)."""
+        return self.basis != "primary-source"
+
+
+@dataclass(frozen=True, kw_only=True)
+class Node:
+    """A claim or a piece of evidence. ``origins`` maps a field name to where it is written."""
+
+    id: str
+    kind: NodeKind
+    label: str
+    statement: str
+    role: str | None = None
+    perspective: str | None = None
+    quote: str | None = None
+    occurrence: int | None = None
+    implicit: bool = False
+    rationale: str | None = None
+    tags: tuple[str, ...] = ()
+    note: str | None = None
+    evidence_kind: str | None = None
+    citation: Citation | None = None
+    origin: Origin
+    origins: Mapping[str, Origin] = field(default_factory=lambda: MappingProxyType({}), compare=False)
+
+    def where(self, name: str) -> Origin:
+        """Where field ``name`` is written, or the file itself."""
+        return self.origins.get(name, self.origin)
+
+
+@dataclass(frozen=True)
+class Support:
+    """``premises`` together support ``conclusion`` (one premise unless linked)."""
+
+    premises: tuple[str, ...]
+    conclusion: str
+    declared_by: str
+    origin: Origin
+
+    @property
+    def linked(self) -> bool:
+        return len(self.premises) > 1
+
+    @property
+    def key(self) -> tuple[frozenset, str]:
+        return frozenset(self.premises), self.conclusion
+
+
+@dataclass(frozen=True)
+class Attack:
+    attacker: str
+    target: str
+    origin: Origin
+
+
+@dataclass(frozen=True)
+class Undercut:
+    """``undercutter`` challenges the step from ``premises`` to ``conclusion``."""
+
+    undercutter: str
+    premises: tuple[str, ...]
+    conclusion: str
+    origin: Origin
+
+
+@dataclass(frozen=True)
+class Debate:
+    id: str
+    folder: str
+    title: str
+    summary: str
+    source: SourceInfo
+    thesis: str
+    perspectives: tuple[Perspective, ...]
+    nodes: Mapping[str, Node]
+    supports: tuple[Support, ...]
+    attacks: tuple[Attack, ...]
+    undercuts: tuple[Undercut, ...]
+    source_text: str | None
+    origin: Origin
+    origins: Mapping[str, Origin] = field(default_factory=lambda: MappingProxyType({}), compare=False)
+
+    @property
+    def claims(self) -> list[Node]:
+        return [n for n in self.nodes.values() if n.kind is NodeKind.CLAIM]
+
+    @property
+    def evidence(self) -> list[Node]:
+        return [n for n in self.nodes.values() if n.kind is NodeKind.EVIDENCE]
+
+    def perspective(self, perspective_id: str) -> Perspective | None:
+        return next((p for p in self.perspectives if p.id == perspective_id), None)
