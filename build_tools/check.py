@@ -135,6 +135,8 @@ def _internal(path: str, exc: Exception) -> Diagnostic:
 def _relative(root: Path, path: str) -> str:
     p = Path(path)
     absolute = (p if p.is_absolute() else Path.cwd() / p).resolve()
+    if not absolute.exists():
+        raise ProjectError(f"{path}: no such file or folder")
     try:
         return absolute.relative_to(root).as_posix().rstrip("/") or "."
     except ValueError:

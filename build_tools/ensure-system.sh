@@ -35,11 +35,14 @@ if command -v apt-get >/dev/null 2>&1 && { [ "$(id -u)" -eq 0 ] || [ -n "$sudo" 
   $sudo apt-get update -qq >&2
   # python3.X-venv may not exist as a separate package on every release: try the full
   # list, then the packages one by one.
-  if ! DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing_apt[@]}" >&2; then
+  log=$(mktemp)
+  if ! DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing_apt[@]}" >"$log" 2>&1; then
     for pkg in "${missing_apt[@]}"; do
-      DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$pkg" >&2 || true
+      DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$pkg" >>"$log" 2>&1 || true
     done
   fi
+  tail -n 3 "$log" >&2
+  rm -f "$log"
 fi
 
 status=0

@@ -117,6 +117,12 @@ def test_path_outside_a_debate(project: Path) -> None:
     assert "not a file or folder of a debate" in result.stderr
 
 
+def test_a_missing_path_is_an_error(project: Path) -> None:
+    result = run_argmap("check", "--root", str(project), f"{project}/{TREES}/claims/gone.yaml")
+    assert result.returncode == 2
+    assert result.stderr.endswith("claims/gone.yaml: no such file or folder\n")
+
+
 def test_huge_file_is_refused_without_reading_it(project: Path) -> None:
     huge = project / TREES / "claims" / "huge.yaml"
     with huge.open("wb") as out:
