@@ -27,12 +27,20 @@ def project(tmp_path: Path) -> Path:
     return target
 
 
+def _skipped_under_ci(config: pytest.Config) -> int:
+    if os.environ.get("CI") != "true":
+        return 0
+    reporter = config.pluginmanager.get_plugin("terminalreporter")
+    return len(reporter.stats.get("skipped", [])) if reporter else 0
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus: int, config: pytest.Config) -> None:
+    if _skipped_under_ci(config):
+        terminalreporter.write_line("CI=true: a test was skipped, and under CI nothing may be skipped: failing the run",
+                                    red=True)
+
+
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     """Under CI=true a skipped test fails the run: nothing may be skipped silently."""
-    if os.environ.get("CI") != "true":
-        return
-    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
-    skipped = reporter.stats.get("skipped", []) if reporter else []
-    if skipped and exitstatus == 0:
-        reporter.write_line(f"CI=true: {len(skipped)} test(s) skipped; under CI nothing may be skipped", red=True)
+    if exitstatus == 0 and _skipped_under_ci(session.config):
         session.exitstatus = 1
