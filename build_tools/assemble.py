@@ -50,7 +50,7 @@ def _node(node_file: NodeFile) -> Node:
         statement=data["statement"],
         role=data.get("role"),
         perspective=data.get("perspective"),
-        quote=data.get("quote"),
+        quotes=_as_tuple(data.get("quote")),
         occurrence=data.get("occurrence"),
         implicit=data.get("implicit", False),
         rationale=data.get("rationale"),
@@ -61,6 +61,12 @@ def _node(node_file: NodeFile) -> Node:
         origin=Origin(node_file.doc.path),
         origins=_origins(node_file.doc),
     )
+
+
+def _as_tuple(value) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    return (value,) if isinstance(value, str) else tuple(value)
 
 
 def _relations(node_file: NodeFile, supports: dict, attacks: list, undercuts: list) -> None:

@@ -88,7 +88,7 @@ class Node:
     statement: str
     role: str | None = None
     perspective: str | None = None
-    quote: str | None = None
+    quotes: tuple[str, ...] = ()
     occurrence: int | None = None
     implicit: bool = False
     rationale: str | None = None
@@ -100,7 +100,9 @@ class Node:
     origins: Mapping[str, Origin] = field(default_factory=lambda: MappingProxyType({}), compare=False)
 
     def where(self, name: str) -> Origin:
-        """Where field ``name`` is written, or the file itself."""
+        """Where field ``name`` (dotted for nested fields) is written, else its parent, else the file."""
+        while name not in self.origins and "." in name:
+            name = name.rsplit(".", 1)[0]
         return self.origins.get(name, self.origin)
 
 

@@ -11,7 +11,7 @@ import difflib
 import re
 from dataclasses import dataclass
 
-__all__ = ["Folded", "fold", "find", "closest_passage", "line_column"]
+__all__ = ["Folded", "fold", "find", "locate", "closest_passage", "line_column"]
 
 _SPACE = re.compile(r"\s+")
 
@@ -55,6 +55,26 @@ def find(quote: str, text: str, folded: Folded | None = None) -> list[tuple[int,
         spans.append((folded.starts[at], folded.ends[at + len(needle) - 1]))
         at = folded.text.find(needle, at + 1)
     return spans
+
+
+def locate(passages: tuple[str, ...], occurrence: int | None, text: str,
+           folded: Folded | None = None) -> list[tuple[int, int] | None]:
+    """The span each quoted passage grounds: its only occurrence, or the one ``occurrence`` names.
+
+    None for a passage that is missing or ambiguous (the checker reports those).
+
+    >>> locate(("a b",), 2, "a b. a  b.")
+    [(5, 9)]
+    """
+    folded = folded or fold(text)
+    found = []
+    for passage in passages:
+        spans = find(passage, text, folded)
+        if occurrence is not None and len(passages) == 1:
+            found.append(spans[occurrence - 1] if occurrence <= len(spans) else None)
+        else:
+            found.append(spans[0] if len(spans) == 1 else None)
+    return found
 
 
 def closest_passage(quote: str, text: str, folded: Folded | None = None) -> tuple[int, int] | None:

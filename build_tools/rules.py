@@ -243,11 +243,11 @@ def quoting(debate: Debate, known: Known) -> Iterator[Diagnostic]:
             if not node.rationale:
                 yield _error(node.where("implicit"), "implicit-rationale",
                              "an implicit node needs a 'rationale': say why the map needs this unstated premise")
-            if node.quote:
+            if node.quotes:
                 yield _error(node.where("quote"), "implicit-quote",
                              "an implicit node is not in the text, so it has no quote: remove 'quote' or 'implicit'")
             continue
-        if node.quote is None:
+        if not node.quotes:
             if text is not None:
                 yield _error(node.origin, "missing-quote",
                              "add a 'quote' copied from source.txt, or mark the node 'implicit: true' with a rationale")
@@ -256,19 +256,25 @@ def quoting(debate: Debate, known: Known) -> Iterator[Diagnostic]:
             yield _warning(node.where("quote"), "unverifiable-quote",
                            "the debate has no source.txt, so this quote cannot be checked")
             continue
-        yield from _check_quote(node, text, folded)
+        if node.occurrence is not None and len(node.quotes) > 1:
+            yield _error(node.where("occurrence"), "bad-occurrence",
+                         "'occurrence' applies to a single quoted passage: with a list, quote each passage so "
+                         "that it occurs only once")
+            continue
+        for i, passage in enumerate(node.quotes):
+            where = node.where(f"quote.{i}") if len(node.quotes) > 1 else node.where("quote")
+            yield from _check_quote(node, passage, where, text, folded)
 
 
-def _check_quote(node: Node, text: str, folded: quotes.Folded) -> Iterator[Diagnostic]:
-    spans = quotes.find(node.quote, text, folded)
-    where = node.where("quote")
+def _check_quote(node: Node, passage: str, where: Origin, text: str, folded: quotes.Folded) -> Iterator[Diagnostic]:
+    spans = quotes.find(passage, text, folded)
     if not spans:
-        near = quotes.closest_passage(node.quote, text, folded)
+        near = quotes.closest_passage(passage, text, folded)
         hint = ""
         if near:
             line, column = quotes.line_column(text, near[0])
-            passage = " ".join(text[near[0]:near[1]].split())
-            hint = f"; the closest passage (source.txt:{line}:{column}) is \"{passage}\""
+            shown = " ".join(text[near[0]:near[1]].split())
+            hint = f"; the closest passage (source.txt:{line}:{column}) is \"{shown}\""
         yield _error(where, "quote-not-found", f"the quote is not in the source text{hint}")
     elif node.occurrence is not None and node.occurrence > len(spans):
         yield _error(node.where("occurrence"), "bad-occurrence",
