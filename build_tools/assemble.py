@@ -5,7 +5,7 @@ from __future__ import annotations
 from types import MappingProxyType
 
 from .load import DebateFiles, NodeFile
-from .model import Attack, Citation, Debate, Node, Origin, Perspective, SourceInfo, Support, Undercut
+from .model import Attack, Citation, Debate, Node, Origin, Perspective, SourceInfo, Support, Undercut, Unmapped
 from .yamlfile import Document
 
 __all__ = ["assemble"]
@@ -36,6 +36,10 @@ def assemble(files: DebateFiles, valid_nodes: list[NodeFile], debate_valid: bool
         undercuts=tuple(undercuts),
         source_text=source,
         origin=Origin(files.debate.path),
+        unmapped=tuple(
+            Unmapped(item["quote"], item["reason"], _at(files.debate, ("unmapped", i, "quote")))
+            for i, item in enumerate(data.get("unmapped", ()))
+        ),
         origins=_origins(files.debate),
     )
 

@@ -19,7 +19,7 @@ from typing import Mapping
 
 __all__ = [
     "Origin", "NodeKind", "Perspective", "SourceInfo", "Citation", "Node", "Support",
-    "Attack", "Undercut", "Debate",
+    "Attack", "Undercut", "Unmapped", "Debate",
 ]
 
 
@@ -142,6 +142,15 @@ class Undercut:
 
 
 @dataclass(frozen=True)
+class Unmapped:
+    """A sentence of the source left off the map on purpose, and why."""
+
+    quote: str
+    reason: str
+    origin: Origin
+
+
+@dataclass(frozen=True)
 class Debate:
     id: str
     folder: str
@@ -156,6 +165,7 @@ class Debate:
     undercuts: tuple[Undercut, ...]
     source_text: str | None
     origin: Origin
+    unmapped: tuple[Unmapped, ...] = ()
     origins: Mapping[str, Origin] = field(default_factory=lambda: MappingProxyType({}), compare=False)
 
     @property

@@ -263,10 +263,32 @@ def quoting(debate: Debate, known: Known) -> Iterator[Diagnostic]:
             continue
         for i, passage in enumerate(node.quotes):
             where = node.where(f"quote.{i}") if len(node.quotes) > 1 else node.where("quote")
-            yield from _check_quote(node, passage, where, text, folded)
+            yield from _check_quote(passage, node.occurrence, where, node.where("occurrence"), text, folded)
 
 
-def _check_quote(node: Node, passage: str, where: Origin, text: str, folded: quotes.Folded) -> Iterator[Diagnostic]:
+def unmapped(debate: Debate, known: Known) -> Iterator[Diagnostic]:
+    """Sentences left out on purpose are found in the source, and are not quoted after all."""
+    text = debate.source_text
+    if not debate.unmapped or known.source_unreadable:
+        return
+    if text is None:
+        yield _warning(debate.unmapped[0].origin, "unverifiable-quote",
+                     "'unmapped' lists sentences of a source text, but the debate has no source.txt")
+        return
+    folded = quotes.fold(text)
+    quoted = [span for node in debate.nodes.values()
+              for span in quotes.locate(node.quotes, node.occurrence, text, folded) if span]
+    for item in debate.unmapped:
+        problems = list(_check_quote(item.quote, None, item.origin, item.origin, text, folded))
+        yield from problems
+        [span] = quotes.locate((item.quote,), None, text, folded)
+        if not problems and any(start < span[1] and end > span[0] for start, end in quoted):
+            yield _warning(item.origin, "stale-unmapped",
+                           "this passage is listed as unmapped, but a node quotes it: remove it from 'unmapped'")
+
+
+def _check_quote(passage: str, occurrence: int | None, where: Origin, occurrence_where: Origin, text: str,
+                 folded: quotes.Folded) -> Iterator[Diagnostic]:
     spans = quotes.find(passage, text, folded)
     if not spans:
         near = quotes.closest_passage(passage, text, folded)
@@ -276,10 +298,10 @@ def _check_quote(node: Node, passage: str, where: Origin, text: str, folded: quo
             shown = " ".join(text[near[0]:near[1]].split())
             hint = f"; the closest passage (source.txt:{line}:{column}) is \"{shown}\""
         yield _error(where, "quote-not-found", f"the quote is not in the source text{hint}")
-    elif node.occurrence is not None and node.occurrence > len(spans):
-        yield _error(node.where("occurrence"), "bad-occurrence",
-                     f"'occurrence: {node.occurrence}' but the quote occurs {len(spans)} time(s) in the source")
-    elif len(spans) > 1 and node.occurrence is None:
+    elif occurrence is not None and occurrence > len(spans):
+        yield _error(occurrence_where, "bad-occurrence",
+                     f"'occurrence: {occurrence}' but the quote occurs {len(spans)} time(s) in the source")
+    elif len(spans) > 1 and occurrence is None:
         lines = ", ".join(str(quotes.line_column(text, s)[0]) for s, _ in spans)
         yield _error(where, "quote-ambiguous",
                      f"the quote occurs {len(spans)} times in the source (lines {lines}): quote a longer passage, "
@@ -308,5 +330,5 @@ def citations(debate: Debate, known: Known) -> Iterator[Diagnostic]:
 
 DEBATE_RULES = (
     thesis, perspectives, classification, references, self_reference, contradictions,
-    undercut_targets, support_cycles, connected, quoting, labels, citations,
+    undercut_targets, support_cycles, connected, quoting, unmapped, labels, citations,
 )

@@ -1,0 +1,87 @@
+"""`argmap coverage`: the sentences of the source that the map quotes, skips on purpose, or misses."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from build_tools.coverage import sentences
+from conftest import run_argmap
+
+TREES = "arguments/trees"
+DEBATE = f"{TREES}/debate.yaml"
+
+
+def test_shipped_article_is_fully_covered() -> None:
+    result = run_argmap("coverage")
+    assert result.returncode == 0, result.stdout
+    assert result.stdout.startswith("coverage: 37 of 37 sentences quoted (100.0%), 0 left out on purpose, "
+                                    "0 unexplained; ")
+
+
+def test_sentences_left_out_on_purpose_are_reported_with_their_reason(project: Path) -> None:
+    result = run_argmap("coverage", "--root", str(project))
+    assert result.returncode == 0
+    assert result.stdout == (
+        f"{TREES}/source.txt:3:110: left out on purpose (a closing summary that repeats claims already on the "
+        "map): \"Trees cool streets; trees cost money.\"\n"
+        "coverage: 5 of 6 sentences quoted (83.3%), 1 left out on purpose, 0 unexplained; "
+        "87.6% of the text's characters quoted\n"
+    )
+
+
+def test_an_unexplained_sentence_fails(project: Path) -> None:
+    debate = project / DEBATE
+    debate.write_text(debate.read_text().split("unmapped:")[0])
+    result = run_argmap("coverage", "--root", str(project))
+    assert result.returncode == 1
+    assert result.stdout.splitlines()[0] == f"{TREES}/source.txt:3:110: unmapped: \"Trees cool streets; trees cost money.\""
+    assert "1 unexplained" in result.stdout.splitlines()[-1]
+
+
+def test_removing_a_node_uncovers_its_sentence(project: Path) -> None:
+    (project / TREES / "claims" / "savings-outweigh-costs.yaml").unlink()
+    result = run_argmap("coverage", "--root", str(project))
+    assert result.returncode == 1
+    assert (f"{TREES}/source.txt:3:46: unmapped: \"But maintenance costs are small next to the savings on cooling.\""
+            in result.stdout)
+
+
+def test_json_report(project: Path) -> None:
+    result = run_argmap("coverage", "--root", str(project), "--format", "json")
+    report = json.loads(result.stdout)
+    assert (report["quoted"], report["unmapped"], report["unexplained"]) == (5, 1, 0)
+    first = report["sentences"][0]
+    assert first == {"line": 1, "column": 1, "text": "Cities should plant more trees.", "status": "quoted",
+                     "nodes": ["plant-more-trees"], "reason": None}
+
+
+def test_a_debate_with_errors_is_not_measured(project: Path) -> None:
+    bad = project / TREES / "claims" / "plant-more-trees.yaml"
+    bad.write_text(bad.read_text().replace("label:", "lable:"))
+    result = run_argmap("coverage", "--root", str(project))
+    assert result.returncode == 1
+    assert "unknown key 'lable'" in result.stdout
+    assert "coverage needs a debate that checks" in result.stderr
+
+
+def test_several_debates_need_the_debate_option(project: Path) -> None:
+    shutil.copytree(project / TREES, project / "arguments" / "parks")
+    result = run_argmap("coverage", "--root", str(project))
+    assert result.returncode == 2
+    assert "several debates (parks, trees): choose one with --debate" in result.stderr
+    assert run_argmap("coverage", "--root", str(project), "--debate", "parks").returncode == 0
+
+
+def test_sentence_splitting_keeps_abbreviations_and_quotes_together() -> None:
+    text = ('It signals more than "forever wars." It represents U.S. policy. U.S. Ambassador Smith spoke. '
+            "Supporters\n\ncounter that it works. Is it? Yes!")
+    assert [s.text for s in sentences(text)] == [
+        'It signals more than "forever wars."',
+        "It represents U.S. policy.",
+        "U.S. Ambassador Smith spoke.",
+        "Supporters\n\ncounter that it works.",
+        "Is it?",
+        "Yes!",
+    ]
