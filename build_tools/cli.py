@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import tempfile
 from pathlib import Path
 
 from . import __version__
@@ -13,8 +14,17 @@ from .check import ProjectError, check_project
 from .load import ARGUMENTS, find_debates
 from .quotes import line_column
 from .reporters import REPORTERS
+from . import views
+from .ids import did_you_mean
+from .layout import Layout
+from .maps import map_dot
+from .render import Renderer, RenderError
 
 __all__ = ["main"]
+
+
+class CommandFailed(Exception):
+    """The command cannot do what was asked; the message says why (exit status 1)."""
 
 
 def find_root(start: Path) -> Path:
@@ -54,6 +64,22 @@ def _parser() -> argparse.ArgumentParser:
     _debate_options(cover)
     cover.add_argument("--format", choices=["text", "json"], default="text", help="text (default) or json")
     cover.set_defaults(run=_coverage)
+
+    render = commands.add_parser(
+        "render",
+        help="render one map to a file, without building the site",
+        description="Render one map of a debate to SVG, PNG, PDF or DOT. Links point where the site puts "
+                    "each node's page, relative to the debate's home.",
+    )
+    _debate_options(render)
+    which = render.add_mutually_exclusive_group(required=True)
+    which.add_argument("--overview", action="store_true", help="the overview map (deeper levels folded)")
+    which.add_argument("--whole", action="store_true", help="every node and relation")
+    which.add_argument("--node", metavar="ID", help="the focus map of one claim or piece of evidence")
+    which.add_argument("--perspective", metavar="P", help="the map of one perspective")
+    render.add_argument("--format", choices=["svg", "png", "pdf", "dot"], default="svg")
+    render.add_argument("-o", "--output", type=Path, required=True, metavar="FILE", help="where to write it")
+    render.set_defaults(run=_render)
     return parser
 
 
@@ -84,14 +110,7 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _coverage(args: argparse.Namespace) -> int:
-    root = _root(args)
-    result = check_project(root, debate=_one_debate(root, args.debate))
-    errors = [d for d in result.diagnostics if d.is_error]
-    if errors or not result.debates:
-        sys.stdout.write(REPORTERS["text"](errors, result.files))
-        print("argmap: error: fix these problems first; coverage needs a debate that checks", file=sys.stderr)
-        return 1
-    [debate] = result.debates
+    debate, _ = _checked_debate(args)
     if debate.source_text is None:
         print(f"argmap: error: the debate '{debate.id}' has no source.txt: there is nothing to cover", file=sys.stderr)
         return 1
@@ -141,6 +160,56 @@ def _coverage_json(report: coverage_stage.Coverage, source: str, text: str) -> s
     }, indent=2, ensure_ascii=False) + "\n"
 
 
+def _checked_debate(args: argparse.Namespace):
+    """The debate named by --debate (or the only one), checked; exits 1 with the problems if it has errors."""
+    root = _root(args)
+    result = check_project(root, debate=_one_debate(root, args.debate))
+    errors = [d for d in result.diagnostics if d.is_error]
+    if errors or not result.debates:
+        sys.stdout.write(REPORTERS["text"](errors, result.files))
+        raise CommandFailed(f"fix these problems first: '{args.command}' needs a debate that checks")
+    return result.debates[0], len(find_debates(root)) == 1
+
+
+def _render(args: argparse.Namespace) -> int:
+    debate, single = _checked_debate(args)
+    layout = Layout(debate.id, single)
+    if args.node:
+        if args.node not in debate.nodes:
+            raise CommandFailed(f"no node '{args.node}'{did_you_mean(args.node, debate.nodes)}")
+        view = views.focus(debate, args.node)
+    elif args.perspective:
+        if debate.perspective(args.perspective) is None:
+            known = [p.id for p in debate.perspectives]
+            raise CommandFailed(f"no perspective '{args.perspective}'{did_you_mean(args.perspective, known)}")
+        view = views.perspective_view(debate, args.perspective)
+    else:
+        view = views.whole(debate) if args.whole else views.overview(debate)
+    source = map_dot(debate, layout, view, layout.home)
+    try:
+        data = source.encode("utf-8") if args.format == "dot" else Renderer().render_one(source, args.format)
+    except RenderError as exc:
+        raise CommandFailed(str(exc)) from exc
+    _write_atomically(args.output, data)
+    print(f"wrote {args.output}")
+    return 0
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    """Write, then rename: a failure never leaves a half-written file."""
+    path = path.resolve()
+    if not path.parent.is_dir():
+        raise CommandFailed(f"{path.parent}: no such folder")
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
@@ -148,6 +217,9 @@ def main(argv: list[str] | None = None) -> int:
     except ProjectError as exc:
         print(f"argmap: error: {exc}", file=sys.stderr)
         return 2
+    except CommandFailed as exc:
+        print(f"argmap: error: {exc}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # noqa: BLE001 - never a traceback; say it is our bug

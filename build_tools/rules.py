@@ -16,6 +16,7 @@ from .diagnostics import Diagnostic, Severity
 from .ids import closest, did_you_mean
 from .model import Debate, Node, NodeKind, Origin
 from . import quotes
+from .graph import depths
 
 __all__ = ["DEBATE_RULES", "MAX_LABEL_WORDS", "Known"]
 
@@ -213,19 +214,7 @@ def connected(debate: Debate, known: Known) -> Iterator[Diagnostic]:
     """Every node bears on the thesis: a chain of relations leads from it to the thesis."""
     if debate.thesis not in debate.nodes:
         return
-    toward: dict[str, set[str]] = defaultdict(set)  # target -> nodes that bear on it
-    for step in debate.supports:
-        for premise in step.premises:
-            toward[step.conclusion].add(premise)
-    for attack in debate.attacks:
-        toward[attack.target].add(attack.attacker)
-    for cut in debate.undercuts:
-        toward[cut.conclusion].add(cut.undercutter)
-    reached, todo = {debate.thesis}, [debate.thesis]
-    while todo:
-        for source in toward[todo.pop()] - reached:
-            reached.add(source)
-            todo.append(source)
+    reached = depths(debate)
     for node in debate.nodes.values():
         if node.id not in reached:
             yield _warning(node.origin, "disconnected",

@@ -63,7 +63,7 @@ def test_a_debate_with_errors_is_not_measured(project: Path) -> None:
     result = run_argmap("coverage", "--root", str(project))
     assert result.returncode == 1
     assert "unknown key 'lable'" in result.stdout
-    assert "coverage needs a debate that checks" in result.stderr
+    assert "'coverage' needs a debate that checks" in result.stderr
 
 
 def test_several_debates_need_the_debate_option(project: Path) -> None:

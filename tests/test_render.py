@@ -1,0 +1,124 @@
+"""Maps: views, DOT escaping, rendering with Graphviz (batched, cached, isolated), `argmap render`."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from build_tools import views
+from build_tools.check import check_project
+from build_tools.layout import Layout
+from build_tools.maps import map_dot, site_maps
+from build_tools.render import Renderer, RenderError, unsafe_parts
+from conftest import ROOT, run_argmap
+
+TREES = "arguments/trees"
+HOSTILE = '<script>alert(1)</script> & &lt; "q" {x} | # `tick` \\n [x](https://example.org/a_b)'
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def _hostile(project: Path) -> None:
+    claim = project / TREES / "claims" / "trees-cost-too-much.yaml"
+    text = claim.read_text()
+    text = text.replace("label: Trees cost too much to maintain", f"label: '{HOSTILE}'")
+    text = text.replace("statement: The upkeep of street trees is too expensive.", f"statement: '{HOSTILE} tip'")
+    claim.write_text(text)
+
+
+@pytest.mark.parametrize("fmt,magic", [("svg", b"<?xml"), ("png", b"\x89PNG"), ("pdf", b"%PDF"), ("dot", b"digraph")])
+def test_render_writes_each_format(project: Path, tmp_path: Path, fmt: str, magic: bytes) -> None:
+    out = tmp_path / f"map.{fmt}"
+    result = run_argmap("render", "--root", str(project), "--node", "trees-cool-streets", "--format", fmt,
+                        "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    assert out.read_bytes().startswith(magic)
+
+
+@pytest.mark.parametrize("which", [["--overview"], ["--whole"], ["--perspective", "critics"]])
+def test_render_each_kind_of_map(project: Path, tmp_path: Path, which: list[str]) -> None:
+    out = tmp_path / "map.svg"
+    assert run_argmap("render", "--root", str(project), *which, "-o", str(out)).returncode == 0
+    ET.fromstring(out.read_bytes())
+
+
+def test_render_refuses_an_unknown_node_and_writes_nothing(project: Path, tmp_path: Path) -> None:
+    out = tmp_path / "map.svg"
+    result = run_argmap("render", "--root", str(project), "--node", "trees-cool-street", "-o", str(out))
+    assert result.returncode == 1
+    assert result.stderr == "argmap: error: no node 'trees-cool-street'; did you mean 'trees-cool-streets'?\n"
+    assert not out.exists()
+
+
+def test_render_refuses_a_debate_with_errors(project: Path, tmp_path: Path) -> None:
+    (project / TREES / "claims" / "plant-more-trees.yaml").write_text("label: [\n")
+    out = tmp_path / "map.svg"
+    result = run_argmap("render", "--root", str(project), "--overview", "-o", str(out))
+    assert result.returncode == 1 and "[yaml-syntax]" in result.stdout
+    assert not out.exists()
+
+
+def test_hostile_text_is_literal_in_the_svg(project: Path, tmp_path: Path) -> None:
+    _hostile(project)
+    out = tmp_path / "map.svg"
+    assert run_argmap("render", "--root", str(project), "--node", "trees-cost-too-much", "-o", str(out)).returncode == 0
+    svg = out.read_text()
+    assert unsafe_parts(svg) == []
+    tree = ET.fromstring(svg)
+    assert not tree.findall(f".//{SVG}script")
+    texts = " ".join(t.text or "" for t in tree.iter(f"{SVG}text"))
+    assert "<script>alert(1)</script>" in texts and "&lt;" in texts and '"q"' in texts and "{x}" in texts
+    assert "\\n" in texts  # a literal backslash-n, not a line break
+    titles = [a.get("{http://www.w3.org/1999/xlink}title") for a in tree.iter(f"{SVG}a")]
+    assert f"{HOSTILE} tip" in titles
+
+
+def test_views_of_the_article() -> None:
+    [debate] = check_project(ROOT).debates
+    overview = views.overview(debate)
+    assert overview.nodes[0] == debate.thesis
+    assert overview.folds and all(f.parent in overview.nodes for f in overview.folds)
+    for fold in overview.folds:
+        assert not set(fold.hidden) & set(overview.nodes)
+        assert fold.parent in views.focus(debate, fold.parent).nodes
+    chaos = views.focus(debate, "withdrawal-invites-chaos")
+    assert {"reset-is-isolationism", "reset-redefines-nato", "iraq-pullout-2011"} <= set(chaos.nodes)
+    [step] = chaos.steps
+    assert step.undercutters == ("truth-lies-in-execution",)
+    assert len(views.whole(debate).nodes) == len(debate.nodes)
+
+
+def test_batched_render_is_cached_and_isolates_a_bad_graph(tmp_path: Path) -> None:
+    [debate] = check_project(ROOT).debates
+    maps = site_maps(debate, Layout(debate.id))
+    sources = [(m.name, m.dot) for m in maps]
+    renderer = Renderer(tmp_path / "cache", jobs=2)
+    first = renderer.render(sources)
+    assert renderer.rendered == len(sources) and set(first) == {m.name for m in maps}
+    again = Renderer(tmp_path / "cache", jobs=2)
+    assert again.render(sources) == first and again.rendered == 0
+    victim = next((tmp_path / "cache").glob("*.svg"))
+    victim.write_text("<?xml broken")
+    third = Renderer(tmp_path / "cache")
+    assert third.render(sources) == first and third.rendered == 1
+    broken = sources[:3] + [("bad-map", "digraph { a -> }\n")] + sources[3:6]
+    with pytest.raises(RenderError, match="the map 'bad-map'"):
+        Renderer(None).render(broken)
+
+
+def test_unsafe_svg_from_graphviz_is_refused() -> None:
+    evil = 'digraph { a [URL="x\\"onmouseover=\\"alert(1)"]; }\n'
+    with pytest.raises(RenderError, match="was refused"):
+        Renderer(None).render([("evil", evil)])
+
+
+def test_node_links_are_relative_to_the_page() -> None:
+    [debate] = check_project(ROOT).debates
+    layout = Layout(debate.id)
+    view = views.focus(debate, "iraq-risks-loom")
+    text = map_dot(debate, layout, view, layout.node(debate.nodes["iraq-risks-loom"]))
+    assert 'URL="../isis-may-regroup/"' in text
+    assert 'URL="../../evidence/isis-cells-persist/"' in text  # the evidence of a supporter
+    flat = map_dot(debate, layout, view, layout.node(debate.nodes["iraq-risks-loom"]), directory_urls=False)
+    assert 'URL="isis-may-regroup.html"' in flat
