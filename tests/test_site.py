@@ -1,19 +1,150 @@
-"""The site builds with MkDocs, strictly, into a temporary folder."""
+"""The site: a real `mkdocs build --strict` into a temporary folder, and checks on the built HTML."""
 
 from __future__ import annotations
 
+import html.parser
+import posixpath
+import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
+import pytest
+
+from build_tools.check import check_project
 from conftest import ROOT
 
+MKDOCS = Path(sys.executable).with_name("mkdocs")
+DEBATE = "nato-factory-settings"
 
-def test_mkdocs_build_strict(tmp_path: Path) -> None:
-    mkdocs = Path(sys.executable).with_name("mkdocs")
-    result = subprocess.run([str(mkdocs), "build", "--strict", "--site-dir", str(tmp_path / "site")],
-                            cwd=ROOT, capture_output=True, text=True, timeout=300)
+
+def copy_project(project: Path) -> Path:
+    """A copy of the shipped project (its site configuration, docs, arguments and schemas)."""
+    project.mkdir(parents=True, exist_ok=True)
+    for name in ("mkdocs.yml", "docs", "arguments", "build_tools"):
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, project / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy(source, project / name)
+    return project
+
+
+def build(project: Path, site: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([str(MKDOCS), "build", "--strict", "--site-dir", str(site)],
+                          cwd=project, capture_output=True, text=True, timeout=600)
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shipped project, built once for the tests of this module (with a fresh render cache)."""
+    project = copy_project(tmp_path_factory.mktemp("shipped"))
+    out = project / "site"
+    result = build(project, out)
     assert result.returncode == 0, result.stderr
-    index = (tmp_path / "site" / "index.html").read_text()
-    assert "argument map" in index
-    assert (tmp_path / "site" / "format" / "index.html").is_file()
+    return out
+
+
+class _Links(html.parser.HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.links: list[str] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag, attrs):
+        for name, value in attrs:
+            if name in ("href", "src", "xlink:href") and value:
+                self.links.append(value)
+            if name == "id" and value:
+                self.ids.add(value)
+
+
+def _parse(page: Path) -> _Links:
+    parser = _Links()
+    parser.feed(page.read_text())
+    return parser
+
+
+def test_every_node_has_its_page(site: Path) -> None:
+    [debate] = check_project(ROOT).debates
+    for node in debate.nodes.values():
+        page = site / DEBATE / node.kind.folder / node.id / "index.html"
+        assert page.is_file(), page
+        assert node.label.replace("'", "&#39;") in page.read_text() or node.label in page.read_text()
+
+
+def test_every_link_in_the_site_resolves(site: Path) -> None:
+    checked = 0
+    for page in site.rglob("*.html"):
+        parsed = _parse(page)
+        for link in parsed.links:
+            parts = urlsplit(link)
+            if parts.scheme in ("http", "https", "mailto", "data"):
+                continue
+            assert not parts.scheme, f"{page}: link with scheme {link}"
+            if not parts.path:
+                continue
+            base = site if parts.path.startswith("/") else page.parent
+            target = (base / unquote(parts.path).lstrip("/")).resolve()
+            if link.endswith("/") or target.is_dir():
+                target = target / "index.html"
+            assert target.is_file(), f"{page.relative_to(site)}: broken link {link}"
+            checked += 1
+    assert checked > 1000
+
+
+def test_every_link_inside_every_map_leads_to_a_node_page(site: Path) -> None:
+    maps = 0
+    for page in site.rglob("*.html"):
+        text = page.read_text()
+        for svg in re.findall(r'<svg[^>]*class="argmap-svg".*?</svg>', text, re.S):
+            maps += 1
+            assert 'width="' in svg.split(">", 1)[0] and 'height="' in svg.split(">", 1)[0]
+            assert 'role="img"' not in svg
+            for link in re.findall(r'xlink:href="([^"]+)"', svg):
+                target = (page.parent / link).resolve() / "index.html"
+                assert target.is_file(), f"{page.relative_to(site)}: map link {link}"
+                assert f"/{DEBATE}/" in str(target)
+    assert maps >= 85
+
+
+def test_maps_are_not_indexed_but_outlines_are(site: Path) -> None:
+    index = (site / "search" / "search_index.json").read_text()
+    assert "<svg" not in index and "xlink" not in index
+    assert "The overview as a list" in index
+
+
+def test_the_source_page_links_each_passage(site: Path) -> None:
+    page = site / DEBATE / "source" / "index.html"
+    parsed = _parse(page)
+    assert {"q1", "q2"} <= parsed.ids
+    text = page.read_text()
+    assert text.count('class="argmap-passage"') >= 60
+    claim = (site / DEBATE / "claims" / "withdrawal-invites-chaos" / "index.html").read_text()
+    anchor = re.search(r'href="../../source/#(q\d+)"', claim).group(1)
+    assert anchor in parsed.ids
+
+
+def test_a_second_build_renders_no_map(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "p")
+    first = build(project, tmp_path / "one")
+    assert first.returncode == 0, first.stderr
+    assert re.search(r"85 maps, 85 rendered by Graphviz", first.stderr)
+    second = build(project, tmp_path / "two")
+    assert re.search(r"85 maps, 0 rendered by Graphviz", second.stderr)
+
+
+def test_a_failing_build_keeps_the_last_site(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "p")
+    site = project / "site"
+    assert build(project, site).returncode == 0
+    before = sorted(p.relative_to(site) for p in site.rglob("*"))
+    bad = project / "arguments" / DEBATE / "claims" / "frees-resources.yaml"
+    bad.write_text(bad.read_text().replace("supports:", "suports:"))
+    result = build(project, site)
+    assert result.returncode == 1
+    assert f"arguments/{DEBATE}/claims/frees-resources.yaml:10:1: error: unknown key 'suports'" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert sorted(p.relative_to(site) for p in site.rglob("*")) == before

@@ -1,0 +1,38 @@
+"""Embed: a rendered SVG made ready to sit inline in a page.
+
+Graphviz's prolog, doctype and comments go; the per-element ``<title>`` tooltips that
+name our generated ids go (each node's link keeps its statement as ``xlink:title``); the
+map gets a title of its own, its size is kept (Material's styles would collapse an SVG
+without one), and it is wrapped in a figure that search does not index (the outline
+beside it is what search reads). The result is checked again before it is used.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .escape import html_text
+from .render import RenderError, unsafe_parts
+
+__all__ = ["inline_svg"]
+
+_PROLOG = re.compile(r"<\?xml.*?\?>|<!DOCTYPE.*?>|<!--.*?-->", re.S)
+_TITLE = re.compile(r"<title>.*?</title>", re.S)
+_SVG_OPEN = re.compile(r"<svg\b([^>]*)>", re.S)
+
+
+def inline_svg(svg: str, title: str, css_class: str = "argmap-map") -> str:
+    """The HTML of a map: a ``<figure>`` holding the SVG, with no blank line inside.
+
+    >>> html = inline_svg('<?xml version="1.0"?><svg width="10pt" height="5pt"><title>n0</title></svg>', "A <map>")
+    >>> html.startswith('<figure class="argmap-map" data-search-exclude>') and "<title>A &lt;map&gt;</title>" in html
+    True
+    """
+    problems = unsafe_parts(svg)
+    if problems:
+        raise RenderError(f"the map '{title}' was refused: its SVG contains {', '.join(problems)}")
+    body = _TITLE.sub("", _PROLOG.sub("", svg))
+    body = _SVG_OPEN.sub(lambda m: f'<svg{m.group(1)} class="argmap-svg"><title>{html_text(title)}</title>',
+                         body, count=1)
+    body = "\n".join(line for line in body.splitlines() if line.strip())
+    return f'<figure class="{css_class}" data-search-exclude>\n{body}\n</figure>'

@@ -1,0 +1,84 @@
+"""The MkDocs plugin: wires the pipeline into a build. Pages are generated in memory.
+
+Loading, checking and rendering happen in ``on_pre_build``, before MkDocs empties the site
+folder, so a failing build leaves the last good site in place. ``mkdocs serve`` also
+watches the arguments folder.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files
+
+from .check import ProjectError, check_project
+from .pipeline import Site, build_site
+from .render import Renderer, RenderError
+
+__all__ = ["ArgmapPlugin"]
+
+log = get_plugin_logger(__name__)
+
+
+class ArgmapConfig(Config):
+    root = c.Optional(c.Type(str))  # the project folder holding arguments/ (default: beside mkdocs.yml)
+    cache_dir = c.Type(str, default=".cache/argmap")
+    jobs = c.Type(int, default=2)
+    edit_branch = c.Type(str, default="main")
+
+
+class ArgmapPlugin(BasePlugin[ArgmapConfig]):
+    def __init__(self) -> None:
+        self.site: Site | None = None
+        self.edit_paths: dict[str, str] = {}
+
+    def _root(self, config) -> Path:
+        base = Path(config.config_file_path).parent
+        return (base / self.config.root).resolve() if self.config.root else base.resolve()
+
+    def on_pre_build(self, config) -> None:
+        root = self._root(config)
+        try:
+            result = check_project(root)
+        except ProjectError as exc:
+            raise PluginError(f"argmap: {exc}") from exc
+        for warning in (d for d in result.diagnostics if not d.is_error):
+            log.warning(warning.render())
+        errors = [d for d in result.diagnostics if d.is_error]
+        if errors:
+            listing = "\n".join(d.render() for d in errors)
+            raise PluginError(f"argmap: the arguments have {len(errors)} error(s); nothing was built:\n{listing}")
+        renderer = Renderer(root / self.config.cache_dir, jobs=self.config.jobs)
+        try:
+            self.site = build_site(result.debates, renderer, config.use_directory_urls)
+        except RenderError as exc:
+            raise PluginError(f"argmap: {exc}") from exc
+        log.info(f"{self.site.maps} maps, {renderer.rendered} rendered by Graphviz ({renderer.seconds:.2f} s), "
+                 f"the rest from the cache")
+
+    def on_files(self, files: Files, config) -> Files:
+        assert self.site is not None
+        for page in self.site.pages:
+            existing = files.get_file_from_path(page.src)
+            if existing is not None:
+                files.remove(existing)  # a generated page replaces a hand-written one of the same name
+            files.append(File.generated(config, page.src, content=page.markdown))
+            if page.edit_path:
+                self.edit_paths[page.src] = page.edit_path
+        return files
+
+    def on_page_context(self, context, page, config, nav):
+        edit_path = self.edit_paths.get(page.file.src_uri)
+        if edit_path and config.repo_url:
+            page.edit_url = f"{config.repo_url.rstrip('/')}/edit/{self.config.edit_branch}/{edit_path}"
+        elif page.file.generated_by:
+            page.edit_url = None  # generated pages have no Markdown source to edit
+        return context
+
+    def on_serve(self, server, config, builder):
+        server.watch(str(self._root(config) / "arguments"))
+        return server
