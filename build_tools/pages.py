@@ -7,6 +7,7 @@ checks; raw HTML (maps, the source text) carries URLs computed for the page it i
 
 from __future__ import annotations
 
+import json
 import posixpath
 from collections import defaultdict
 from collections.abc import Callable
@@ -35,7 +36,7 @@ BASIS_NAMES = {
     "named-in-article": "the article names its source but gives no link: the fact rests on the article's word",
     "article-only": "the article gives no source: the fact rests on the article's word alone",
 }
-CONTEXT_CHARS = 90
+CONTEXT_CHARS = 45
 
 MapHtml = Callable[[str], str]  # map name -> the HTML that shows it (figure and SVG)
 
@@ -120,7 +121,7 @@ class _Builder:
         page, d = self.layout.home, self.debate
         thesis = d.nodes.get(d.thesis)
         link = lambda target: self.md_link(page, target)  # noqa: E731
-        lines = ["---", "hide:", "  - toc", "---", "", f"# {markdown_text(d.title)}", "", markdown_text(d.summary), ""]
+        lines = [*heading(d.title, hide_toc=True), markdown_text(d.summary), ""]
         if thesis:
             lines += ["## The thesis", "", f"> {markdown_text(thesis.statement)}", "",
                       f"{self.node_link(page, thesis.id)}", ""]
@@ -144,7 +145,7 @@ class _Builder:
 
     def whole_map(self) -> Page:
         page = self.layout.map
-        lines = ["---", "hide:", "  - toc", "---", "", "# The whole map", "",
+        lines = [*heading("The whole map", hide_toc=True),
                  f"Every claim, piece of evidence and relation of the debate: {len(self.debate.nodes)} nodes. "
                  "Drag to pan, scroll or pinch to zoom; the list below tells the same map in words.", "",
                  self.map_block(page, views.whole(self.debate), "The whole map")]
@@ -154,7 +155,7 @@ class _Builder:
         page, d = self.layout.perspective(perspective_id), self.debate
         p = d.perspective(perspective_id)
         own = [n for n in d.nodes.values() if n.perspective == perspective_id]
-        lines = [f"# {markdown_text(p.name)}", "", markdown_text(p.description), "",
+        lines = [*heading(p.name), markdown_text(p.description), "",
                  f"{len(own)} node(s) of the map are in this voice; the claims they bear on are shown faded.", "",
                  self.map_block(page, views.perspective_view(d, perspective_id), "This perspective's map"), ""]
         for role, nodes in _grouped(own):
@@ -163,7 +164,7 @@ class _Builder:
 
     def claims_index(self) -> Page:
         page = self.layout.claims
-        lines = ["# Claims", "", f"All {len(self.debate.claims)} claims of the map, by role.", ""]
+        lines = [*heading("Claims"), f"All {len(self.debate.claims)} claims of the map, by role.", ""]
         for role, nodes in _grouped(self.debate.claims):
             lines += [f"## {role}", "", "| Claim | Perspective |", "|---|---|"]
             lines += [f"| {self.node_link(page, n.id)} | {self._perspective_name(n)} |" for n in nodes] + [""]
@@ -171,7 +172,7 @@ class _Builder:
 
     def evidence_index(self) -> Page:
         page = self.layout.evidence
-        lines = ["# Evidence", "",
+        lines = [*heading("Evidence"),
                  f"All {len(self.debate.evidence)} pieces of evidence the source cites, by kind. "
                  "*Source* says whether the fact can be checked against a primary source or rests on the "
                  "article's word.", ""]
@@ -192,16 +193,16 @@ class _Builder:
         for node in self.debate.nodes.values():
             for tag in node.tags:
                 tagged[tag].append(node)
-        lines = ["# Tags", ""]
+        lines = heading("Tags")
         for tag in sorted(tagged):
-            lines += [f"## {markdown_text(tag)} {{#{tag}}}", ""]
+            lines += [f"## {markdown_text(tag)}", ""]  # a tag is an id, so its heading's anchor is the tag
             lines += [f"- {self.node_link(page, n.id)}" for n in tagged[tag]] + [""]
         return Page(page, "\n".join(lines) + "\n")
 
     def source(self, found: list[Passage]) -> Page:
         page, d = self.layout.source, self.debate
         text = d.source_text or ""
-        lines = ["# The source", ""]
+        lines = heading("The source")
         if not text:
             lines += ["This debate has no source text."]
             return Page(page, "\n".join(lines) + "\n")
@@ -219,15 +220,14 @@ class _Builder:
         return Page(page, "\n".join(lines) + "\n", f"{d.folder}/source.txt")
 
     def _passage(self, page: str, text: str, passage: Passage) -> str:
-        before = " ".join(text[max(0, passage.start - CONTEXT_CHARS):passage.start].split())
-        after = " ".join(text[passage.end:passage.end + CONTEXT_CHARS].split())
+        before, after = _context(text, passage.start, passage.end)
         quoted = " ".join(text[passage.start:passage.end].split())
         line, _ = quotes.line_column(text, passage.start)
         links = ", ".join(self._html_node_link(page, n) for n in passage.nodes)
         return (f'<div class="argmap-passage" id="{passage.anchor}"><p>'
-                f'<span class="argmap-context">…{html_text(before)} </span><mark>{html_text(quoted)}</mark>'
-                f'<span class="argmap-context"> {html_text(after)}…</span></p>'
-                f'<p class="argmap-grounds">Paragraph line {line} · grounds: {links}</p></div>')
+                f'<span class="argmap-context">{html_text(before)}</span><mark>{html_text(quoted)}</mark>'
+                f'<span class="argmap-context">{html_text(after)}</span></p>'
+                f'<p class="argmap-grounds">Line {line} of the source · grounds: {links}</p></div>')
 
     def _full_text(self, page: str, text: str, found: list[Passage]) -> str:
         cuts = sorted({0, len(text)} | {p.start for p in found} | {p.end for p in found})
@@ -258,7 +258,7 @@ class _Builder:
 
     def node(self, node: Node) -> Page:
         page, d = self.layout.node(node), self.debate
-        lines = [f"# {markdown_text(node.label)}", "", f"> {markdown_text(node.statement)}", ""]
+        lines = [*heading(node.label), f"> {markdown_text(node.statement)}", ""]
         lines += [self._facts(page, node), ""]
         if node.implicit:
             lines += ['!!! note "Our reconstruction: the article does not state this"', "",
@@ -345,6 +345,37 @@ class _Builder:
 
     def _cut_text(self, page: str, cut) -> str:
         return f"the support from {self._names(page, cut.premises)} to {self.node_link(page, cut.conclusion)}"
+
+
+def heading(title: str, hide_toc: bool = False) -> list[str]:
+    """Front matter and the first heading of a page.
+
+    The title is given in the front matter, HTML-escaped: MkDocs would otherwise take it from
+    the heading with its entities decoded, and themes insert it into ``<title>`` unescaped.
+
+    >>> heading("a </title><b>")
+    ['---', 'title: "a &lt;/title&gt;&lt;b&gt;"', '---', '', '# a &lt;/title&gt;&lt;b&gt;', '']
+    """
+    front = ["---", f"title: {json.dumps(html_text(title), ensure_ascii=False)}"]
+    if hide_toc:
+        front += ["hide:", "  - toc"]
+    return [*front, "---", "", f"# {markdown_text(title)}", ""]
+
+
+def _context(text: str, start: int, end: int) -> tuple[str, str]:
+    """A few whole words before and after a passage, with '…' where the text goes on.
+
+    >>> _context("one two three four five", 8, 13)
+    ('one two ', ' four five')
+    """
+    head = text[max(0, start - CONTEXT_CHARS):start]
+    if start - CONTEXT_CHARS > 0 and " " in head.strip():
+        head = "…" + head.split(None, 1)[1] if not head[0].isspace() else "…" + head.lstrip()
+    tail = text[end:end + CONTEXT_CHARS]
+    if end + CONTEXT_CHARS < len(text) and " " in tail.strip():
+        tail = tail.rsplit(None, 1)[0] + "…" if not tail[-1].isspace() else tail.rstrip() + "…"
+    return " ".join(head.split()) + (" " if head[-1:].isspace() else ""), \
+        (" " if tail[:1].isspace() else "") + " ".join(tail.split())
 
 
 def _grouped(nodes: list[Node]) -> list[tuple[str, list[Node]]]:

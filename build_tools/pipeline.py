@@ -13,7 +13,7 @@ from .escape import markdown_text
 from .layout import Layout
 from .maps import site_maps
 from .model import Debate
-from .pages import Page, debate_pages
+from .pages import Page, debate_pages, heading
 from .render import Renderer
 
 __all__ = ["Site", "build_site"]
@@ -45,7 +45,7 @@ def build_site(debates: list[Debate], renderer: Renderer, directory_urls: bool =
 
 
 def _debates_index(debates: list[Debate], layouts: dict[str, Layout]) -> Page:
-    lines = ["# Debates", ""]
+    lines = heading("Debates")
     for d in debates:
         lines.append(f"- [{markdown_text(d.title)}]({layouts[d.id].home}): {markdown_text(d.summary)}")
     return Page("index.md", "\n".join(lines) + "\n")

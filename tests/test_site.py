@@ -148,3 +148,69 @@ def test_a_failing_build_keeps_the_last_site(tmp_path: Path) -> None:
     assert f"arguments/{DEBATE}/claims/frees-resources.yaml:10:1: error: unknown key 'suports'" in result.stderr
     assert "Traceback" not in result.stderr
     assert sorted(p.relative_to(site) for p in site.rglob("*")) == before
+
+
+HOSTILE = '<script>alert(1)</script> & &amp; "q" \'s\' {x} | a | # h `tick` [x](https://example.org) *e* _u_'
+HOSTILE_LABEL = '<script>alert(1)</script> & &amp; "q" {x} | # `tick` [x](https://example.org)'
+SMALL_SITE = """site_name: Test
+theme:
+  name: material
+  font: false
+plugins:
+  - search
+  - argmap
+"""
+
+
+def _small_project(tmp_path: Path, **settings: str) -> Path:
+    project = tmp_path / "small"
+    shutil.copytree(ROOT / "tests" / "examples" / "valid", project)
+    (project / "docs").mkdir()
+    extra = "".join(f"{key}: {value}\n" for key, value in settings.items())
+    (project / "mkdocs.yml").write_text(SMALL_SITE + extra)
+    return project
+
+
+def test_hostile_text_is_literal_everywhere(tmp_path: Path) -> None:
+    project = _small_project(tmp_path)
+    claim = project / "arguments" / "trees" / "claims" / "trees-cost-too-much.yaml"
+    text = claim.read_text()
+    text = text.replace("label: Trees cost too much to maintain", f"label: {json_string(HOSTILE_LABEL)}")
+    text = text.replace("statement: The upkeep of street trees is too expensive.",
+                        f"statement: {json_string(HOSTILE + ' (statement)')}")
+    claim.write_text(text)
+    site = project / "site"
+    result = build(project, site)
+    assert result.returncode == 0, result.stderr
+    page = (site / "trees" / "claims" / "trees-cost-too-much" / "index.html").read_text()
+    assert "<script>alert(1)" not in page
+    escaped = "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &amp;amp; "
+    assert page.count(escaped) >= 3  # heading, statement, map label (and the tooltip)
+    assert 'href="https://example.org"' not in page  # the Markdown link stays text
+    assert "[x](https://example.org)" in page
+    assert "`tick`" in page and "{x}" in page and "| a |" in page and "*e* _u_" in page
+    svg = re.search(r'<svg[^>]*class="argmap-svg".*?</svg>', page, re.S).group(0)
+    assert f'xlink:title="{escaped}' in svg.replace("&quot;", '"') or "&lt;script&gt;alert(1)" in svg
+    for other in site.rglob("*.html"):
+        assert "<script>alert(1)" not in other.read_text(), other
+
+
+def json_string(text: str) -> str:
+    import json
+
+    return json.dumps(text)
+
+
+def test_links_resolve_without_directory_urls(tmp_path: Path) -> None:
+    project = _small_project(tmp_path, use_directory_urls="false")
+    site = project / "site"
+    result = build(project, site)
+    assert result.returncode == 0, result.stderr
+    page = site / "trees" / "claims" / "trees-cool-streets.html"
+    assert page.is_file()
+    for html_page in site.rglob("*.html"):
+        for link in _parse(html_page).links:
+            parts = urlsplit(link)
+            if parts.scheme or not parts.path or parts.path.startswith("/"):
+                continue
+            assert (html_page.parent / unquote(parts.path)).resolve().is_file(), f"{html_page}: {link}"
