@@ -17,30 +17,7 @@ from pathlib import Path
 import yaml
 
 from build_tools.check import check_project
-
-ROOT = Path(__file__).resolve().parent.parent
-HEAD = "# yaml-language-server: $schema=../../../build_tools/schemas/{}.schema.json\n"
-
-
-def make_debate(root: Path, n: int) -> None:
-    """A tree of n claims under one thesis, every one quoting its own sentence."""
-    debate = root / "arguments" / "bench"
-    (debate / "claims").mkdir(parents=True)
-    (root / "build_tools").mkdir()
-    (root / "build_tools" / "schemas").symlink_to(ROOT / "build_tools" / "schemas")
-    sentences = [f"Sentence number {i} states claim {i} of the benchmark debate." for i in range(n)]
-    (debate / "source.txt").write_text(" ".join(sentences))
-    (debate / "debate.yaml").write_text(
-        "# yaml-language-server: $schema=../../build_tools/schemas/debate.schema.json\n"
-        "title: Benchmark\nsummary: A synthetic debate.\nsource:\n  title: unknown\n  author: unknown\n"
-        "  publication: unknown\n  date: unknown\n  url: unknown\n  rights: unknown\nthesis: c0\n"
-        "perspectives:\n  - id: author\n    name: Author\n    description: The author.\n")
-    for i in range(n):
-        relation = "" if i == 0 else f"{'attacks' if i % 3 == 0 else 'supports'}: [c{(i - 1) // 3}]\n"
-        (debate / "claims" / f"c{i}.yaml").write_text(
-            HEAD.format("claim") + f"label: Claim {i}\nstatement: The benchmark's claim number {i}.\n"
-            f"role: {'thesis' if i == 0 else 'reason'}\nperspective: author\nquote: {sentences[i]}\n{relation}")
-
+from synthetic import make_debate
 
 def best_of(runs: int, action) -> float:
     times = []

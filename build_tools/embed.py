@@ -14,11 +14,29 @@ import re
 from .escape import html_text
 from .render import RenderError, unsafe_parts
 
-__all__ = ["inline_svg"]
+__all__ = ["inline_svg", "slot", "fill_slots"]
 
 _PROLOG = re.compile(r"<\?xml.*?\?>|<!DOCTYPE.*?>|<!--.*?-->", re.S)
 _TITLE = re.compile(r"<title>.*?</title>", re.S)
 _SVG_OPEN = re.compile(r"<svg\b([^>]*)>", re.S)
+_SLOT = re.compile(r'<div class="argmap-slot" data-map="([a-z0-9/\-]+)"></div>')
+
+
+def slot(name: str) -> str:
+    """A placeholder for the map ``name``, filled in the finished HTML.
+
+    Maps go in after Markdown and after the search index have seen the page: neither has to
+    parse thousands of SVG elements, and search never indexes them.
+
+    >>> fill_slots("<p>" + slot("d/overview") + "</p>", {"d/overview": "<figure></figure>"})
+    '<p><figure></figure></p>'
+    """
+    return f'<div class="argmap-slot" data-map="{name}"></div>'
+
+
+def fill_slots(html: str, maps) -> str:
+    """``html`` with every map placeholder replaced by its map (unknown names are left alone)."""
+    return _SLOT.sub(lambda m: maps.get(m.group(1), m.group(0)), html)
 
 
 def inline_svg(svg: str, title: str, css_class: str = "argmap-map") -> str:

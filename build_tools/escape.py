@@ -7,12 +7,17 @@ from __future__ import annotations
 
 import html
 import textwrap
+import re
 from urllib.parse import quote
 
 __all__ = ["dot_string", "dot_label", "html_text", "markdown_text", "url_path", "wrap"]
 
-# The characters Python-Markdown (with the tables extension) accepts a backslash before.
-_MD_ESCAPABLE = frozenset("\\`*_{}[]()#+-.!|")
+# Characters that start Markdown syntax anywhere in a line: backslash-escaped (Python-Markdown,
+# with the tables and attr_list extensions, accepts a backslash before each of them).
+# "(" and ")" need no escape once "[" and "]" have one; "-", "+", "." and "!" matter only at
+# the start of a line, handled below. "<", ">" and "&" become entities (no raw HTML).
+_MD_TABLE = str.maketrans({"<": "&lt;", ">": "&gt;", "&": "&amp;", **{c: "\\" + c for c in "\\`*_{}[]#|"}})
+_LINE_START = re.compile(r"^([-+]|\d+(?=\.))")
 
 
 def dot_string(text: str) -> str:
@@ -55,26 +60,21 @@ def html_text(text: str) -> str:
 def markdown_text(text: str) -> str:
     """Text that Python-Markdown renders literally: no markup, links, raw HTML or entities.
 
-    Every Markdown punctuation character is backslash-escaped, and ``<``, ``>`` and ``&``
-    become HTML entities; line breaks are folded to spaces.
+    Characters that start Markdown syntax are backslash-escaped (list markers only at the
+    start), ``<``, ``>`` and ``&`` become HTML entities, and line breaks fold to spaces.
 
     >>> markdown_text("[x](javascript:alert(1)) <b>&amp;")
-    '\\\\[x\\\\]\\\\(javascript:alert\\\\(1\\\\)\\\\) &lt;b&gt;&amp;amp;'
+    '\\\\[x\\\\](javascript:alert(1)) &lt;b&gt;&amp;amp;'
+    >>> markdown_text("- not a list"), markdown_text("1986. Not a list")
+    ('\\\\- not a list', '1986\\\\. Not a list')
     """
-    text = " ".join(text.split())
-    out = []
-    for char in text:
-        if char == "<":
-            out.append("&lt;")
-        elif char == ">":
-            out.append("&gt;")
-        elif char == "&":
-            out.append("&amp;")
-        elif char in _MD_ESCAPABLE:
-            out.append("\\" + char)
-        else:
-            out.append(char)
-    return "".join(out)
+    text = " ".join(text.split()).translate(_MD_TABLE)
+    return _LINE_START.sub(_escape_line_start, text, count=1)
+
+
+def _escape_line_start(match: re.Match) -> str:
+    marker = match.group(1)
+    return marker + "\\" if marker[0].isdigit() else "\\" + marker
 
 
 def url_path(path: str) -> str:

@@ -1,12 +1,67 @@
-"""Graph questions asked of a debate by several stages: who bears on whom, how far from the thesis."""
+"""The relations of a debate indexed by node, computed once and shared by views, pages and rules."""
 
 from __future__ import annotations
 
 from collections import defaultdict, deque
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Mapping
 
-from .model import Debate
+from .model import Attack, Debate, Support, Undercut
 
-__all__ = ["bearers", "depths"]
+__all__ = ["Graph", "index", "bearers", "depths"]
+
+
+@dataclass(frozen=True)
+class Graph:
+    """Who bears on whom. Every mapping gives an empty tuple for a node it does not know."""
+
+    steps_into: Mapping[str, tuple[Support, ...]]
+    steps_from: Mapping[str, tuple[Support, ...]]  # the steps a node is a premise of
+    attacks_into: Mapping[str, tuple[Attack, ...]]
+    attacks_from: Mapping[str, tuple[Attack, ...]]
+    cuts_into: Mapping[str, tuple[Undercut, ...]]  # by the conclusion of the step undercut
+    cuts_from: Mapping[str, tuple[Undercut, ...]]
+    cuts_of_step: Mapping[tuple, tuple[Undercut, ...]]  # by Support.key
+    toward: Mapping[str, frozenset[str]]  # the nodes that bear on a node directly
+    depth: Mapping[str, int]  # the fewest relations from a node to the thesis
+    order: Mapping[str, int]  # each node's place in the debate (for stable output)
+    step_number: Mapping[tuple, int]  # each step's place, by Support.key
+
+    def targets(self, node_id: str) -> set[str]:
+        """The nodes ``node_id`` bears on: what it supports, attacks, or undercuts a step into."""
+        found = {s.conclusion for s in self.steps_from.get(node_id, ())}
+        found.update(a.target for a in self.attacks_from.get(node_id, ()))
+        found.update(c.conclusion for c in self.cuts_from.get(node_id, ()))
+        return found
+
+
+def index(debate: Debate) -> Graph:
+    """Index the relations of ``debate`` (linear in the size of the debate)."""
+    steps_into, steps_from = defaultdict(list), defaultdict(list)
+    attacks_into, attacks_from = defaultdict(list), defaultdict(list)
+    cuts_into, cuts_from, cuts_of_step = defaultdict(list), defaultdict(list), defaultdict(list)
+    for step in debate.supports:
+        steps_into[step.conclusion].append(step)
+        for premise in step.premises:
+            steps_from[premise].append(step)
+    for attack in debate.attacks:
+        attacks_into[attack.target].append(attack)
+        attacks_from[attack.attacker].append(attack)
+    for cut in debate.undercuts:
+        cuts_into[cut.conclusion].append(cut)
+        cuts_from[cut.undercutter].append(cut)
+        cuts_of_step[(frozenset(cut.premises), cut.conclusion)].append(cut)
+    toward = bearers(debate)
+    return Graph(
+        steps_into=_frozen(steps_into), steps_from=_frozen(steps_from),
+        attacks_into=_frozen(attacks_into), attacks_from=_frozen(attacks_from),
+        cuts_into=_frozen(cuts_into), cuts_from=_frozen(cuts_from), cuts_of_step=_frozen(cuts_of_step),
+        toward=MappingProxyType({k: frozenset(v) for k, v in toward.items()}),
+        depth=MappingProxyType(_depths(debate, toward)),
+        order=MappingProxyType({node_id: i for i, node_id in enumerate(debate.nodes)}),
+        step_number=MappingProxyType({step.key: i for i, step in enumerate(debate.supports)}),
+    )
 
 
 def bearers(debate: Debate) -> dict[str, set[str]]:
@@ -26,9 +81,12 @@ def depths(debate: Debate) -> dict[str, int]:
 
     Nodes with no chain of relations to the thesis are absent.
     """
+    return _depths(debate, bearers(debate))
+
+
+def _depths(debate: Debate, toward: Mapping[str, set[str]]) -> dict[str, int]:
     if debate.thesis not in debate.nodes:
         return {}
-    toward = bearers(debate)
     found = {debate.thesis: 0}
     queue = deque([debate.thesis])
     while queue:
@@ -38,3 +96,7 @@ def depths(debate: Debate) -> dict[str, int]:
                 found[source] = found[node] + 1
                 queue.append(source)
     return found
+
+
+def _frozen(items: dict) -> Mapping:
+    return MappingProxyType({key: tuple(value) for key, value in items.items()})

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from . import views
 from .dot import to_dot
+from .graph import Graph, index
 from .layout import Layout, relative_url
 from .model import Debate
 
@@ -28,11 +29,13 @@ def map_dot(debate: Debate, layout: Layout, view: views.View, page: str, directo
     return to_dot(debate, view, link)
 
 
-def site_maps(debate: Debate, layout: Layout, directory_urls: bool = True) -> list[MapSource]:
+def site_maps(debate: Debate, layout: Layout, directory_urls: bool = True,
+              graph: Graph | None = None) -> list[MapSource]:
     """Every map of the debate's pages: overview, whole map, perspectives, and one focus map per node."""
-    planned = [(layout.home, views.overview(debate)), (layout.map, views.whole(debate))]
-    planned += [(layout.perspective(p.id), views.perspective_view(debate, p.id)) for p in debate.perspectives]
-    planned += [(layout.node(node), views.focus(debate, node.id)) for node in debate.nodes.values()]
+    graph = graph or index(debate)
+    planned = [(layout.home, views.overview(debate, graph)), (layout.map, views.whole(debate, graph))]
+    planned += [(layout.perspective(p.id), views.perspective_view(debate, p.id, graph)) for p in debate.perspectives]
+    planned += [(layout.node(node), views.focus(debate, node.id, graph)) for node in debate.nodes.values()]
     return [
         MapSource(f"{debate.id}/{view.id}", page, view, map_dot(debate, layout, view, page, directory_urls))
         for page, view in planned

@@ -10,11 +10,12 @@ from __future__ import annotations
 import json
 import posixpath
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from . import quotes, views
 from .escape import html_text, markdown_text
+from .graph import Graph
 from .layout import Layout, relative_url
 from .model import Debate, Node, NodeKind
 from .outline import outline
@@ -38,7 +39,7 @@ BASIS_NAMES = {
 }
 CONTEXT_CHARS = 45
 
-MapHtml = Callable[[str], str]  # map name -> the HTML that shows it (figure and SVG)
+MapHtml = Callable[[str], str]  # map name -> the HTML (or the placeholder) that shows it
 
 
 @dataclass(frozen=True)
@@ -74,14 +75,15 @@ def passages(debate: Debate) -> list[Passage]:
     return [Passage(i + 1, start, end, tuple(ids)) for i, ((start, end), ids) in enumerate(sorted(grounds.items()))]
 
 
-def debate_pages(debate: Debate, layout: Layout, map_html: MapHtml, directory_urls: bool = True) -> list[Page]:
-    """Every generated page of ``debate``."""
+def debate_pages(debate: Debate, layout: Layout, map_html: MapHtml, shown: Mapping[str, views.View],
+                 graph: Graph, directory_urls: bool = True) -> list[Page]:
+    """Every generated page of ``debate``; ``shown`` gives the view of each map by its id."""
     found = passages(debate)
     by_node: dict[str, list[Passage]] = defaultdict(list)
     for passage in found:
         for node_id in passage.nodes:
             by_node[node_id].append(passage)
-    builder = _Builder(debate, layout, map_html, directory_urls, by_node)
+    builder = _Builder(debate, layout, map_html, directory_urls, by_node, shown, graph)
     pages = [builder.home(), builder.whole_map(), builder.source(found), builder.claims_index(),
              builder.evidence_index(), builder.tags()]
     pages += [builder.perspective(p.id) for p in debate.perspectives]
@@ -96,6 +98,8 @@ class _Builder:
     map_html: MapHtml
     directory_urls: bool
     by_node: dict
+    shown: Mapping[str, views.View]
+    graph: Graph
 
     # --- links -------------------------------------------------------------------------
     def md_link(self, page: str, target: str) -> str:
@@ -129,7 +133,7 @@ class _Builder:
                   "Each box is a claim or a piece of evidence: select it to see what supports and attacks it, "
                   "its evidence, and where the article says it. Boxes marked with a number stand for the "
                   "parts of the map folded away; select them to open that part.", "",
-                  self.map_block(page, views.overview(d), "The overview"), "",
+                  self.map_block(page, self.shown["overview"], "The overview"), "",
                   "## How to read a map", "", _legend(d, page, self), "",
                   "## Explore", "",
                   f"- [The whole map]({link(self.layout.map)}): every claim and relation at once, to pan and zoom.",
@@ -148,7 +152,7 @@ class _Builder:
         lines = [*heading("The whole map", hide_toc=True),
                  f"Every claim, piece of evidence and relation of the debate: {len(self.debate.nodes)} nodes. "
                  "Drag to pan, scroll or pinch to zoom; the list below tells the same map in words.", "",
-                 self.map_block(page, views.whole(self.debate), "The whole map")]
+                 self.map_block(page, self.shown["map"], "The whole map")]
         return Page(page, "\n".join(lines) + "\n")
 
     def perspective(self, perspective_id: str) -> Page:
@@ -157,7 +161,7 @@ class _Builder:
         own = [n for n in d.nodes.values() if n.perspective == perspective_id]
         lines = [*heading(p.name), markdown_text(p.description), "",
                  f"{len(own)} node(s) of the map are in this voice; the claims they bear on are shown faded.", "",
-                 self.map_block(page, views.perspective_view(d, perspective_id), "This perspective's map"), ""]
+                 self.map_block(page, self.shown[f"perspective-{perspective_id}"], "This perspective's map"), ""]
         for role, nodes in _grouped(own):
             lines += [f"## {role}", ""] + [f"- {self.node_link(page, n.id)}" for n in nodes] + [""]
         return Page(page, "\n".join(lines) + "\n", f"{d.folder}/debate.yaml")
@@ -270,7 +274,7 @@ class _Builder:
         if node.note:
             lines += ["## Note on the encoding", "", markdown_text(node.note), ""]
         lines += ["## Around this " + ("claim" if node.kind is NodeKind.CLAIM else "evidence"), "",
-                  self.map_block(page, views.focus(d, node.id), "This map")]
+                  self.map_block(page, self.shown[f"focus-{node.id}"], "This map")]
         return Page(page, "\n".join(lines) + "\n", f"{d.folder}/{node.kind.folder}/{node.id}.yaml")
 
     def _facts(self, page: str, node: Node) -> str:
@@ -314,15 +318,15 @@ class _Builder:
         return lines
 
     def _relations(self, page: str, node: Node) -> list[str]:
-        d, me = self.debate, node.id
+        g, me = self.graph, node.id
         sections: list[tuple[str, list[str]]] = []
-        out_support = [self._step_text(page, s, me) for s in d.supports if me in s.premises]
-        out_attack = [self.node_link(page, a.target) for a in d.attacks if a.attacker == me]
-        out_cut = [self._cut_text(page, c) for c in d.undercuts if c.undercutter == me]
-        in_support = [self._premises_text(page, s) for s in d.supports if s.conclusion == me]
-        in_attack = [self.node_link(page, a.attacker) for a in d.attacks if a.target == me]
+        out_support = [self._step_text(page, s, me) for s in g.steps_from.get(me, ())]
+        out_attack = [self.node_link(page, a.target) for a in g.attacks_from.get(me, ())]
+        out_cut = [self._cut_text(page, c) for c in g.cuts_from.get(me, ())]
+        in_support = [self._premises_text(page, s) for s in g.steps_into.get(me, ())]
+        in_attack = [self.node_link(page, a.attacker) for a in g.attacks_into.get(me, ())]
         in_cut = [f"{self.node_link(page, c.undercutter)} challenges the support from "
-                  f"{self._names(page, c.premises)}" for c in d.undercuts if c.conclusion == me]
+                  f"{self._names(page, c.premises)}" for c in g.cuts_into.get(me, ())]
         sections += [("It supports", out_support), ("It attacks", out_attack), ("It undercuts", out_cut),
                      ("Supported by", in_support), ("Attacked by", in_attack), ("Its supports are undercut by", in_cut)]
         lines = []

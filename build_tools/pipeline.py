@@ -6,10 +6,13 @@ MkDocs.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 
-from .embed import inline_svg
+from .embed import inline_svg, slot
 from .escape import markdown_text
+from .graph import index
 from .layout import Layout
 from .maps import site_maps
 from .model import Debate
@@ -21,27 +24,28 @@ __all__ = ["Site", "build_site"]
 
 @dataclass(frozen=True)
 class Site:
+    """The generated pages, with a placeholder where each map goes, and the maps' HTML by name."""
+
     pages: tuple[Page, ...]
-    maps: int
+    maps: Mapping[str, str]
 
 
 def build_site(debates: list[Debate], renderer: Renderer, directory_urls: bool = True) -> Site:
     """Every generated page of the site, with its maps rendered (through the renderer's cache)."""
     single = len(debates) == 1
     layouts = {d.id: Layout(d.id, single) for d in debates}
-    sources = [m for d in debates for m in site_maps(d, layouts[d.id], directory_urls)]
+    graphs = {d.id: index(d) for d in debates}
+    sources = [m for d in debates for m in site_maps(d, layouts[d.id], directory_urls, graphs[d.id])]
     svgs = renderer.render([(m.name, m.dot) for m in sources])
-    titles = {m.name: m.view.title for m in sources}
-
-    def map_html(name: str) -> str:
-        return inline_svg(svgs[name], titles[name])
+    maps = {m.name: inline_svg(svgs[m.name], m.view.title) for m in sources}
 
     pages: list[Page] = []
     for debate in debates:
-        pages += debate_pages(debate, layouts[debate.id], map_html, directory_urls)
+        shown = {m.view.id: m.view for m in sources if m.name.startswith(f"{debate.id}/")}
+        pages += debate_pages(debate, layouts[debate.id], slot, shown, graphs[debate.id], directory_urls)
     if not single:
         pages.append(_debates_index(debates, layouts))
-    return Site(tuple(pages), len(sources))
+    return Site(tuple(pages), MappingProxyType(maps))
 
 
 def _debates_index(debates: list[Debate], layouts: dict[str, Layout]) -> Page:

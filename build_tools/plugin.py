@@ -16,6 +16,7 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
 from .check import ProjectError, check_project
+from .embed import fill_slots
 from .pipeline import Site, build_site
 from .render import Renderer, RenderError
 
@@ -57,7 +58,7 @@ class ArgmapPlugin(BasePlugin[ArgmapConfig]):
             self.site = build_site(result.debates, renderer, config.use_directory_urls)
         except RenderError as exc:
             raise PluginError(f"argmap: {exc}") from exc
-        log.info(f"{self.site.maps} maps, {renderer.rendered} rendered by Graphviz ({renderer.seconds:.2f} s), "
+        log.info(f"{len(self.site.maps)} maps, {renderer.rendered} rendered by Graphviz ({renderer.seconds:.2f} s), "
                  f"the rest from the cache")
 
     def on_files(self, files: Files, config) -> Files:
@@ -78,6 +79,11 @@ class ArgmapPlugin(BasePlugin[ArgmapConfig]):
         elif page.file.generated_by:
             page.edit_url = None  # generated pages have no Markdown source to edit
         return context
+
+    def on_post_page(self, output: str, page, config) -> str:
+        # Maps go in last, after Markdown and the search index have seen the page (see embed.slot).
+        assert self.site is not None
+        return fill_slots(output, self.site.maps)
 
     def on_serve(self, server, config, builder):
         server.watch(str(self._root(config) / "arguments"))

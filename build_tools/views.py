@@ -14,8 +14,8 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from .graph import bearers, depths
-from .model import Debate, Support
+from .graph import Graph, index
+from .model import Debate
 
 __all__ = ["Fold", "Edge", "Step", "View", "overview", "whole", "focus", "perspective_view", "MAX_RANK_WIDTH"]
 
@@ -60,14 +60,15 @@ class View:
     context: tuple[str, ...] = ()  # shown for orientation, not part of the view's subject
 
 
-def whole(debate: Debate) -> View:
+def whole(debate: Debate, graph: Graph | None = None) -> View:
     """Every node and relation of the debate."""
-    return _view(debate, "map", "The whole map", set(debate.nodes))
+    return _view(debate, graph or index(debate), "map", "The whole map", set(debate.nodes))
 
 
-def overview(debate: Debate, max_rank_width: int = MAX_RANK_WIDTH) -> View:
+def overview(debate: Debate, graph: Graph | None = None, max_rank_width: int = MAX_RANK_WIDTH) -> View:
     """The thesis and the levels below it while each level stays narrow; deeper levels are folded."""
-    depth = depths(debate)
+    graph = graph or index(debate)
+    depth = graph.depth
     by_level: dict[int, list[str]] = defaultdict(list)
     for node, level in depth.items():
         by_level[level].append(node)
@@ -76,80 +77,78 @@ def overview(debate: Debate, max_rank_width: int = MAX_RANK_WIDTH) -> View:
         if level > 0 and len(by_level[level]) > max_rank_width:
             break
         shown.update(by_level[level])
-    toward = bearers(debate)
     folds = []
     for parent in sorted(shown, key=lambda n: (depth[n], n)):
-        hidden = tuple(sorted(n for n in toward.get(parent, ()) if n not in shown))
+        hidden = tuple(sorted(n for n in graph.toward.get(parent, ()) if n not in shown))
         if hidden:
             folds.append(Fold(f"more-{parent}", parent, hidden))
-    return _view(debate, "overview", "Overview", shown, folds=tuple(folds))
+    return _view(debate, graph, "overview", "Overview", shown, folds=tuple(folds))
 
 
-def focus(debate: Debate, node_id: str) -> View:
+def focus(debate: Debate, node_id: str, graph: Graph | None = None) -> View:
     """A node's neighbourhood: the path up to the thesis, what it bears on, what bears on it and their evidence."""
-    toward = bearers(debate)
-    shown = {node_id} | set(toward.get(node_id, ()))
+    graph = graph or index(debate)
+    shown = {node_id} | set(graph.toward.get(node_id, ()))
     for bearer in list(shown - {node_id}):
-        shown.update(n for n in toward.get(bearer, ()) if debate.nodes[n].kind.value == "evidence")
-    shown.update(_targets(debate, node_id))
-    shown.update(_path_to_thesis(debate, node_id))
-    return _view(debate, f"focus-{node_id}", f"Around: {debate.nodes[node_id].label}", shown, focus=node_id)
+        shown.update(n for n in graph.toward.get(bearer, ()) if debate.nodes[n].kind.value == "evidence")
+    shown.update(_neighbours(graph, node_id))
+    shown.update(_path_to_thesis(graph, node_id))
+    title = f"Around: {debate.nodes[node_id].label}"
+    return _view(debate, graph, f"focus-{node_id}", title, shown, focus=node_id)
 
 
-def perspective_view(debate: Debate, perspective_id: str) -> View:
+def perspective_view(debate: Debate, perspective_id: str, graph: Graph | None = None) -> View:
     """A perspective's nodes, with the nodes they bear on shown as context."""
+    graph = graph or index(debate)
     own = {n.id for n in debate.nodes.values() if n.perspective == perspective_id}
     context = set()
     for node in own:
-        context.update(_targets(debate, node))
+        context.update(_neighbours(graph, node))
     context -= own
     name = debate.perspective(perspective_id).name
-    return _view(debate, f"perspective-{perspective_id}", name, own | context, context=tuple(sorted(context)))
+    return _view(debate, graph, f"perspective-{perspective_id}", name, own | context, context=tuple(sorted(context)))
 
 
-def _targets(debate: Debate, node_id: str) -> set[str]:
-    found = {s.conclusion for s in debate.supports if node_id in s.premises}
-    found.update(a.target for a in debate.attacks if a.attacker == node_id)
-    found.update(c.conclusion for c in debate.undercuts if c.undercutter == node_id)
-    for cut in debate.undercuts:
-        if cut.undercutter == node_id:
-            found.update(cut.premises)
+def _neighbours(graph: Graph, node_id: str) -> set[str]:
+    """What a node bears on, with the premises of the steps it undercuts."""
+    found = graph.targets(node_id)
+    for cut in graph.cuts_from.get(node_id, ()):
+        found.update(cut.premises)
     return found
 
 
-def _path_to_thesis(debate: Debate, node_id: str) -> list[str]:
-    depth = depths(debate)
+def _path_to_thesis(graph: Graph, node_id: str) -> list[str]:
+    depth = graph.depth
     if node_id not in depth:
         return []
     path, current = [], node_id
     while depth[current] > 0:
-        nxt = min((t for t in _targets(debate, current) if t in depth), key=lambda t: (depth[t], t))
+        nxt = min((t for t in graph.targets(current) if t in depth), key=lambda t: (depth[t], t))
         path.append(nxt)
         current = nxt
     return path
 
 
-def _view(debate: Debate, view_id: str, title: str, shown: set[str], *, folds: tuple[Fold, ...] = (),
-          focus: str | None = None, context: tuple[str, ...] = ()) -> View:
-    undercutters: dict[tuple, list[str]] = defaultdict(list)
-    for cut in debate.undercuts:
-        if cut.undercutter in shown:
-            undercutters[(frozenset(cut.premises), cut.conclusion)].append(cut.undercutter)
+def _view(debate: Debate, graph: Graph, view_id: str, title: str, shown: set[str], *,
+          folds: tuple[Fold, ...] = (), focus: str | None = None, context: tuple[str, ...] = ()) -> View:
+    order, step_number = graph.order, graph.step_number
     edges, steps = [], []
-    for i, step in enumerate(debate.supports):
+    into = sorted({s for node in shown for s in graph.steps_into.get(node, ())}, key=lambda s: step_number[s.key])
+    for step in into:
         premises = tuple(p for p in step.premises if p in shown)
-        if step.conclusion not in shown or not premises:
+        if not premises:
             continue
-        cutters = tuple(sorted(undercutters.get(step.key, ())))
+        cutters = tuple(sorted(c.undercutter for c in graph.cuts_of_step.get(step.key, ()) if c.undercutter in shown))
         if step.linked or cutters:
-            steps.append(Step(f"step{i}", premises, step.conclusion, cutters))
+            steps.append(Step(f"step{step_number[step.key]}", premises, step.conclusion, cutters))
         else:
             edges.append(Edge(premises[0], step.conclusion, "supports"))
-    for attack in debate.attacks:
-        if attack.attacker in shown and attack.target in shown:
+    attacks = sorted({a for node in shown for a in graph.attacks_into.get(node, ())},
+                     key=lambda a: (order[a.target], order[a.attacker]))
+    for attack in attacks:
+        if attack.attacker in shown:
             edges.append(Edge(attack.attacker, attack.target, "attacks"))
     for fold in folds:
         edges.append(Edge(fold.id, fold.parent, "more"))
-    order = {node_id: i for i, node_id in enumerate(debate.nodes)}
     nodes = tuple(sorted(shown, key=lambda n: (n != debate.thesis, order[n])))
     return View(view_id, title, nodes, tuple(edges), tuple(steps), folds, focus, context)
