@@ -308,7 +308,7 @@ class _Builder:
     def _citation(self, node: Node) -> list[str]:
         c = node.citation
         url = "unknown" if c.url == "unknown" else f"<{c.url}>"
-        lines = ["## Citation", "", "| | |", "|---|---|",
+        lines = ["## Citation", "", "| | As the article gives it |", "|---|---|",
                  f"| Who | {markdown_text(c.who)} |", f"| What | {markdown_text(c.what)} |",
                  f"| When | {markdown_text(c.when)} |", f"| Link | {url} |",
                  f"| Source | {markdown_text(BASIS_NAMES[c.basis])} |", ""]

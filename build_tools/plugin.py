@@ -22,7 +22,7 @@ from .render import Renderer, RenderError
 
 __all__ = ["ArgmapPlugin"]
 
-log = get_plugin_logger(__name__)
+log = get_plugin_logger("argmap")
 
 
 class ArgmapConfig(Config):
