@@ -57,6 +57,7 @@ def _node(node_file: NodeFile) -> Node:
         quotes=_as_tuple(data.get("quote")),
         occurrence=data.get("occurrence"),
         implicit=data.get("implicit", False),
+        assumed=data.get("assumed"),
         rationale=data.get("rationale"),
         tags=tuple(data.get("tags", ())),
         note=data.get("note"),

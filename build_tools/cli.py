@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from collections import Counter
 import os
 import sys
 import tempfile
@@ -19,6 +20,8 @@ from .ids import did_you_mean
 from .layout import Layout
 from .maps import map_dot
 from .render import Renderer, RenderError
+from .graph import index
+from .status import evaluate, explain, perspective_grants
 
 __all__ = ["main"]
 
@@ -80,6 +83,21 @@ def _parser() -> argparse.ArgumentParser:
     render.add_argument("--format", choices=["svg", "png", "pdf", "dot"], default="svg")
     render.add_argument("-o", "--output", type=Path, required=True, metavar="FILE", help="where to write it")
     render.set_defaults(run=_render)
+
+    status = commands.add_parser(
+        "status",
+        help="label every node in, out or undecided, with the reason",
+        description="Evaluate the debate under grounded semantics (with support and undercut) and print "
+                    "each node's label and the reason, one a line. The labels follow from the map's own "
+                    "premises and relations, not from the truth of the claims.",
+    )
+    _debate_options(status)
+    status.add_argument("--perspective", metavar="P",
+                        help="grant only the evidence and this perspective's unsupported claims")
+    status.add_argument("--grant", nargs="+", default=[], metavar="ID", help="what if these nodes were granted")
+    status.add_argument("--reject", nargs="+", default=[], metavar="ID", help="what if these nodes were rejected")
+    status.add_argument("--format", choices=["text", "json"], default="text")
+    status.set_defaults(run=_status)
     return parser
 
 
@@ -193,6 +211,44 @@ def _render(args: argparse.Namespace) -> int:
     _write_atomically(args.output, data)
     print(f"wrote {args.output}")
     return 0
+
+
+def _status(args: argparse.Namespace) -> int:
+    debate, _ = _checked_debate(args)
+    graph = index(debate)
+    for node_id in (*args.grant, *args.reject):
+        if node_id not in debate.nodes:
+            raise CommandFailed(f"no node '{node_id}'{did_you_mean(node_id, debate.nodes)}")
+    granted = None
+    if args.perspective:
+        if debate.perspective(args.perspective) is None:
+            known = [p.id for p in debate.perspectives]
+            raise CommandFailed(f"no perspective '{args.perspective}'{did_you_mean(args.perspective, known)}")
+        granted = perspective_grants(debate, args.perspective, graph)
+    result = evaluate(debate, graph, granted=granted, grant=args.grant, reject=args.reject)
+    if args.format == "json":
+        sys.stdout.write(_status_json(result))
+        return 0
+    width = max(len(n) for n in result)
+    for node_id, status in result.items():
+        print(f"{status.label.value:<9} {node_id:<{width}}  {explain(status)}")
+    counts = Counter(s.label.value for s in result.values())
+    print(f"status: {counts['in']} in, {counts['out']} out, {counts['undecided']} undecided")
+    return 0
+
+
+def _status_json(result) -> str:
+    import json
+
+    return json.dumps({
+        node_id: {
+            "label": s.label.value, "rule": s.rule, "granted_by": s.granted_by, "rests_on": list(s.rests_on),
+            "steps": [{"premises": list(x.step.premises), "label": x.label.value,
+                       "premises_out": list(x.premises_out), "undercutters_in": list(x.undercutters_in),
+                       "waiting": list(x.waiting)} for x in s.steps],
+            "cycle": list(s.cycle), "reason": explain(s),
+        } for node_id, s in result.items()
+    }, indent=2) + "\n"
 
 
 def _write_atomically(path: Path, data: bytes) -> None:

@@ -91,6 +91,7 @@ class Node:
     quotes: tuple[str, ...] = ()
     occurrence: int | None = None
     implicit: bool = False
+    assumed: bool | None = None  # overrides whether the status evaluation grants the node
     rationale: str | None = None
     tags: tuple[str, ...] = ()
     note: str | None = None

@@ -124,9 +124,9 @@ def self_reference(debate: Debate, known: Known) -> Iterator[Diagnostic]:
         if attack.target == attack.attacker:
             yield _error(attack.origin, "self-reference", f"'{attack.attacker}' cannot attack itself")
     for cut in debate.undercuts:
-        if cut.undercutter in cut.premises or cut.undercutter == cut.conclusion:
+        if cut.undercutter in cut.premises:
             yield _error(cut.origin, "self-undercut",
-                         f"'{cut.undercutter}' cannot undercut a support step of which it is itself a part")
+                         f"'{cut.undercutter}' cannot undercut a support step of which it is itself a premise")
 
 
 def contradictions(debate: Debate, known: Known) -> Iterator[Diagnostic]:
