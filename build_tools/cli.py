@@ -18,7 +18,7 @@ from .reporters import REPORTERS
 from . import views
 from .ids import did_you_mean
 from .layout import Layout
-from .maps import map_dot
+from .maps import evaluations, map_dot
 from .render import Renderer, RenderError
 from .graph import index
 from .status import evaluate, explain, perspective_grants
@@ -203,7 +203,8 @@ def _render(args: argparse.Namespace) -> int:
         view = views.perspective_view(debate, args.perspective)
     else:
         view = views.whole(debate) if args.whole else views.overview(debate)
-    source = map_dot(debate, layout, view, layout.home)
+    statuses = evaluations(debate)[args.perspective]
+    source = map_dot(debate, layout, view, layout.home, statuses=statuses)
     try:
         data = source.encode("utf-8") if args.format == "dot" else Renderer().render_one(source, args.format)
     except RenderError as exc:

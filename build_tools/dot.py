@@ -7,10 +7,11 @@ PNG and PDF exports read well on paper; on the site, CSS classes override them.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from .escape import dot_label, dot_string, url_path
 from .model import Debate, Node, NodeKind
+from .status import Status
 from .views import View
 
 __all__ = ["to_dot", "PERSPECTIVE_FILLS", "EDGE_COLOURS"]
@@ -32,10 +33,17 @@ _EDGE_STYLE = {
 Link = Callable[[str], str]
 
 
-def to_dot(debate: Debate, view: View, link: Link, fold_link: Link | None = None) -> str:
+STATUS_BADGES = {"in": "IN", "out": "OUT", "undecided": "UNDECIDED"}
+# Status is told by a word on the box and by its border, not by colour alone.
+_STATUS_BORDER = {"in": "", "out": "dotted", "undecided": "dashed"}
+
+
+def to_dot(debate: Debate, view: View, link: Link, fold_link: Link | None = None,
+           statuses: Mapping[str, Status] | None = None) -> str:
     """The DOT text of ``view``; ``link(node_id)`` gives the relative URL of a node's page.
 
     ``fold_link(parent_id)`` gives the URL an 'N more' node leads to (default: the parent's page).
+    With ``statuses``, each box carries its status as a word, a border style and a CSS class.
     """
     fold_link = fold_link or link
     names = {node_id: f"n{i}" for i, node_id in enumerate(view.nodes)}
@@ -53,7 +61,8 @@ def to_dot(debate: Debate, view: View, link: Link, fold_link: Link | None = None
     classes = {p.id: f"p{i % len(PERSPECTIVE_FILLS)}" for i, p in enumerate(debate.perspectives)}
     for node_id in view.nodes:
         node = debate.nodes[node_id]
-        lines.append(_node(node, names[node_id], prefix, link(node_id), fills, classes, view, debate.thesis))
+        status = statuses[node_id].label.value if statuses else None
+        lines.append(_node(node, names[node_id], prefix, link(node_id), fills, classes, view, debate.thesis, status))
     for fold in view.folds:
         count = len(fold.hidden)
         text = f"{count} more" if count != 1 else "1 more"
@@ -81,7 +90,8 @@ def to_dot(debate: Debate, view: View, link: Link, fold_link: Link | None = None
     return "\n".join(lines) + "\n"
 
 
-def _node(node: Node, name: str, prefix: str, url: str, fills, classes, view: View, thesis: str) -> str:
+def _node(node: Node, name: str, prefix: str, url: str, fills, classes, view: View, thesis: str,
+          status: str | None) -> str:
     css = [node.kind.value]
     css.append(classes.get(node.perspective, "unclassified"))
     if node.role:
@@ -94,7 +104,10 @@ def _node(node: Node, name: str, prefix: str, url: str, fills, classes, view: Vi
         css.append("context")
     style = ["filled"]
     style.append("rounded" if node.kind is NodeKind.CLAIM else "")
-    if node.implicit:
+    if status:  # the border tells the status; "implicit" goes into the badge
+        css.append(f"status-{status}")
+        style.append(_STATUS_BORDER[status])
+    elif node.implicit:
         style.append("dashed")
     if node.id == thesis or node.id == view.focus:
         style.append("bold")
@@ -105,9 +118,17 @@ def _node(node: Node, name: str, prefix: str, url: str, fills, classes, view: Vi
     return (
         f"  {name} [id={dot_string(f'{prefix}-{name}')} class={dot_string(' '.join(css))} shape=\"{shape}\""
         f" style={dot_string(','.join(s for s in style if s))} fillcolor=\"{fill}\" penwidth=\"{penwidth}\""
-        f" label={dot_label(node.label, width)} tooltip={dot_string(node.statement)}"
+        f" label={_label(node.label, width, status, node.implicit)} tooltip={dot_string(node.statement)}"
         f" URL={dot_string(url_path(url))} target=\"_top\"];"
     )
+
+
+def _label(text: str, width: int, status: str | None, implicit: bool) -> str:
+    label = dot_label(text, width)
+    if not status:
+        return label
+    badge = ("IMPLICIT · " if implicit else "") + STATUS_BADGES[status]
+    return f'"{badge}\\n{label[1:]}'
 
 
 def _staggered(view: View, names: dict[str, str]) -> dict[tuple[str, str], int]:

@@ -41,6 +41,10 @@ class Layout:
         return f"{self.debate}/evidence/index.md"
 
     @property
+    def status(self) -> str:
+        return f"{self.debate}/status.md"
+
+    @property
     def tags(self) -> str:
         return f"{self.debate}/tags.md"
 

@@ -19,6 +19,7 @@ from .graph import Graph
 from .layout import Layout, relative_url
 from .model import Debate, Node, NodeKind
 from .outline import outline
+from .status import Status, explain
 
 __all__ = ["Page", "Passage", "passages", "debate_pages", "ROLE_NAMES", "KIND_NAMES"]
 
@@ -38,6 +39,11 @@ BASIS_NAMES = {
     "article-only": "the article gives no source: the fact rests on the article's word alone",
 }
 CONTEXT_CHARS = 45
+STATUS_WORDS = {"in": "In", "out": "Out", "undecided": "Undecided"}
+STATUS_NOTE = ("**Status.** A claim is *in* when it stands against every objection the map records, *out* when "
+               "an accepted objection defeats it or nothing establishes it, and *undecided* when the map "
+               "leaves it in unresolved back-and-forth. The labels follow from the map's own premises and "
+               "relations (grounded semantics); they are not a verdict on whether a claim is true.")
 
 MapHtml = Callable[[str], str]  # map name -> the HTML (or the placeholder) that shows it
 
@@ -76,16 +82,17 @@ def passages(debate: Debate) -> list[Passage]:
 
 
 def debate_pages(debate: Debate, layout: Layout, map_html: MapHtml, shown: Mapping[str, views.View],
-                 graph: Graph, directory_urls: bool = True) -> list[Page]:
+                 graph: Graph, statuses: Mapping[str | None, Mapping[str, Status]],
+                 directory_urls: bool = True) -> list[Page]:
     """Every generated page of ``debate``; ``shown`` gives the view of each map by its id."""
     found = passages(debate)
     by_node: dict[str, list[Passage]] = defaultdict(list)
     for passage in found:
         for node_id in passage.nodes:
             by_node[node_id].append(passage)
-    builder = _Builder(debate, layout, map_html, directory_urls, by_node, shown, graph)
+    builder = _Builder(debate, layout, map_html, directory_urls, by_node, shown, graph, statuses)
     pages = [builder.home(), builder.whole_map(), builder.source(found), builder.claims_index(),
-             builder.evidence_index(), builder.tags()]
+             builder.evidence_index(), builder.tags(), builder.status_page()]
     pages += [builder.perspective(p.id) for p in debate.perspectives]
     pages += [builder.node(node) for node in debate.nodes.values()]
     return pages
@@ -100,6 +107,7 @@ class _Builder:
     by_node: dict
     shown: Mapping[str, views.View]
     graph: Graph
+    statuses: Mapping[str | None, Mapping[str, Status]]
 
     # --- links -------------------------------------------------------------------------
     def md_link(self, page: str, target: str) -> str:
@@ -141,6 +149,8 @@ class _Builder:
                   f"listed by role and kind, and [tags]({link(self.layout.tags)}).",
                   f"- [The source]({link(self.layout.source)}): every quoted passage of the article, "
                   "with the claims it grounds.",
+                  f"- [Where the debate stands]({link(self.layout.status)}): which claims stand or fall, "
+                  "as the map stands and from each perspective's premises.",
                   "- The perspectives: " + ", ".join(
                       f"[{markdown_text(p.name)}]({link(self.layout.perspective(p.id))})" for p in d.perspectives
                   ) + ".", ""]
@@ -165,6 +175,34 @@ class _Builder:
         for role, nodes in _grouped(own):
             lines += [f"## {role}", ""] + [f"- {self.node_link(page, n.id)}" for n in nodes] + [""]
         return Page(page, "\n".join(lines) + "\n", f"{d.folder}/debate.yaml")
+
+    def status_page(self) -> Page:
+        page, d = self.layout.status, self.debate
+        columns = [None, *(p.id for p in d.perspectives)]
+        names = ["As the map stands", *(markdown_text(p.name) for p in d.perspectives)]
+        lines = [*heading("Where the debate stands", hide_toc=True), STATUS_NOTE, "",
+                 "The first column takes as given every piece of evidence and every claim that nothing "
+                 "supports. Each perspective's column takes as given the evidence and only that "
+                 "perspective's own unsupported claims: what follows from its premises alone. "
+                 "Rows where the columns disagree are marked ◆.", "",
+                 "| Claim | " + " | ".join(names) + " |", "|---" * (len(names) + 1) + "|"]
+        for node in d.claims:
+            labels = [self.statuses[c][node.id].label.value for c in columns]
+            mark = " ◆" if len(set(labels)) > 1 else ""
+            lines.append(f"| {self.node_link(page, node.id)}{mark} | " + " | ".join(
+                f"**{label}**" if label == "in" else label for label in labels) + " |")
+        return Page(page, "\n".join(lines) + "\n")
+
+    def _status(self, page: str, node: Node) -> list[str]:
+        status = self.statuses[None][node.id]
+        link = lambda node_id: self.node_link(page, node_id)  # noqa: E731
+        lines = ["## Status", "", f"**{STATUS_WORDS[status.label.value]}** as the map stands: "
+                 f"{explain(status, link)}.", ""]
+        others = [f"{markdown_text(p.name)}: {self.statuses[p.id][node.id].label.value}"
+                  for p in self.debate.perspectives]
+        lines += [f"From each perspective's premises alone ([compare]({self.md_link(page, self.layout.status)})): "
+                  + " · ".join(others) + ".", ""]
+        return lines
 
     def claims_index(self) -> Page:
         page = self.layout.claims
@@ -264,6 +302,7 @@ class _Builder:
         page, d = self.layout.node(node), self.debate
         lines = [*heading(node.label), f"> {markdown_text(node.statement)}", ""]
         lines += [self._facts(page, node), ""]
+        lines += self._status(page, node)
         if node.implicit:
             lines += ['!!! note "Our reconstruction: the article does not state this"', "",
                       "    " + markdown_text(node.rationale or ""), ""]
@@ -411,11 +450,12 @@ def _legend(d: Debate, page: str, builder: _Builder) -> str:
             "undercuts: challenges the step from the premises at the dot to their conclusion |",
             "| ● where lines join | a linked support: the premises support the claim only together |",
             "| rounded box | a claim |", "| box with a folded corner | a piece of evidence the article cites |",
-            "| dashed border | an implicit premise: our reconstruction, not in the article |",
+            "| IN, OUT, UNDECIDED on a box; solid, dotted or dashed border | the node's status (below) |",
+            "| IMPLICIT on a box | an implicit premise: our reconstruction, not in the article |",
             "| thick border | the thesis (or, on a claim's page, that claim) |",
             "| dashed box with a number | that many more nodes, folded away: open it to see them |"]
     for i, p in enumerate(d.perspectives):
         rows.append(f'| <span class="argmap-swatch p{i % len(PERSPECTIVE_FILLS)}"></span> fill | '
                     f"{markdown_text(p.name)} |")
-    return "\n".join(rows)
+    return "\n".join(rows) + "\n\n" + STATUS_NOTE
 

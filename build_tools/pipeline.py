@@ -14,7 +14,7 @@ from .embed import inline_svg, slot
 from .escape import markdown_text
 from .graph import index
 from .layout import Layout
-from .maps import site_maps
+from .maps import evaluations, site_maps
 from .model import Debate
 from .pages import Page, debate_pages, heading
 from .render import Renderer
@@ -35,14 +35,17 @@ def build_site(debates: list[Debate], renderer: Renderer, directory_urls: bool =
     single = len(debates) == 1
     layouts = {d.id: Layout(d.id, single) for d in debates}
     graphs = {d.id: index(d) for d in debates}
-    sources = [m for d in debates for m in site_maps(d, layouts[d.id], directory_urls, graphs[d.id])]
+    statuses = {d.id: evaluations(d, graphs[d.id]) for d in debates}
+    sources = [m for d in debates
+               for m in site_maps(d, layouts[d.id], directory_urls, graphs[d.id], statuses[d.id])]
     svgs = renderer.render([(m.name, m.dot) for m in sources])
     maps = {m.name: inline_svg(svgs[m.name], m.view.title) for m in sources}
 
     pages: list[Page] = []
     for debate in debates:
         shown = {m.view.id: m.view for m in sources if m.name.startswith(f"{debate.id}/")}
-        pages += debate_pages(debate, layouts[debate.id], slot, shown, graphs[debate.id], directory_urls)
+        pages += debate_pages(debate, layouts[debate.id], slot, shown, graphs[debate.id], statuses[debate.id],
+                              directory_urls)
     if not single:
         pages.append(_debates_index(debates, layouts))
     return Site(tuple(pages), MappingProxyType(maps))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import html.parser
 import posixpath
 import re
@@ -214,3 +215,16 @@ def test_links_resolve_without_directory_urls(tmp_path: Path) -> None:
             if parts.scheme or not parts.path or parts.path.startswith("/"):
                 continue
             assert (html_page.parent / unquote(parts.path)).resolve().is_file(), f"{html_page}: {link}"
+
+
+def test_status_on_maps_and_pages(site: Path) -> None:
+    page = (site / DEBATE / "claims" / "withdrawal-invites-chaos" / "index.html").read_text()
+    assert "<strong>Out</strong> as the map stands: not established: the support from" in page
+    assert 'href="../truth-lies-in-execution/"' in page
+    svg = html.unescape(re.search(r'<svg[^>]*class="argmap-svg".*?</svg>', page, re.S).group(0))
+    node = re.search(r'<g id="focus-withdrawal-invites-chaos-n\d+" class="node claim[^"]*focus status-out">.*?</g>',
+                     svg, re.S)
+    assert node and ">OUT<" in node.group(0)
+    table = (site / DEBATE / "status" / "index.html").read_text()
+    assert table.count("<tr>") == 1 + 59  # a row per claim
+    assert "◆" in table
