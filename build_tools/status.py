@@ -27,7 +27,8 @@ from dataclasses import dataclass
 from .graph import Graph, index
 from .model import Debate, NodeKind, Support
 
-__all__ = ["Label", "StepStatus", "Status", "evaluate", "granted_by_default", "perspective_grants", "explain"]
+__all__ = ["Label", "StepStatus", "Status", "evaluate", "granted_by_default", "perspective_grants", "explain",
+           "graph_data"]
 
 
 class Label(str, enum.Enum):
@@ -234,3 +235,20 @@ def explain(status: Status, name=lambda node_id: node_id) -> str:
     if status.cycle:
         text += f", in the cycle {' -> '.join(name(n) for n in status.cycle)}"
     return text
+
+
+def graph_data(debate: Debate, graph: Graph | None = None) -> dict:
+    """What the browser needs to evaluate a what-if exactly as :func:`evaluate` does (see argmap-status.js)."""
+    graph = graph or index(debate)
+    default = granted_by_default(debate, graph)
+    return {
+        "debate": debate.id,
+        "nodes": {node_id: {"granted": node_id in default} for node_id in debate.nodes},
+        "perspectives": {p.id: sorted(perspective_grants(debate, p.id, graph)) for p in debate.perspectives},
+        "steps": [
+            {"premises": list(step.premises), "conclusion": step.conclusion,
+             "undercutters": sorted(c.undercutter for c in graph.cuts_of_step.get(step.key, ()))}
+            for step in debate.supports
+        ],
+        "attacks": [[a.attacker, a.target] for a in debate.attacks],
+    }
