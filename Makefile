@@ -18,6 +18,7 @@ check: $(STAMP)
 	$(BIN)/argmap check
 
 test: $(STAMP)
+	@PYTHON=$(PYTHON) bash build_tools/ensure-system.sh test
 	$(BIN)/python -m pytest
 
 system:

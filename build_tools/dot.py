@@ -92,7 +92,7 @@ def to_dot(debate: Debate, view: View, link: Link, fold_link: Link | None = None
 
 def _node(node: Node, name: str, prefix: str, url: str, fills, classes, view: View, thesis: str,
           status: str | None) -> str:
-    css = [node.kind.value]
+    css = [node.kind.value, f"nid-{node.id}"]  # ids are [a-z0-9-]: safe as a class name
     css.append(classes.get(node.perspective, "unclassified"))
     if node.role:
         css.append(f"role-{node.role}")

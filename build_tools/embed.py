@@ -39,7 +39,7 @@ def fill_slots(html: str, maps) -> str:
     return _SLOT.sub(lambda m: maps.get(m.group(1), m.group(0)), html)
 
 
-def inline_svg(svg: str, title: str, css_class: str = "argmap-map") -> str:
+def inline_svg(svg: str, title: str, css_class: str = "argmap-map", data: dict[str, str] | None = None) -> str:
     """The HTML of a map: a ``<figure>`` holding the SVG, with no blank line inside.
 
     >>> html = inline_svg('<?xml version="1.0"?><svg width="10pt" height="5pt"><title>n0</title></svg>', "A <map>")
@@ -53,4 +53,5 @@ def inline_svg(svg: str, title: str, css_class: str = "argmap-map") -> str:
     body = _SVG_OPEN.sub(lambda m: f'<svg{m.group(1)} class="argmap-svg"><title>{html_text(title)}</title>',
                          body, count=1)
     body = "\n".join(line for line in body.splitlines() if line.strip())
-    return f'<figure class="{css_class}" data-search-exclude>\n{body}\n</figure>'
+    attributes = "".join(f' data-{key}="{html_text(value)}"' for key, value in sorted((data or {}).items()))
+    return f'<figure class="{css_class}" data-search-exclude{attributes}>\n{body}\n</figure>'

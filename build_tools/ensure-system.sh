@@ -5,8 +5,11 @@
 # say exactly what to install.
 set -euo pipefail
 
+# With the argument "test", also what the test suite needs: Chromium (browser tests, driven
+# by Playwright; never a browser download) and Node.js (the browser's status evaluation).
 python=${PYTHON:-python3}
 missing_apt=()
+for_tests=${1:-}
 
 have_venv() {
   command -v "$python" >/dev/null 2>&1 || return 1
@@ -15,6 +18,10 @@ have_venv() {
 }
 
 command -v dot >/dev/null 2>&1 || missing_apt+=(graphviz)
+if [ "$for_tests" = test ]; then
+  [ -x "${ARGMAP_CHROMIUM:-/usr/bin/chromium}" ] || missing_apt+=(chromium)
+  command -v node >/dev/null 2>&1 || missing_apt+=(nodejs)
+fi
 if ! have_venv; then
   if command -v "$python" >/dev/null 2>&1; then
     ver=$("$python" -c 'import sys; print("%d.%d" % sys.version_info[:2])')
@@ -62,6 +69,24 @@ error: $python cannot create a virtual environment (python3 -m venv), and it cou
   Debian/Ubuntu:  sudo apt-get install python3-venv
   macOS:          brew install python@3.12
   Windows:        install Python 3.10 or newer from python.org (venv is included)
+MSG
+fi
+if [ "$for_tests" = test ] && [ ! -x "${ARGMAP_CHROMIUM:-/usr/bin/chromium}" ]; then
+  status=1
+  cat >&2 <<'MSG'
+error: Chromium is not installed (the browser tests drive it), and it could not be installed here.
+  Debian/Ubuntu:  sudo apt-get install chromium   (or set ARGMAP_CHROMIUM to a Chromium or Chrome binary)
+  macOS:          brew install --cask chromium, then ARGMAP_CHROMIUM=/Applications/Chromium.app/Contents/MacOS/Chromium
+  Windows:        install Chrome, then set ARGMAP_CHROMIUM to chrome.exe
+MSG
+fi
+if [ "$for_tests" = test ] && ! command -v node >/dev/null 2>&1; then
+  status=1
+  cat >&2 <<'MSG'
+error: Node.js is not installed (a test runs the browser's status evaluation in it).
+  Debian/Ubuntu:  sudo apt-get install nodejs
+  macOS:          brew install node
+  Windows:        winget install OpenJS.NodeJS
 MSG
 fi
 exit $status

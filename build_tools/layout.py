@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from .model import Node
 
-__all__ = ["Layout", "page_url", "relative_url"]
+__all__ = ["Layout", "page_url", "relative_url", "relative_file_url"]
 
 
 @dataclass(frozen=True)
@@ -41,6 +41,11 @@ class Layout:
         return f"{self.debate}/evidence/index.md"
 
     @property
+    def graph(self) -> str:
+        """The debate's relations as JSON, for the reader's what-if in the browser."""
+        return f"{self.debate}/graph.json"
+
+    @property
     def status(self) -> str:
         return f"{self.debate}/status.md"
 
@@ -71,6 +76,17 @@ def page_url(src: str, directory_urls: bool = True) -> str:
         parent = posixpath.dirname(stem)
         return parent + "/" if parent else ""
     return stem + "/"
+
+
+def relative_file_url(from_src: str, path: str, directory_urls: bool = True) -> str:
+    """The link from the page built from ``from_src`` to the site file ``path``.
+
+    >>> relative_file_url("d/claims/x.md", "d/graph.json"), relative_file_url("index.md", "d/graph.json")
+    ('../../graph.json', 'd/graph.json')
+    """
+    here = page_url(from_src, directory_urls)
+    base = here if here.endswith("/") or not here else posixpath.dirname(here)
+    return posixpath.relpath(path, base or ".")
 
 
 def relative_url(from_src: str, to_src: str, directory_urls: bool = True) -> str:

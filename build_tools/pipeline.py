@@ -6,6 +6,7 @@ MkDocs.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
@@ -13,11 +14,12 @@ from types import MappingProxyType
 from .embed import inline_svg, slot
 from .escape import markdown_text
 from .graph import index
-from .layout import Layout
-from .maps import evaluations, site_maps
+from .layout import Layout, relative_file_url
+from .maps import MapSource, evaluations, site_maps
 from .model import Debate
 from .pages import Page, debate_pages, heading
 from .render import Renderer
+from .status import graph_data
 
 __all__ = ["Site", "build_site"]
 
@@ -28,6 +30,7 @@ class Site:
 
     pages: tuple[Page, ...]
     maps: Mapping[str, str]
+    files: Mapping[str, str]  # other generated files (path in the site -> text)
 
 
 def build_site(debates: list[Debate], renderer: Renderer, directory_urls: bool = True) -> Site:
@@ -39,7 +42,9 @@ def build_site(debates: list[Debate], renderer: Renderer, directory_urls: bool =
     sources = [m for d in debates
                for m in site_maps(d, layouts[d.id], directory_urls, graphs[d.id], statuses[d.id])]
     svgs = renderer.render([(m.name, m.dot) for m in sources])
-    maps = {m.name: inline_svg(svgs[m.name], m.view.title) for m in sources}
+    maps = {m.name: inline_svg(svgs[m.name], m.view.title, data=_what_if(m, layouts, directory_urls))
+            for m in sources}
+    files = {layouts[d.id].graph: json.dumps(graph_data(d, graphs[d.id]), sort_keys=True) for d in debates}
 
     pages: list[Page] = []
     for debate in debates:
@@ -48,7 +53,16 @@ def build_site(debates: list[Debate], renderer: Renderer, directory_urls: bool =
                               directory_urls)
     if not single:
         pages.append(_debates_index(debates, layouts))
-    return Site(tuple(pages), MappingProxyType(maps))
+    return Site(tuple(pages), MappingProxyType(maps), MappingProxyType(files))
+
+
+def _what_if(source: MapSource, layouts: dict[str, Layout], directory_urls: bool) -> dict[str, str]:
+    """The figure's data for the reader's what-if: where the debate's graph is, and whose premises it starts from."""
+    debate = source.name.split("/", 1)[0]
+    data = {"graph": relative_file_url(source.page, layouts[debate].graph, directory_urls)}
+    if source.view.id.startswith("perspective-"):
+        data["perspective"] = source.view.id[len("perspective-"):]
+    return data
 
 
 def _debates_index(debates: list[Debate], layouts: dict[str, Layout]) -> Page:

@@ -70,6 +70,8 @@ class ArgmapPlugin(BasePlugin[ArgmapConfig]):
             files.append(File.generated(config, page.src, content=page.markdown))
             if page.edit_path:
                 self.edit_paths[page.src] = page.edit_path
+        for path, content in self.site.files.items():
+            files.append(File.generated(config, path, content=content))
         return files
 
     def on_page_context(self, context, page, config, nav):

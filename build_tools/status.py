@@ -243,7 +243,7 @@ def graph_data(debate: Debate, graph: Graph | None = None) -> dict:
     default = granted_by_default(debate, graph)
     return {
         "debate": debate.id,
-        "nodes": {node_id: {"granted": node_id in default} for node_id in debate.nodes},
+        "nodes": {node.id: {"granted": node.id in default, "label": node.label} for node in debate.nodes.values()},
         "perspectives": {p.id: sorted(perspective_grants(debate, p.id, graph)) for p in debate.perspectives},
         "steps": [
             {"premises": list(step.premises), "conclusion": step.conclusion,
