@@ -21,6 +21,9 @@ from .layout import Layout
 from .maps import evaluations, map_dot
 from .render import Renderer, RenderError
 from .graph import index
+from .ids import RESERVED_IDS, is_valid_id
+from .model import NodeKind
+from .scaffold import free_id, node_template
 from .status import evaluate, explain, perspective_grants
 
 __all__ = ["main"]
@@ -98,6 +101,20 @@ def _parser() -> argparse.ArgumentParser:
     status.add_argument("--reject", nargs="+", default=[], metavar="ID", help="what if these nodes were rejected")
     status.add_argument("--format", choices=["text", "json"], default="text")
     status.set_defaults(run=_status)
+
+    new = commands.add_parser(
+        "new",
+        help="write a new claim or evidence file to fill in",
+        description="Write arguments/<debate>/claims/<id>.yaml (or evidence/) with every field, a comment on "
+                    "each and TODO placeholders, which 'argmap check' reports until they are replaced.",
+    )
+    new.add_argument("kind", choices=["claim", "evidence"])
+    _debate_options(new)
+    new.add_argument("--id", required=True, help="the new node's id: lowercase letters, digits and hyphens")
+    new.add_argument("--responds-to", required=True, metavar="ID", help="the claim it supports or attacks")
+    new.add_argument("--relation", choices=["supports", "attacks"], required=True)
+    new.add_argument("--perspective", metavar="P", help="whose view it is (a perspective of debate.yaml)")
+    new.set_defaults(run=_new)
     return parser
 
 
@@ -250,6 +267,39 @@ def _status_json(result) -> str:
             "cycle": list(s.cycle), "reason": explain(s),
         } for node_id, s in result.items()
     }, indent=2) + "\n"
+
+
+def _new(args: argparse.Namespace) -> int:
+    root = _root(args)
+    result = check_project(root, debate=_one_debate(root, args.debate))
+    if not result.debates:  # other files may have errors (a TODO left elsewhere): only debate.yaml must be sound
+        sys.stdout.write(REPORTERS["text"]([d for d in result.diagnostics if d.is_error], result.files))
+        raise CommandFailed("fix debate.yaml first: 'new' needs the debate's metadata")
+    [debate] = result.debates
+    folder = root / debate.folder
+    taken = set(debate.nodes) | {f.stem for kind in NodeKind for f in (folder / kind.folder).glob("*.yaml")}
+    if args.id in taken or args.id in RESERVED_IDS or not is_valid_id(args.id):
+        why = ("is not a valid id (lowercase letters, digits and single hyphens)" if not is_valid_id(args.id)
+               else "is a name the site keeps for itself" if args.id in RESERVED_IDS else "exists already")
+        suggestion = free_id(args.id, taken) if is_valid_id(args.id) else None
+        raise CommandFailed(f"'{args.id}' {why}" + (f"; '{suggestion}' is free" if suggestion else ""))
+    target = debate.nodes.get(args.responds_to)
+    if target is None and args.responds_to in taken:
+        raise CommandFailed(f"the file of '{args.responds_to}' has errors: run 'argmap check' and fix it first")
+    if target is None or target.kind is not NodeKind.CLAIM:
+        claims = [n.id for n in debate.claims]
+        raise CommandFailed(f"no claim '{args.responds_to}'{did_you_mean(args.responds_to, claims)}")
+    if args.perspective and debate.perspective(args.perspective) is None:
+        known = [p.id for p in debate.perspectives]
+        raise CommandFailed(f"no perspective '{args.perspective}'{did_you_mean(args.perspective, known)}")
+    kind = NodeKind(args.kind)
+    path = root / debate.folder / kind.folder / f"{args.id}.yaml"
+    if path.exists():
+        raise CommandFailed(f"{path.relative_to(root)} exists already")
+    path.parent.mkdir(exist_ok=True)
+    _write_atomically(path, node_template(kind, args.responds_to, args.relation, args.perspective).encode())
+    print(path.relative_to(root).as_posix())
+    return 0
 
 
 def _write_atomically(path: Path, data: bytes) -> None:

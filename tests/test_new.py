@@ -1,0 +1,54 @@
+"""`argmap new`: a contributor's new file, with TODOs the checker reports until they are filled in."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import run_argmap
+
+TREES = "arguments/trees"
+
+
+def test_new_claim_then_fill_it_in_then_check_passes(project: Path) -> None:
+    result = run_argmap("new", "claim", "--root", str(project), "--id", "roots-damage-pavements",
+                        "--responds-to", "plant-more-trees", "--relation", "attacks", "--perspective", "critics")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == f"{TREES}/claims/roots-damage-pavements.yaml\n"
+    path = project / result.stdout.strip()
+    text = path.read_text()
+    assert text.startswith("# yaml-language-server: $schema=../../../build_tools/schemas/claim.schema.json\n")
+    check = run_argmap("check", "--root", str(project), str(path))
+    assert check.returncode == 1
+    assert check.stdout.count("[placeholder]") == 4 and "'role' cannot be 'TODO'" in check.stdout
+    filled = (text.replace("TODO a short label in your own words, 12 words at most", "Maintenance is costly")
+              .replace("TODO the full claim in your own words, faithful to the article", "Upkeep costs a lot.")
+              .replace("role: TODO", "role: objection")
+              .replace("TODO copy the passage from source.txt exactly", "Critics say trees cost too much to maintain."))
+    path.write_text(filled)
+    assert run_argmap("check", "--root", str(project)).returncode == 0
+
+
+def test_new_evidence_has_a_citation(project: Path) -> None:
+    result = run_argmap("new", "evidence", "--root", str(project), "--id", "pavement-survey",
+                        "--responds-to", "trees-cool-streets", "--relation", "supports")
+    assert result.returncode == 0
+    text = (project / result.stdout.strip()).read_text()
+    assert "citation:" in text and "basis: named-in-article" in text and "supports: [trees-cool-streets]" in text
+
+
+def test_new_refuses_taken_reserved_and_unknown_ids(project: Path) -> None:
+    def new(*args: str):
+        return run_argmap("new", "claim", "--root", str(project), *args)
+
+    taken = new("--id", "trees-cool-streets", "--responds-to", "plant-more-trees", "--relation", "supports")
+    assert taken.returncode == 1
+    assert taken.stderr == "argmap: error: 'trees-cool-streets' exists already; 'trees-cool-streets-2' is free\n"
+    reserved = new("--id", "index", "--responds-to", "plant-more-trees", "--relation", "supports")
+    assert "'index' is a name the site keeps for itself; 'index-2' is free" in reserved.stderr
+    invalid = new("--id", "Bad_Id", "--responds-to", "plant-more-trees", "--relation", "supports")
+    assert "is not a valid id" in invalid.stderr
+    unknown = new("--id", "x", "--responds-to", "plant-more-tree", "--relation", "supports")
+    assert "did you mean 'plant-more-trees'?" in unknown.stderr
+    evidence = new("--id", "x", "--responds-to", "council-study", "--relation", "supports")
+    assert "no claim 'council-study'" in evidence.stderr
+    assert not (project / TREES / "claims" / "x.yaml").exists()
