@@ -20,6 +20,7 @@ from .ids import did_you_mean
 from .layout import Layout
 from .maps import evaluations, map_dot
 from .render import Renderer, RenderError
+from .exports import EXPORTS
 from .graph import index
 from .ids import RESERVED_IDS, is_valid_id
 from .model import NodeKind
@@ -115,6 +116,16 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("--relation", choices=["supports", "attacks"], required=True)
     new.add_argument("--perspective", metavar="P", help="whose view it is (a perspective of debate.yaml)")
     new.set_defaults(run=_new)
+
+    export = commands.add_parser(
+        "export",
+        help="export a debate as JSON, AIF, Argdown, GraphML or DOT",
+        description="Write the debate in another format (docs/exports.md says what each carries and loses).",
+    )
+    _debate_options(export)
+    export.add_argument("--format", choices=sorted(EXPORTS), required=True)
+    export.add_argument("-o", "--output", type=Path, metavar="FILE", help="where to write it (default: standard output)")
+    export.set_defaults(run=_export)
     return parser
 
 
@@ -299,6 +310,17 @@ def _new(args: argparse.Namespace) -> int:
     path.parent.mkdir(exist_ok=True)
     _write_atomically(path, node_template(kind, args.responds_to, args.relation, args.perspective).encode())
     print(path.relative_to(root).as_posix())
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    debate, _ = _checked_debate(args)
+    text = EXPORTS[args.format](debate)
+    if args.output is None:
+        sys.stdout.write(text)
+    else:
+        _write_atomically(args.output, text.encode("utf-8"))
+        print(f"wrote {args.output}", file=sys.stderr)
     return 0
 
 

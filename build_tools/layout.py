@@ -45,6 +45,10 @@ class Layout:
         """The debate's relations as JSON, for the reader's what-if in the browser."""
         return f"{self.debate}/graph.json"
 
+    def export(self, suffix: str) -> str:
+        """A download of the debate in another format (see exports.SUFFIXES)."""
+        return f"{self.debate}/exports/{self.debate}{suffix}"
+
     @property
     def status(self) -> str:
         return f"{self.debate}/status.md"

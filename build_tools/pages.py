@@ -39,6 +39,8 @@ BASIS_NAMES = {
     "article-only": "the article gives no source: the fact rests on the article's word alone",
 }
 CONTEXT_CHARS = 45
+DOWNLOADS = (("JSON", ".json"), ("AIF", ".aif.json"), ("Argdown", ".argdown"), ("GraphML", ".graphml"),
+             ("DOT", ".dot"))
 STATUS_WORDS = {"in": "In", "out": "Out", "undecided": "Undecided"}
 STATUS_NOTE = ("**Status.** A claim is *in* when it stands against every objection the map records, *out* when "
                "an accepted objection defeats it or nothing establishes it, and *undecided* when the map "
@@ -151,6 +153,9 @@ class _Builder:
                   "with the claims it grounds.",
                   f"- [Where the debate stands]({link(self.layout.status)}): which claims stand or fall, "
                   "as the map stands and from each perspective's premises.",
+                  "- Download the map: " + " · ".join(
+                      f"[{name}]({link(self.layout.export(suffix))})" for name, suffix in DOWNLOADS)
+                  + ".",
                   "- The perspectives: " + ", ".join(
                       f"[{markdown_text(p.name)}]({link(self.layout.perspective(p.id))})" for p in d.perspectives
                   ) + ".", ""]

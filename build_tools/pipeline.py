@@ -13,6 +13,7 @@ from types import MappingProxyType
 
 from .embed import inline_svg, slot
 from .escape import markdown_text
+from .exports import EXPORTS, SUFFIXES
 from .graph import index
 from .layout import Layout, relative_file_url
 from .maps import MapSource, evaluations, site_maps
@@ -45,6 +46,8 @@ def build_site(debates: list[Debate], renderer: Renderer, directory_urls: bool =
     maps = {m.name: inline_svg(svgs[m.name], m.view.title, data=_what_if(m, layouts, directory_urls))
             for m in sources}
     files = {layouts[d.id].graph: json.dumps(graph_data(d, graphs[d.id]), sort_keys=True) for d in debates}
+    for d in debates:
+        files.update({layouts[d.id].export(SUFFIXES[name]): export(d) for name, export in EXPORTS.items()})
 
     pages: list[Page] = []
     for debate in debates:

@@ -228,3 +228,10 @@ def test_status_on_maps_and_pages(site: Path) -> None:
     table = (site / DEBATE / "status" / "index.html").read_text()
     assert table.count("<tr>") == 1 + 59  # a row per claim
     assert "◆" in table
+
+
+def test_exports_are_offered_as_downloads(site: Path) -> None:
+    home = (site / "index.html").read_text()
+    for suffix in (".json", ".aif.json", ".argdown", ".graphml", ".dot"):
+        assert f'href="{DEBATE}/exports/{DEBATE}{suffix}"' in home
+        assert (site / DEBATE / "exports" / f"{DEBATE}{suffix}").is_file()

@@ -1,0 +1,84 @@
+"""`argmap export` and the downloads: each format well-formed, checked against its schema, faithful."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from jsonschema import Draft202012Validator
+
+from build_tools.check import check_project
+from conftest import ROOT, run_argmap
+
+SCHEMAS = ROOT / "build_tools" / "schemas"
+CORPUS = ROOT.parent / "shared" / "corpora" / "araucaria-aif"
+
+
+def _export(fmt: str, *args: str) -> str:
+    result = run_argmap("export", "--format", fmt, *args)
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def test_json_is_lossless_and_valid() -> None:
+    data = json.loads(_export("json"))
+    Draft202012Validator(json.loads((SCHEMAS / "export.schema.json").read_text())).validate(data)
+    [debate] = check_project(ROOT).debates
+    assert data["source_text"] == debate.source_text
+    assert [n["id"] for n in data["nodes"]] == list(debate.nodes)
+    thesis = next(n for n in data["nodes"] if n["id"] == debate.thesis)
+    assert thesis["quotes"] == list(debate.nodes[debate.thesis].quotes) and len(thesis["quotes"]) == 2
+    assert len(data["supports"]) == len(debate.supports) and len(data["undercuts"]) == len(debate.undercuts)
+
+
+def test_aif_has_the_structure_aif_tools_expect() -> None:
+    data = json.loads(_export("aif"))
+    Draft202012Validator(json.loads((SCHEMAS / "aif.schema.json").read_text())).validate(data)
+    [debate] = check_project(ROOT).debates
+    types = [n["type"] for n in data["nodes"]]
+    assert types.count("I") == len(debate.nodes)
+    assert types.count("RA") == len(debate.supports)
+    assert types.count("CA") == len(debate.attacks) + len(debate.undercuts)
+    by_id = {n["nodeID"]: n for n in data["nodes"]}
+    into = {}
+    for edge in data["edges"]:
+        into.setdefault(edge["toID"], []).append(by_id[edge["fromID"]]["type"])
+    # an undercut: a CA-node pointing at an RA-node
+    assert any(by_id[e["fromID"]]["type"] == "CA" and by_id[e["toID"]]["type"] == "RA" for e in data["edges"])
+    # a linked support: one RA-node with two or more I-node premises
+    assert any(node["type"] == "RA" and into[node["nodeID"]].count("I") >= 2 for node in data["nodes"])
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason=f"the AIF corpus is not at {CORPUS}")
+def test_the_aif_schema_accepts_the_real_corpus() -> None:
+    tool = Path(sys.executable).with_name("check-jsonschema")
+    files = sorted(CORPUS.glob("*.json"))
+    assert len(files) == 533
+    result = subprocess.run([str(tool), "--schemafile", str(SCHEMAS / "aif.schema.json"), *map(str, files)],
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout[-2000:]
+
+
+def test_argdown_names_every_statement_and_relation() -> None:
+    text = _export("argdown")
+    [debate] = check_project(ROOT).debates
+    for node_id in debate.nodes:
+        assert f"\n[{node_id}]: " in text
+    assert text.count("  -> [") == len(debate.attacks)
+    assert "_> <step-" in text and "\n----\n" in text
+
+
+def test_graphml_and_dot(tmp_path: Path) -> None:
+    tree = ET.fromstring(_export("graphml").encode())
+    ns = {"g": "http://graphml.graphdrawing.org/xmlns"}
+    [debate] = check_project(ROOT).debates
+    ids = {n.get("id") for n in tree.findall(".//g:node", ns)}
+    assert set(debate.nodes) <= ids
+    out = tmp_path / "map.dot"
+    assert run_argmap("export", "--format", "dot", "-o", str(out)).returncode == 0
+    rendered = subprocess.run(["dot", "-Tsvg", str(out)], capture_output=True, timeout=60)
+    assert rendered.returncode == 0 and b"<svg" in rendered.stdout
