@@ -21,6 +21,7 @@ from .layout import Layout
 from .maps import evaluations, map_dot
 from .render import Renderer, RenderError
 from .exports import EXPORTS
+from .imports import ImportError_, from_aif, from_json, slug, write_debate
 from .graph import index
 from .ids import RESERVED_IDS, is_valid_id
 from .model import NodeKind
@@ -126,6 +127,19 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--format", choices=sorted(EXPORTS), required=True)
     export.add_argument("-o", "--output", type=Path, metavar="FILE", help="where to write it (default: standard output)")
     export.set_defaults(run=_export)
+
+    imp = commands.add_parser(
+        "import",
+        help="write a debate's YAML files from our JSON or from AIF JSON",
+        description="Import a debate from our JSON export (lossless) or from an AIF JSON file (OVA, AIFdb). "
+                    "File names follow our id rule; what could not be carried over is listed.",
+    )
+    imp.add_argument("file", type=Path, metavar="FILE")
+    imp.add_argument("--format", choices=["json", "aif"], required=True)
+    imp.add_argument("--root", type=Path, help="the project folder (default: the nearest folder with arguments/)")
+    imp.add_argument("--debate", help="the new debate's id (default: from the file name)")
+    imp.add_argument("--force", action="store_true", help="replace a debate of the same id")
+    imp.set_defaults(run=_import)
     return parser
 
 
@@ -321,6 +335,31 @@ def _export(args: argparse.Namespace) -> int:
     else:
         _write_atomically(args.output, text.encode("utf-8"))
         print(f"wrote {args.output}", file=sys.stderr)
+    return 0
+
+
+def _import(args: argparse.Namespace) -> int:
+    import json
+
+    root = _root(args)
+    try:
+        data = json.loads(args.file.read_text("utf-8"))
+    except OSError as exc:
+        raise CommandFailed(f"{args.file}: cannot read it: {exc.strerror}") from exc
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise CommandFailed(f"{args.file}: not valid JSON ({exc})") from exc
+    name = args.file.name.split(".")[0]
+    debate_id = args.debate or slug(name, words=8)
+    try:
+        imported = from_json(data) if args.format == "json" else from_aif(data, args.file.name)
+        folder = write_debate(root, debate_id, imported, force=args.force)
+    except ImportError_ as exc:
+        raise CommandFailed(f"{args.file}: {exc}") from exc
+    except (KeyError, TypeError, AttributeError) as exc:
+        raise CommandFailed(f"{args.file}: not a valid {args.format} file (missing or wrong field: {exc})") from exc
+    for line in imported.report:
+        print(f"{args.file}: note: {line}", file=sys.stderr)
+    print(folder.relative_to(root).as_posix())
     return 0
 
 

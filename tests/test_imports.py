@@ -1,0 +1,121 @@
+"""`argmap import`: our JSON back exactly, and the 533 real AIF maps of the AraucariaDB corpus."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from build_tools.imports import ImportError_, from_aif, write_debate
+from conftest import ROOT, run_argmap
+
+CORPUS = ROOT.parent / "shared" / "corpora" / "araucaria-aif"
+
+
+def _project(tmp_path: Path) -> Path:
+    root = tmp_path / "project"
+    (root / "arguments").mkdir(parents=True)
+    (root / "build_tools").mkdir()
+    (root / "build_tools" / "schemas").symlink_to(ROOT / "build_tools" / "schemas")
+    return root
+
+
+def test_json_round_trip_is_exact(tmp_path: Path) -> None:
+    exported = tmp_path / "debate.json"
+    assert run_argmap("export", "--format", "json", "-o", str(exported)).returncode == 0
+    root = _project(tmp_path)
+    result = run_argmap("import", "--root", str(root), "--format", "json", str(exported),
+                        "--debate", "nato-factory-settings")
+    assert result.returncode == 0, result.stderr
+    assert run_argmap("check", "--root", str(root)).stdout.endswith("no problems\n")
+    again = run_argmap("export", "--root", str(root), "--format", "json")
+    assert json.loads(again.stdout) == json.loads(exported.read_text())
+    assert (root / "arguments" / "nato-factory-settings" / "source.txt").read_bytes() == \
+        (ROOT / "arguments" / "nato-factory-settings" / "source.txt").read_bytes()
+
+
+def test_import_never_overwrites_without_force(tmp_path: Path) -> None:
+    exported = tmp_path / "debate.json"
+    run_argmap("export", "--format", "json", "-o", str(exported))
+    root = _project(tmp_path)
+    first = run_argmap("import", "--root", str(root), "--format", "json", str(exported), "--debate", "d")
+    assert first.returncode == 0
+    second = run_argmap("import", "--root", str(root), "--format", "json", str(exported), "--debate", "d")
+    assert second.returncode == 1 and "exists already" in second.stderr and "--force" in second.stderr
+    forced = run_argmap("import", "--root", str(root), "--format", "json", str(exported), "--debate", "d", "--force")
+    assert forced.returncode == 0
+    assert sorted(p.name for p in (root / "arguments").iterdir()) == ["d"]  # nothing half-written left
+
+
+def test_bad_input_is_refused_clearly(tmp_path: Path) -> None:
+    root = _project(tmp_path)
+    garbage = tmp_path / "garbage.json"
+    garbage.write_bytes(b"\x00\xff{")
+    result = run_argmap("import", "--root", str(root), "--format", "aif", str(garbage))
+    assert result.returncode == 1 and "not valid JSON" in result.stderr and "Traceback" not in result.stderr
+    empty = tmp_path / "empty.json"
+    empty.write_text('{"nodes": [], "edges": []}')
+    result = run_argmap("import", "--root", str(root), "--format", "aif", str(empty))
+    assert result.returncode == 1 and "nothing to import" in result.stderr
+    ours = tmp_path / "ours.json"
+    ours.write_text('{"nodes": []}')
+    result = run_argmap("import", "--root", str(root), "--format", "json", str(ours))
+    assert result.returncode == 1 and "not an argmap JSON export" in result.stderr
+    assert list((root / "arguments").iterdir()) == []
+
+
+def test_ids_come_from_the_text_never_from_the_input(tmp_path: Path) -> None:
+    root = _project(tmp_path)
+    aif = {"nodes": [{"nodeID": "../../etc/passwd", "text": "Premise one holds", "type": "I"},
+                     {"nodeID": "x/y", "text": "The conclusion follows", "type": "I"},
+                     {"nodeID": "r", "text": "RA", "type": "RA"},
+                     {"nodeID": "l", "text": "someone said", "type": "L"}],
+           "edges": [{"fromID": "../../etc/passwd", "toID": "r"}, {"fromID": "r", "toID": "x/y"}]}
+    imported = from_aif(aif, "test.json")
+    write_debate(root, "t", imported)
+    names = sorted(p.name for p in (root / "arguments" / "t" / "claims").iterdir())
+    assert names == ["premise-one-holds.yaml", "the-conclusion-follows.yaml"]
+    assert any("L-node" in line for line in imported.report)
+    with pytest.raises(ImportError_):
+        write_debate(root, "../escape", imported)
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason=f"the AIF corpus is not at {CORPUS}")
+def test_every_corpus_map_imports_and_checks(tmp_path: Path) -> None:
+    root = _project(tmp_path)
+    files = sorted(CORPUS.glob("*.json"))
+    assert len(files) == 533
+    refused = {}
+    for file in files:  # in one process, through the importer's API
+        try:
+            write_debate(root, file.stem, from_aif(json.loads(file.read_text("utf-8")), file.name))
+        except ImportError_ as exc:
+            refused[file.name] = str(exc)
+    assert all(reason for reason in refused.values())
+    check = run_argmap("check", "--root", str(root), "--format", "json")
+    report = json.loads(check.stdout)
+    errors = [d for d in report["diagnostics"] if d["severity"] == "error"]
+    assert errors == [], errors[:5]
+    imported = sorted(p.name for p in (root / "arguments").iterdir())
+    assert len(imported) + len(refused) == 533
+    (tmp_path / "refused.json").write_text(json.dumps(refused, indent=1))
+    # a site from a sample of the imported maps
+    sample = random.Random(3).sample(imported, 4)
+    site_root = _project(tmp_path / "site")
+    for name in sample:
+        shutil.copytree(root / "arguments" / name, site_root / "arguments" / name)
+    (site_root / "docs").mkdir()
+    (site_root / "mkdocs.yml").write_text("site_name: Corpus\ntheme:\n  name: material\n  font: false\n"
+                                          "plugins:\n  - search\n  - argmap\n")
+    mkdocs = Path(sys.executable).with_name("mkdocs")
+    build = subprocess.run([str(mkdocs), "build", "--site-dir", str(site_root / "site")], cwd=site_root,
+                           capture_output=True, text=True, timeout=600)
+    assert build.returncode == 0, build.stderr[-3000:]
+    for name in sample:
+        assert (site_root / "site" / name / "index.html").is_file()
