@@ -17,9 +17,18 @@ build: $(STAMP)
 check: $(STAMP)
 	$(BIN)/argmap check
 
+NODE_STAMP := node_modules/.installed
+
 test: $(STAMP)
 	@PYTHON=$(PYTHON) bash build_tools/ensure-system.sh test
+	@$(MAKE) --no-print-directory $(NODE_STAMP)
 	$(BIN)/python -m pytest
+
+# The Argdown CLI, pinned in package-lock.json, for the test of our Argdown export.
+# PUPPETEER_SKIP_DOWNLOAD: nothing may download a browser (its PNG export is not used).
+$(NODE_STAMP): package.json package-lock.json
+	PUPPETEER_SKIP_DOWNLOAD=1 PUPPETEER_SKIP_CHROMIUM_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
+	@touch $(NODE_STAMP)
 
 system:
 	@PYTHON=$(PYTHON) bash build_tools/ensure-system.sh
@@ -31,4 +40,4 @@ $(STAMP): pyproject.toml constraints.txt build_tools/ensure-system.sh
 	@touch $(STAMP)
 
 clean:
-	rm -rf $(VENV) site .cache
+	rm -rf $(VENV) site .cache node_modules

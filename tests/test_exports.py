@@ -82,3 +82,50 @@ def test_graphml_and_dot(tmp_path: Path) -> None:
     assert run_argmap("export", "--format", "dot", "-o", str(out)).returncode == 0
     rendered = subprocess.run(["dot", "-Tsvg", str(out)], capture_output=True, timeout=60)
     assert rendered.returncode == 0 and b"<svg" in rendered.stdout
+
+
+ARGDOWN = ROOT / "node_modules" / ".bin" / "argdown"
+
+
+def test_the_real_argdown_cli_parses_our_export(tmp_path: Path) -> None:
+    if not ARGDOWN.exists():
+        pytest.skip("the Argdown CLI is not installed: make test installs it (npm ci)")
+    source = tmp_path / "debate.argdown"
+    source.write_text(_export("argdown"))
+    result = subprocess.run([str(ARGDOWN), "json", str(source), str(tmp_path / "out")],
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr
+    output = (result.stdout + result.stderr).lower()
+    assert "error" not in output and "warning" not in output, output
+    data = json.loads((tmp_path / "out" / "debate.json").read_text())
+    [debate] = check_project(ROOT).debates
+    assert set(data["statements"]) == set(debate.nodes)
+    for node_id, node in debate.nodes.items():
+        text = next(m["text"] for m in data["statements"][node_id]["members"] if "text" in m)
+        assert text.startswith(" ".join(node.statement.split())), node_id
+    relations = {(r["from"], r["relationType"], r["to"]) for r in data["relations"]}
+    assert {(a.attacker, "attack", a.target) for a in debate.attacks} <= relations
+    simple = [s for s in debate.supports if not s.linked and not any(
+        (frozenset(u.premises), u.conclusion) == s.key for u in debate.undercuts)]
+    assert {(s.premises[0], "support", s.conclusion) for s in simple} <= relations
+    undercuts = {(r["from"], r["to"]) for r in data["relations"] if r["relationType"] == "undercut"}
+    assert len(undercuts) == len(debate.undercuts)
+    linked = [a for a in data["arguments"].values() if a["title"].startswith("step-")]
+    assert len(linked) == len(debate.supports) - len(simple)
+
+
+def test_argdown_special_characters_survive_the_argdown_cli(project: Path, tmp_path: Path) -> None:
+    if not ARGDOWN.exists():
+        pytest.skip("the Argdown CLI is not installed: make test installs it (npm ci)")
+    tricky = r"Upkeep [x] <y> #tag *b* _i_ @z \ costs (a) + - too much."
+    claim = project / "arguments" / "trees" / "claims" / "trees-cost-too-much.yaml"
+    claim.write_text(claim.read_text().replace("statement: The upkeep of street trees is too expensive.",
+                                               f"statement: {json.dumps(tricky)}"))
+    source = tmp_path / "t.argdown"
+    source.write_text(_export("argdown", "--root", str(project)))
+    result = subprocess.run([str(ARGDOWN), "json", str(source), str(tmp_path / "out")],
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0
+    data = json.loads((tmp_path / "out" / "t.json").read_text())
+    members = data["statements"]["trees-cost-too-much"]["members"]
+    assert next(m["text"] for m in members if "text" in m).startswith(tricky)
