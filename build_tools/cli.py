@@ -21,7 +21,7 @@ from .layout import Layout
 from .maps import evaluations, map_dot
 from .render import Renderer, RenderError
 from .exports import EXPORTS
-from .imports import ImportError_, from_aif, from_json, slug, write_debate
+from .imports import ImportError_, from_aif, from_argdown_json, from_json, slug, write_debate
 from .graph import index
 from .ids import RESERVED_IDS, is_valid_id
 from .model import NodeKind
@@ -135,7 +135,8 @@ def _parser() -> argparse.ArgumentParser:
                     "File names follow our id rule; what could not be carried over is listed.",
     )
     imp.add_argument("file", type=Path, metavar="FILE")
-    imp.add_argument("--format", choices=["json", "aif"], required=True)
+    imp.add_argument("--format", choices=["json", "aif", "argdown-json"], required=True,
+                     help="json (our export), aif (AIF JSON), argdown-json (what `argdown json` writes)")
     imp.add_argument("--root", type=Path, help="the project folder (default: the nearest folder with arguments/)")
     imp.add_argument("--debate", help="the new debate's id (default: from the file name)")
     imp.add_argument("--force", action="store_true", help="replace a debate of the same id")
@@ -351,7 +352,9 @@ def _import(args: argparse.Namespace) -> int:
     name = args.file.name.split(".")[0]
     debate_id = args.debate or slug(name, words=8)
     try:
-        imported = from_json(data) if args.format == "json" else from_aif(data, args.file.name)
+        readers = {"json": lambda: from_json(data), "aif": lambda: from_aif(data, args.file.name),
+                   "argdown-json": lambda: from_argdown_json(data, args.file.name)}
+        imported = readers[args.format]()
         folder = write_debate(root, debate_id, imported, force=args.force)
     except ImportError_ as exc:
         raise CommandFailed(f"{args.file}: {exc}") from exc

@@ -119,3 +119,56 @@ def test_every_corpus_map_imports_and_checks(tmp_path: Path) -> None:
     assert build.returncode == 0, build.stderr[-3000:]
     for name in sample:
         assert (site_root / "site" / name / "index.html").is_file()
+
+
+def _structure(debate) -> tuple:
+    """A debate's statements and relations, named by statement text (what AIF and Argdown keep)."""
+    text = {n.id: n.statement for n in debate.nodes.values()}
+    return (
+        sorted(text.values()),
+        sorted((tuple(sorted(text[p] for p in s.premises)), text[s.conclusion]) for s in debate.supports),
+        sorted((text[a.attacker], text[a.target]) for a in debate.attacks),
+        sorted((text[u.undercutter], tuple(sorted(text[p] for p in u.premises)), text[u.conclusion])
+               for u in debate.undercuts),
+    )
+
+
+def _imported(root: Path, name: str):
+    from build_tools.check import check_project
+
+    result = check_project(root, debate=name)
+    assert not [d for d in result.diagnostics if d.is_error], result.diagnostics[:3]
+    return result.debates[0]
+
+
+def test_aif_round_trip_keeps_statements_and_relations(tmp_path: Path) -> None:
+    from build_tools.check import check_project
+
+    aif = tmp_path / "debate.aif.json"
+    assert run_argmap("export", "--format", "aif", "-o", str(aif)).returncode == 0
+    root = _project(tmp_path)
+    result = run_argmap("import", "--root", str(root), "--format", "aif", str(aif), "--debate", "back")
+    assert result.returncode == 0, result.stderr
+    [original] = check_project(ROOT).debates
+    assert _structure(_imported(root, "back")) == _structure(original)
+
+
+def test_argdown_round_trip_keeps_statements_relations_and_roles(tmp_path: Path) -> None:
+    from build_tools.check import check_project
+
+    argdown = ROOT / "node_modules" / ".bin" / "argdown"
+    if not argdown.exists():
+        pytest.skip("the Argdown CLI is not installed: make test installs it (npm ci)")
+    source = tmp_path / "debate.argdown"
+    source.write_text(run_argmap("export", "--format", "argdown").stdout)
+    subprocess.run([str(argdown), "json", str(source), str(tmp_path / "out")], check=True, capture_output=True,
+                   timeout=300)
+    root = _project(tmp_path)
+    result = run_argmap("import", "--root", str(root), "--format", "argdown-json", str(tmp_path / "out" / "debate.json"),
+                        "--debate", "back")
+    assert result.returncode == 0, result.stderr
+    [original] = check_project(ROOT).debates
+    back = _imported(root, "back")
+    assert _structure(back) == _structure(original)
+    roles = {n.statement: n.role for n in back.nodes.values()}
+    assert all(roles[n.statement] == n.role for n in original.claims)
