@@ -107,3 +107,114 @@ def test_a_map_node_links_to_its_page(server: str, browser) -> None:
     page.click("figure.argmap-map g.nid-reset-is-isolationism a", force=True)
     page.wait_for_url(f"{server}/{DEBATE}/claims/reset-is-isolationism/")
     assert "Critics call the reset isolationism" in page.text_content("h1")
+
+
+PAGES = ["/", f"/{DEBATE}/claims/withdrawal-invites-chaos/", f"/{DEBATE}/evidence/politico-report/",
+         f"/{DEBATE}/source/"]
+
+CONTRAST = """
+(figure) => {
+  function rgb(value) { return (value.match(/[\\d.]+/g) || []).map(Number); }
+  function luminance(c) {
+    const [r, g, b] = c.slice(0, 3).map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  }
+  const background = rgb(getComputedStyle(figure).backgroundColor);
+  const worst = [];
+  figure.querySelectorAll("g.node").forEach(node => {
+    const shape = node.querySelector("path, polygon");
+    const text = node.querySelector("text");
+    if (!shape || !text) return;
+    const style = getComputedStyle(shape);
+    const fill = rgb(style.fill), opacity = parseFloat(style.fillOpacity);
+    const behind = fill.length ? fill.slice(0, 3).map((v, i) => v * opacity + background[i] * (1 - opacity)) : background;
+    const a = luminance(rgb(getComputedStyle(text).fill)), b = luminance(behind);
+    worst.push((Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05));
+  });
+  return worst.length ? Math.min(...worst) : null;
+}
+"""
+
+
+def _guarded_page(browser, server: str, **options):
+    """A page that records console errors and failed local requests, and blocks every other host."""
+    page = browser.new_page(**options)
+    problems, outside = [], []
+    host = urlsplit(server).netloc
+
+    def route(request_route):
+        if urlsplit(request_route.request.url).netloc == host:
+            request_route.continue_()
+        else:
+            outside.append(request_route.request.url)
+            request_route.abort()
+
+    page.route("**/*", route)
+    page.on("console", lambda message: problems.append(message.text) if message.type == "error" else None)
+    page.on("requestfailed", lambda request: problems.append(f"failed: {request.url}")
+            if urlsplit(request.url).netloc == host else None)
+    return page, problems, outside
+
+
+def test_pages_load_cleanly_and_stay_on_the_site(server: str, browser) -> None:
+    page, problems, outside = _guarded_page(browser, server)
+    for path in PAGES + [f"/{DEBATE}/map/", f"/{DEBATE}/status/"]:
+        page.goto(server + path)
+        page.wait_for_load_state("networkidle")
+    assert problems == []
+    assert outside == []
+
+
+def test_accessibility_has_no_serious_violation(server: str, browser) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe()
+    for scheme in ("light", "dark"):
+        page = browser.new_page(color_scheme=scheme)
+        for path in PAGES:
+            page.goto(server + path)
+            violations = axe.run(page).response["violations"]
+            serious = [(v["id"], v["nodes"][0]["target"]) for v in violations if v["impact"] in ("serious", "critical")]
+            assert serious == [], (scheme, path, serious)
+
+
+def test_map_labels_keep_their_contrast_in_dark_and_light_mode(server: str, browser) -> None:
+    for scheme in ("light", "dark"):
+        page = browser.new_page(color_scheme=scheme)
+        page.goto(f"{server}/{DEBATE}/claims/withdrawal-invites-chaos/")
+        ratio = page.eval_on_selector("figure.argmap-map", CONTRAST)
+        assert ratio is not None and ratio >= 4.5, (scheme, ratio)
+
+
+def test_a_phone_gets_the_outline_and_no_sideways_scrolling(server: str, browser) -> None:
+    page = browser.new_page(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    for path in PAGES:
+        page.goto(server + path)
+        width = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+        assert width[0] <= width[1], (path, width)
+    page.goto(f"{server}/{DEBATE}/claims/withdrawal-invites-chaos/")
+    outline = page.locator("text=This map as a list").locator("xpath=following::ul[1]")
+    assert outline.is_visible() and "Critics call the reset isolationism" in outline.inner_text()
+
+
+def test_tooltips_and_the_source_page_link_both_ways(server: str, browser) -> None:
+    page = browser.new_page()
+    page.goto(f"{server}/{DEBATE}/claims/withdrawal-invites-chaos/")
+    title = page.get_attribute("figure.argmap-map g.nid-withdrawal-invites-chaos a", "xlink:title")
+    assert title == "Pulling out of missions that keep fragile places stable opens the way to disorder."
+    page.click("text=See it in the source")
+    anchor = urlsplit(page.url).fragment
+    assert anchor.startswith("q") and page.locator(f"#{anchor}").is_visible()
+    page.locator(f"#{anchor} .argmap-grounds a").first.click()
+    page.wait_for_url(f"{server}/{DEBATE}/claims/withdrawal-invites-chaos/")
+
+
+def test_maps_pan_and_zoom(server: str, browser) -> None:
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(f"{server}/{DEBATE}/map/")
+    page.wait_for_selector("figure.argmap-zoomable")
+    viewport = "figure.argmap-map svg .svg-pan-zoom_viewport"
+    before = page.get_attribute(viewport, "transform") or page.get_attribute(viewport, "style")
+    page.click("#svg-pan-zoom-zoom-in")
+    after = page.get_attribute(viewport, "transform") or page.get_attribute(viewport, "style")
+    assert before != after

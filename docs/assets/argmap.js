@@ -24,6 +24,9 @@
   }
   function run() {
     document.querySelectorAll("figure.argmap-map > svg.argmap-svg").forEach(enhance);
+    // The theme's search dialog has no accessible name (axe-core: aria-dialog-name).
+    var search = document.querySelector(".md-search[role=dialog]");
+    if (search && !search.getAttribute("aria-label")) search.setAttribute("aria-label", "Search");
   }
   if (window.document$ && window.document$.subscribe) {
     window.document$.subscribe(run);
