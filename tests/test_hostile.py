@@ -1,0 +1,105 @@
+"""Hostile and broken input: each case through `argmap check` and `mkdocs build`.
+
+Each gives a clear error with its code (and no traceback), or, where the input is legitimate
+text, builds and shows it literally. Run with -s to see how long each case took.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import shutil
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, run_argmap
+from test_site import MKDOCS
+
+VALID = ROOT / "tests" / "examples" / "valid"
+CLAIMS = Path("arguments/trees/claims")
+CLAIM = CLAIMS / "trees-cost-too-much.yaml"
+SITE = "site_name: Hostile\ntheme:\n  name: material\n  font: false\nplugins:\n  - search\n  - argmap\n"
+HEAD = "# yaml-language-server: $schema=../../../build_tools/schemas/claim.schema.json\n"
+
+
+def _replace(path: Path, old: str, new: str) -> None:
+    path.write_text(path.read_text().replace(old, new))
+
+
+def _say(project: Path, sentence: str, label: str | None = None) -> None:
+    """Add a sentence to the source and a claim quoting it, with this text everywhere."""
+    source = project / "arguments" / "trees" / "source.txt"
+    source.write_bytes(source.read_bytes() + b" " + sentence.encode("utf-8"))
+    body = {"label": label or sentence[:40], "statement": sentence, "role": "objection", "perspective": "critics",
+            "quote": sentence, "attacks": ["plant-more-trees"]}
+    import yaml
+
+    (project / CLAIMS / "hostile.yaml").write_text(HEAD + yaml.safe_dump(body, allow_unicode=True))
+
+
+TEXTS = {
+    "markup": '<script>alert(1)</script> </svg> "q" & {x} \\ | # `t` ok.',
+    "dot-keywords": 'digraph G { a -> b; node [shape=box URL="x" label=<<i>y</i>>] } <<b>bold</b>> end.',
+    "scripts-and-marks": "مرحبا بالعالم 👍🏽 café e\u0301 ok.",
+}
+
+CASES = {
+    # name: (how to break the project, the code expected, or None when it must build)
+    "binary-garbage": (lambda p: (p / CLAIMS / "junk.yaml").write_bytes(bytes(range(256)) * 4), "not-utf8"),
+    "bom-and-crlf": (lambda p: (p / CLAIM).write_bytes(b"\xef\xbb\xbf" + (p / CLAIM).read_bytes().replace(b"\n", b"\r\n")), None),
+    "tabs": (lambda p: _replace(p / CLAIM, "attacks: [plant-more-trees]", "attacks:\n\t- plant-more-trees"), "yaml-syntax"),
+    "twenty-megabytes": (lambda p: (p / CLAIMS / "big.yaml").write_bytes(b"label: " + b"x" * 20_000_000), "file-too-large"),
+    "deep-nesting": (lambda p: (p / CLAIMS / "deep.yaml").write_text("a: " + "[" * 10_000 + "]" * 10_000), "yaml-too-deep"),
+    "alias-bomb": (lambda p: (p / CLAIMS / "bomb.yaml").write_text(
+        "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+            f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 9)}]\n" for i in range(8))), "yaml-alias"),
+    "duplicate-keys": (lambda p: _replace(p / CLAIM, "role: objection", "role: objection\nrole: rebuttal"), "duplicate-key"),
+    "id-with-dots-and-slashes": (lambda p: _replace(p / CLAIM, "attacks: [plant-more-trees]", "attacks: [../../etc/passwd]"),
+                                 "bad-value"),
+    "upper-case-id": (lambda p: shutil.copy(p / CLAIM, p / CLAIMS / "Trees-Cost.yaml"), "invalid-id"),
+    "symlink-outside": (lambda p: (p / CLAIMS / "link.yaml").symlink_to("/etc/hostname"), "symlink"),
+    "empty-file": (lambda p: (p / CLAIMS / "empty.yaml").write_text(""), "empty-file"),
+    "javascript-link-in-text": (lambda p: _replace(p / CLAIM, "statement: The upkeep of street trees is too expensive.",
+                                                   'statement: "See [it](javascript:alert(1)) ![i](data:text/html,x)"'),
+                                "unsafe-link"),
+    "javascript-url-in-citation": (lambda p: _replace(p / "arguments/trees/evidence/council-study.yaml",
+                                                      "url: unknown", "url: \"javascript:alert(1)\""), "unsafe-link"),
+    "data-url-in-citation": (lambda p: _replace(p / "arguments/trees/evidence/council-study.yaml",
+                                                "url: unknown", "url: \"data:text/html,<script>x</script>\""), "unsafe-link"),
+    "empty-debate": (lambda p: [f.unlink() for d in ("claims", "evidence") for f in (p / "arguments/trees" / d).iterdir()],
+                     "unknown-thesis"),
+    "thesis-missing": (lambda p: (p / CLAIMS / "plant-more-trees.yaml").unlink(), "unknown-thesis"),
+    **{f"text-{name}": ((lambda text: lambda p: _say(p, text))(text), None) for name, text in TEXTS.items()},
+}
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_hostile_input(name: str, tmp_path: Path) -> None:
+    project = tmp_path / "p"
+    shutil.copytree(VALID, project)
+    (project / "docs").mkdir()
+    (project / "mkdocs.yml").write_text(SITE)
+    breaker, code = CASES[name]
+    breaker(project)
+    started = time.monotonic()
+    check = run_argmap("check", "--root", str(project))
+    checked = time.monotonic() - started
+    built = subprocess.run([str(MKDOCS), "build", "--site-dir", str(project / "site")], cwd=project,
+                           capture_output=True, text=True, timeout=60)
+    print(f"\n{name}: argmap check {checked:.2f} s, mkdocs build {time.monotonic() - started - checked:.2f} s")
+    assert "Traceback" not in check.stderr + built.stderr
+    if code is None:
+        assert check.returncode == 0, check.stdout
+        assert built.returncode == 0, built.stderr[-2000:]
+        if name.startswith("text-"):
+            text = TEXTS[name[len("text-"):]]
+            page = (project / "site" / "trees" / "claims" / "hostile" / "index.html").read_text()
+            assert "<script>alert(1)" not in page
+            assert html.escape(text, quote=False) in page.replace("&quot;", '"').replace("&#x27;", "'")
+    else:
+        assert check.returncode == 1 and f"[{code}]" in check.stdout, check.stdout[-2000:]
+        assert built.returncode == 1 and f"[{code}]" in built.stderr
+        assert not (project / "site").exists()  # nothing half-written

@@ -1,0 +1,62 @@
+"""`mkdocs serve`: many saves in quick succession end with the site showing the last one."""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import subprocess
+import time
+import urllib.request
+from pathlib import Path
+
+from conftest import ROOT
+from test_site import MKDOCS
+
+SITE = "site_name: Serve\ntheme:\n  name: material\n  font: false\nplugins:\n  - search\n  - argmap\n"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _get(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return None
+
+
+def _wait(condition, seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.3)
+    return False
+
+
+def test_quick_saves_end_with_the_last_state(tmp_path: Path) -> None:
+    project = tmp_path / "p"
+    shutil.copytree(ROOT / "tests" / "examples" / "valid", project)
+    (project / "docs").mkdir()
+    (project / "mkdocs.yml").write_text(SITE)
+    port = _free_port()
+    server = subprocess.Popen([str(MKDOCS), "serve", "--dev-addr", f"127.0.0.1:{port}"],
+                              cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    page = f"http://127.0.0.1:{port}/trees/claims/trees-cost-too-much/"
+    try:
+        assert _wait(lambda: (_get(page) or "").find("Trees cost too much") != -1, 90)
+        claim = project / "arguments" / "trees" / "claims" / "trees-cost-too-much.yaml"
+        original = claim.read_text()
+        for n in range(1, 9):
+            claim.write_text(original.replace("label: Trees cost too much to maintain", f"label: Saved version {n}"))
+            time.sleep(0.15)
+        assert _wait(lambda: "Saved version 8" in (_get(page) or ""), 120)
+        time.sleep(3)  # and it stays there
+        assert "Saved version 8" in (_get(page) or "")
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
