@@ -6,7 +6,8 @@
 set -euo pipefail
 
 # With the argument "test", also what the test suite needs: Chromium (browser tests, driven
-# by Playwright; never a browser download) and Node.js (the browser's status evaluation).
+# by Playwright; never a browser download), Node.js and npm (the browser's status
+# evaluation, the Argdown CLI).
 python=${PYTHON:-python3}
 missing_apt=()
 for_tests=${1:-}
@@ -21,6 +22,7 @@ command -v dot >/dev/null 2>&1 || missing_apt+=(graphviz)
 if [ "$for_tests" = test ]; then
   [ -x "${ARGMAP_CHROMIUM:-/usr/bin/chromium}" ] || missing_apt+=(chromium)
   command -v node >/dev/null 2>&1 || missing_apt+=(nodejs)
+  command -v npm >/dev/null 2>&1 || missing_apt+=(npm)
 fi
 if ! have_venv; then
   if command -v "$python" >/dev/null 2>&1; then
@@ -80,11 +82,11 @@ error: Chromium is not installed (the browser tests drive it), and it could not 
   Windows:        install Chrome, then set ARGMAP_CHROMIUM to chrome.exe
 MSG
 fi
-if [ "$for_tests" = test ] && ! command -v node >/dev/null 2>&1; then
+if [ "$for_tests" = test ] && ! { command -v node && command -v npm; } >/dev/null 2>&1; then
   status=1
   cat >&2 <<'MSG'
-error: Node.js is not installed (a test runs the browser's status evaluation in it).
-  Debian/Ubuntu:  sudo apt-get install nodejs
+error: Node.js and npm are not installed (tests run the browser's status evaluation and the Argdown CLI).
+  Debian/Ubuntu:  sudo apt-get install nodejs npm
   macOS:          brew install node
   Windows:        winget install OpenJS.NodeJS
 MSG
