@@ -103,7 +103,7 @@ def to_argdown(debate: Debate) -> str:
     linked = [s for s in debate.supports if s.linked or graph.cuts_of_step.get(s.key)]
     for node in debate.nodes.values():
         tags = [f"#({node.perspective})"] if node.perspective else []
-        tags += [f"#({node.role})"] if node.role else [f"#(evidence)"] if node.kind.value == "evidence" else []
+        tags += [f"#({node.role})"] if node.role else ["#(evidence)"] if node.kind.value == "evidence" else []
         tags += [f"#({t})" for t in node.tags]
         lines.append(f"[{node.id}]: {_argdown_text(node.statement)} {' '.join(tags)}".rstrip())
         for step in graph.steps_from.get(node.id, ()):

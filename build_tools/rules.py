@@ -9,12 +9,12 @@ and whether a source text exists but could not be read. :data:`DEBATE_RULES` lis
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .diagnostics import Diagnostic, Severity
 from .ids import closest, did_you_mean
-from .model import Debate, Node, NodeKind, Origin
+from .model import Debate, NodeKind, Origin
 from . import quotes
 from .graph import depths
 
@@ -56,7 +56,7 @@ def thesis(debate: Debate, known: Known) -> Iterator[Diagnostic]:
     elif node is not None and node.kind is not NodeKind.CLAIM:
         yield _error(where, "wrong-target", f"the thesis '{debate.thesis}' is evidence: the thesis must be a claim")
     elif node is not None and node.role not in (None, "thesis"):
-        yield _error(node.where("role"), "thesis-role", f"this claim is the debate's thesis: its role must be 'thesis'")
+        yield _error(node.where("role"), "thesis-role", "this claim is the debate's thesis: its role must be 'thesis'")
     for other in debate.claims if node is not None else ():
         if other.role == "thesis" and other.id != debate.thesis:
             yield _error(other.where("role"), "thesis-role",
@@ -150,7 +150,7 @@ def undercut_targets(debate: Debate, known: Known) -> Iterator[Diagnostic]:
             forms = " or ".join(f"from: [{', '.join(s.premises)}]" for s in into)
             hint = f": the support is linked; write {forms}"
         else:
-            hint = f": add the support to the premise's file, or correct 'from' and 'to'"
+            hint = ": add the support to the premise's file, or correct 'from' and 'to'"
         yield _error(cut.origin, "unknown-support",
                      f"no support from {' + '.join(cut.premises)} to '{cut.conclusion}' to undercut{hint}")
 

@@ -82,7 +82,7 @@ def perspective_grants(debate: Debate, perspective: str, graph: Graph | None = N
     """What a perspective grants: all evidence, and only its own premises (claims nothing supports)."""
     graph = graph or index(debate)
     granted = {}
-    for node_id, why in granted_by_default(debate, graph).items():
+    for node_id in granted_by_default(debate, graph):
         node = debate.nodes[node_id]
         if node.kind is NodeKind.EVIDENCE or node.perspective == perspective:
             granted[node_id] = "perspective"

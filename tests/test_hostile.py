@@ -7,7 +7,6 @@ text, builds and shows it literally. Run with -s to see how long each case took.
 from __future__ import annotations
 
 import html
-import os
 import shutil
 import subprocess
 import time

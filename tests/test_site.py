@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import html
 import html.parser
-import posixpath
 import re
 import shutil
 import subprocess

@@ -17,7 +17,7 @@ from build_tools.graph import index
 from build_tools.model import Attack, Debate, Node, NodeKind, Origin, Perspective, SourceInfo, Support, Undercut
 from build_tools.status import evaluate, graph_data, perspective_grants
 from conftest import ROOT
-from test_status import CORPUS, HAND_MADE, _corpus, _translate, _write_debate
+from test_status import HAND_MADE, _corpus, _translate, _write_debate
 
 SCRIPT = ROOT / "docs" / "assets" / "argmap-status.js"
 RUNNER = """
