@@ -218,3 +218,11 @@ def test_maps_pan_and_zoom(server: str, browser) -> None:
     page.click("#svg-pan-zoom-zoom-in")
     after = page.get_attribute(viewport, "transform") or page.get_attribute(viewport, "style")
     assert before != after
+
+
+def test_the_reset_button_shows_only_in_what_if_mode(server: str, browser) -> None:
+    page = browser.new_page()
+    page.goto(f"{server}/")
+    assert not page.is_visible("button.argmap-whatif-reset")
+    page.click("button.argmap-whatif-toggle")
+    assert page.is_visible("button.argmap-whatif-reset")

@@ -93,7 +93,7 @@
     var reset = document.createElement("button");
     reset.type = "button";
     reset.className = "md-button argmap-whatif-reset";
-    reset.textContent = "Reset";
+    reset.textContent = "Reset the what-if";
     reset.hidden = true;
     var note = document.createElement("p");
     note.className = "argmap-whatif-note";
