@@ -5,7 +5,18 @@ from __future__ import annotations
 from types import MappingProxyType
 
 from .load import DebateFiles, NodeFile
-from .model import Attack, Citation, Debate, Node, Origin, Perspective, SourceInfo, Support, Undercut, Unmapped
+from .model import (
+    Attack,
+    Citation,
+    Debate,
+    Node,
+    Origin,
+    Perspective,
+    SourceInfo,
+    Support,
+    Undercut,
+    Unmapped,
+)
 from .yamlfile import Document
 
 __all__ = ["assemble"]

@@ -3,30 +3,36 @@
 from __future__ import annotations
 
 import argparse
-from collections import Counter
+import json
 import os
 import sys
 import tempfile
+from collections import Counter
 from pathlib import Path
 
-from . import __version__
+from . import __version__, views
 from . import coverage as coverage_stage
 from .check import ProjectError, check_project
-from .load import ARGUMENTS, find_debates
-from .quotes import line_column
-from .reporters import REPORTERS
-from . import views
-from .ids import did_you_mean
-from .layout import Layout
-from .maps import evaluations, map_dot
-from .render import Renderer, RenderError
 from .exports import EXPORTS
-from .imports import ImportError_, from_aif, from_argdown_json, from_json, slug, write_debate
 from .graph import index
-from .ids import RESERVED_IDS, is_valid_id
+from .ids import RESERVED_IDS, did_you_mean, is_valid_id
+from .imports import (
+    ImportError_,
+    from_aif,
+    from_argdown_json,
+    from_json,
+    slug,
+    write_debate,
+)
+from .layout import Layout
+from .load import ARGUMENTS, find_debates
+from .maps import map_dot
 from .model import NodeKind
+from .quotes import line_column
+from .render import Renderer, RenderError
+from .reporters import REPORTERS
 from .scaffold import free_id, node_template
-from .status import evaluate, explain, perspective_grants
+from .status import evaluate_from, explain
 
 __all__ = ["main"]
 
@@ -203,7 +209,6 @@ def _coverage_text(report: coverage_stage.Coverage, source: str, text: str) -> s
 
 
 def _coverage_json(report: coverage_stage.Coverage, source: str, text: str) -> str:
-    import json
 
     sentences = []
     for item in report.sentences:
@@ -246,7 +251,7 @@ def _render(args: argparse.Namespace) -> int:
         view = views.perspective_view(debate, args.perspective)
     else:
         view = views.whole(debate) if args.whole else views.overview(debate)
-    statuses = evaluations(debate)[args.perspective]
+    statuses = evaluate_from(debate, args.perspective)
     source = map_dot(debate, layout, view, layout.home, statuses=statuses)
     try:
         data = source.encode("utf-8") if args.format == "dot" else Renderer().render_one(source, args.format)
@@ -263,13 +268,10 @@ def _status(args: argparse.Namespace) -> int:
     for node_id in (*args.grant, *args.reject):
         if node_id not in debate.nodes:
             raise CommandFailed(f"no node '{node_id}'{did_you_mean(node_id, debate.nodes)}")
-    granted = None
-    if args.perspective:
-        if debate.perspective(args.perspective) is None:
-            known = [p.id for p in debate.perspectives]
-            raise CommandFailed(f"no perspective '{args.perspective}'{did_you_mean(args.perspective, known)}")
-        granted = perspective_grants(debate, args.perspective, graph)
-    result = evaluate(debate, graph, granted=granted, grant=args.grant, reject=args.reject)
+    if args.perspective and debate.perspective(args.perspective) is None:
+        known = [p.id for p in debate.perspectives]
+        raise CommandFailed(f"no perspective '{args.perspective}'{did_you_mean(args.perspective, known)}")
+    result = evaluate_from(debate, args.perspective, graph, grant=args.grant, reject=args.reject)
     if args.format == "json":
         sys.stdout.write(_status_json(result))
         return 0
@@ -282,7 +284,6 @@ def _status(args: argparse.Namespace) -> int:
 
 
 def _status_json(result) -> str:
-    import json
 
     return json.dumps({
         node_id: {
@@ -340,7 +341,6 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
-    import json
 
     root = _root(args)
     try:

@@ -6,8 +6,8 @@ User text never reaches DOT, SVG or HTML except through these functions.
 from __future__ import annotations
 
 import html
-import textwrap
 import re
+import textwrap
 from urllib.parse import quote
 
 __all__ = ["dot_string", "dot_label", "html_text", "markdown_text", "url_path", "wrap"]

@@ -14,8 +14,9 @@ from collections.abc import Callable
 from . import views
 from .graph import index
 from .layout import Layout
-from .maps import evaluations, map_dot
+from .maps import map_dot
 from .model import Debate, Node
+from .status import evaluate_from
 
 __all__ = ["EXPORTS", "SUFFIXES", "to_json", "to_aif", "to_argdown", "to_graphml", "to_dot"]
 
@@ -166,7 +167,7 @@ def to_graphml(debate: Debate) -> str:
 def to_dot(debate: Debate) -> str:
     """The whole map as DOT, with statuses and links as on the site's home page."""
     layout = Layout(debate.id)
-    return map_dot(debate, layout, views.whole(debate), layout.home, statuses=evaluations(debate)[None])
+    return map_dot(debate, layout, views.whole(debate), layout.home, statuses=evaluate_from(debate))
 
 
 EXPORTS: dict[str, Callable[[Debate], str]] = {

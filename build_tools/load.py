@@ -18,7 +18,7 @@ from pathlib import Path
 
 from .diagnostics import Diagnostic, Severity
 from .model import NodeKind
-from .yamlfile import Document, read_text, load_yaml
+from .yamlfile import Document, load_yaml, read_text
 
 __all__ = ["ARGUMENTS", "MAX_SOURCE_BYTES", "DebateFiles", "NodeFile", "find_debates", "load_debate"]
 

@@ -10,7 +10,7 @@ from .dot import to_dot
 from .graph import Graph, index
 from .layout import Layout, relative_url
 from .model import Debate
-from .status import Status, evaluate, perspective_grants
+from .status import Status, evaluate_from
 
 __all__ = ["MapSource", "map_dot", "site_maps", "evaluations"]
 
@@ -35,10 +35,7 @@ def map_dot(debate: Debate, layout: Layout, view: views.View, page: str, directo
 def evaluations(debate: Debate, graph: Graph | None = None) -> dict[str | None, dict[str, Status]]:
     """Every node's status as the map stands (key None) and under each perspective."""
     graph = graph or index(debate)
-    found: dict[str | None, dict[str, Status]] = {None: evaluate(debate, graph)}
-    for perspective in debate.perspectives:
-        found[perspective.id] = evaluate(debate, graph, granted=perspective_grants(debate, perspective.id, graph))
-    return found
+    return {key: evaluate_from(debate, key, graph) for key in (None, *(p.id for p in debate.perspectives))}
 
 
 def site_maps(debate: Debate, layout: Layout, directory_urls: bool = True, graph: Graph | None = None,

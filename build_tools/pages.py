@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from . import quotes, views
+from .dot import PERSPECTIVE_FILLS
 from .escape import html_text, markdown_text
 from .graph import Graph
 from .layout import Layout, relative_url
@@ -446,8 +447,6 @@ def _source_facts(d: Debate) -> list[str]:
 
 
 def _legend(d: Debate, page: str, builder: _Builder) -> str:
-    from .dot import PERSPECTIVE_FILLS
-
     rows = ["| Mark | Meaning |", "|---|---|",
             '| <span class="argmap-key argmap-key-supports">──▶</span> solid green arrow | supports |',
             '| <span class="argmap-key argmap-key-attacks">╌╌┤</span> dashed red line ending in a bar | attacks |',

@@ -17,6 +17,7 @@ import re
 import shutil
 import subprocess
 import tempfile
+import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -88,8 +89,6 @@ class Renderer:
 
         Raises :class:`RenderError` naming every map that failed.
         """
-        import time
-
         version = dot_version(self.dot)
         keys = {name: self._key(version, source, fmt) for name, source in sources}
         result = {}

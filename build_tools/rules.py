@@ -12,11 +12,11 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from . import quotes
 from .diagnostics import Diagnostic, Severity
+from .graph import depths
 from .ids import closest, did_you_mean
 from .model import Debate, NodeKind, Origin
-from . import quotes
-from .graph import depths
 
 __all__ = ["DEBATE_RULES", "MAX_LABEL_WORDS", "Known"]
 

@@ -28,7 +28,7 @@ from .graph import Graph, index
 from .model import Debate, NodeKind, Support
 
 __all__ = ["Label", "StepStatus", "Status", "evaluate", "granted_by_default", "perspective_grants", "explain",
-           "graph_data"]
+           "graph_data", "evaluate_from"]
 
 
 class Label(str, enum.Enum):
@@ -87,6 +87,14 @@ def perspective_grants(debate: Debate, perspective: str, graph: Graph | None = N
         if node.kind is NodeKind.EVIDENCE or node.perspective == perspective:
             granted[node_id] = "perspective"
     return granted
+
+
+def evaluate_from(debate: Debate, perspective: str | None = None, graph: Graph | None = None, *,
+                  grant: Iterable[str] = (), reject: Iterable[str] = ()) -> dict[str, Status]:
+    """Every node's status as the map stands (``perspective`` None) or from one perspective's premises."""
+    graph = graph or index(debate)
+    granted = perspective_grants(debate, perspective, graph) if perspective else None
+    return evaluate(debate, graph, granted=granted, grant=grant, reject=reject)
 
 
 def evaluate(debate: Debate, graph: Graph | None = None, *, granted: dict[str, str] | None = None,
