@@ -15,9 +15,10 @@ import time
 from pathlib import Path
 
 import yaml
+from synthetic import make_debate
 
 from build_tools.check import check_project
-from synthetic import make_debate
+
 
 def best_of(runs: int, action) -> float:
     times = []

@@ -9,7 +9,7 @@ from typing import Mapping
 
 from .model import Attack, Debate, Support, Undercut
 
-__all__ = ["Graph", "index", "bearers", "depths"]
+__all__ = ["Graph", "index"]
 
 
 @dataclass(frozen=True)
@@ -52,7 +52,7 @@ def index(debate: Debate) -> Graph:
         cuts_into[cut.conclusion].append(cut)
         cuts_from[cut.undercutter].append(cut)
         cuts_of_step[(frozenset(cut.premises), cut.conclusion)].append(cut)
-    toward = bearers(debate)
+    toward = _bearers(debate)
     return Graph(
         steps_into=_frozen(steps_into), steps_from=_frozen(steps_from),
         attacks_into=_frozen(attacks_into), attacks_from=_frozen(attacks_from),
@@ -64,7 +64,7 @@ def index(debate: Debate) -> Graph:
     )
 
 
-def bearers(debate: Debate) -> dict[str, set[str]]:
+def _bearers(debate: Debate) -> dict[str, set[str]]:
     """For each node, the nodes that bear on it directly (support, attack or undercut a step into it)."""
     toward: dict[str, set[str]] = defaultdict(set)
     for step in debate.supports:
@@ -74,14 +74,6 @@ def bearers(debate: Debate) -> dict[str, set[str]]:
     for cut in debate.undercuts:
         toward[cut.conclusion].add(cut.undercutter)
     return toward
-
-
-def depths(debate: Debate) -> dict[str, int]:
-    """Each node's distance from the thesis: the fewest relations from it to the thesis.
-
-    Nodes with no chain of relations to the thesis are absent.
-    """
-    return _depths(debate, bearers(debate))
 
 
 def _depths(debate: Debate, toward: Mapping[str, set[str]]) -> dict[str, int]:

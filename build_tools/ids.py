@@ -6,7 +6,7 @@ import difflib
 import re
 from collections.abc import Iterable
 
-__all__ = ["ID_PATTERN", "RESERVED_IDS", "is_valid_id", "closest", "did_you_mean"]
+__all__ = ["ID_PATTERN", "RESERVED_IDS", "is_valid_id", "closest", "did_you_mean", "free_id"]
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 MAX_ID_LENGTH = 64
@@ -45,3 +45,17 @@ def did_you_mean(word: str, candidates: Iterable[str]) -> str:
     """A "; did you mean 'x'?" suffix, or nothing."""
     match = closest(word, candidates)
     return f"; did you mean '{match}'?" if match else ""
+
+
+def free_id(wanted: str, taken: set[str]) -> str:
+    """``wanted``, or the first ``wanted-2``, ``wanted-3``... that is free and allowed.
+
+    >>> free_id("index", set()), free_id("x", {"x", "x-2"})
+    ('index-2', 'x-3')
+    """
+    if is_valid_id(wanted) and wanted not in taken and wanted not in RESERVED_IDS:
+        return wanted
+    n = 2
+    while f"{wanted}-{n}" in taken:
+        n += 1
+    return f"{wanted}-{n}"

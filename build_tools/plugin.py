@@ -16,13 +16,18 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
 from .check import ProjectError, check_project
-from .embed import fill_slots
-from .pipeline import Site, build_site
-from .render import Renderer, RenderError
+from .formats import EXPORTS, formats_table
+from .site.embed import fill_slots
+from .site.pipeline import Download, Site, build_site
+from .site.render import Renderer, RenderError
 
 __all__ = ["ArgmapPlugin"]
 
 log = get_plugin_logger("argmap")
+
+# A hand-written page may hold this line; the plugin replaces it with the formats registry's table.
+FORMATS_TABLE = "<!-- argmap:formats -->"
+DOWNLOADS = tuple(Download(f.title, f.suffix, f.write) for f in EXPORTS.values())
 
 
 class ArgmapConfig(Config):
@@ -55,7 +60,7 @@ class ArgmapPlugin(BasePlugin[ArgmapConfig]):
             raise PluginError(f"argmap: the arguments have {len(errors)} error(s); nothing was built:\n{listing}")
         renderer = Renderer(root / self.config.cache_dir, jobs=self.config.jobs)
         try:
-            self.site = build_site(result.debates, renderer, config.use_directory_urls)
+            self.site = build_site(result.analyses, renderer, DOWNLOADS, config.use_directory_urls)
         except RenderError as exc:
             raise PluginError(f"argmap: {exc}") from exc
         log.info(f"{len(self.site.maps)} maps, {renderer.rendered} rendered by Graphviz ({renderer.seconds:.2f} s), "
@@ -81,6 +86,9 @@ class ArgmapPlugin(BasePlugin[ArgmapConfig]):
         elif page.file.generated_by:
             page.edit_url = None  # generated pages have no Markdown source to edit
         return context
+
+    def on_page_markdown(self, markdown: str, page, config, files) -> str:
+        return markdown.replace(FORMATS_TABLE, formats_table())
 
     def on_post_page(self, output: str, page, config) -> str:
         # Maps go in last, after Markdown and the search index have seen the page (see embed.slot).

@@ -9,9 +9,17 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 
-__all__ = ["Folded", "fold", "find", "locate", "closest_passage", "line_column"]
+from .model import Debate
+
+__all__ = ["Folded", "fold", "find", "locate", "closest_passage", "line_column", "Span", "Passage", "QuoteIndex",
+           "index_quotes"]
+
+Span = tuple[int, int]  # start and end offsets in the source text
 
 _SPACE = re.compile(r"\s+")
 
@@ -58,7 +66,7 @@ def find(quote: str, text: str, folded: Folded | None = None) -> list[tuple[int,
 
 
 def locate(passages: tuple[str, ...], occurrence: int | None, text: str,
-           folded: Folded | None = None) -> list[tuple[int, int] | None]:
+           folded: Folded | None = None) -> list[Span | None]:
     """The span each quoted passage grounds: its only occurrence, or the one ``occurrence`` names.
 
     None for a passage that is missing or ambiguous (the checker reports those).
@@ -67,14 +75,73 @@ def locate(passages: tuple[str, ...], occurrence: int | None, text: str,
     [(5, 9)]
     """
     folded = folded or fold(text)
-    found = []
-    for passage in passages:
-        spans = find(passage, text, folded)
-        if occurrence is not None and len(passages) == 1:
-            found.append(spans[occurrence - 1] if occurrence <= len(spans) else None)
-        else:
-            found.append(spans[0] if len(spans) == 1 else None)
-    return found
+    return _grounded([find(passage, text, folded) for passage in passages], occurrence)
+
+
+def _grounded(found: list[list[Span]] | tuple, occurrence: int | None) -> list[Span | None]:
+    if occurrence is not None and len(found) == 1:
+        [spans] = found
+        return [spans[occurrence - 1] if occurrence <= len(spans) else None]
+    return [spans[0] if len(spans) == 1 else None for spans in found]
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A quoted span of the source, in the article's order, with the nodes it grounds."""
+
+    number: int
+    start: int
+    end: int
+    nodes: tuple[str, ...]
+
+    @property
+    def anchor(self) -> str:
+        return f"q{self.number}"
+
+
+@dataclass(frozen=True)
+class QuoteIndex:
+    """Where every quote of a debate is in its source text, found once for the checker and the pages.
+
+    ``found[node_id][i]`` is every span where the node's ``i``-th quoted passage occurs;
+    ``unmapped[i]`` the same for the ``i``-th sentence debate.yaml leaves out on purpose.
+    """
+
+    text: str | None
+    folded: Folded | None
+    found: Mapping[str, tuple[tuple[Span, ...], ...]]
+    unmapped: tuple[tuple[Span, ...], ...]
+    occurrences: Mapping[str, int | None]
+
+    def grounded(self, node_id: str) -> list[Span | None]:
+        """The span each quoted passage of a node grounds (None where missing or ambiguous)."""
+        return _grounded(self.found.get(node_id, ()), self.occurrences.get(node_id))
+
+    def unmapped_span(self, i: int) -> Span | None:
+        spans = self.unmapped[i]
+        return spans[0] if len(spans) == 1 else None
+
+    def passages(self) -> list[Passage]:
+        """Every distinct grounded span, in the text's order, with the nodes it grounds."""
+        grounds: dict[Span, list[str]] = defaultdict(list)
+        for node_id in self.found:
+            for span in self.grounded(node_id):
+                if span:
+                    grounds[span].append(node_id)
+        return [Passage(i + 1, start, end, tuple(ids)) for i, ((start, end), ids) in enumerate(sorted(grounds.items()))]
+
+
+def index_quotes(debate: Debate) -> QuoteIndex:
+    """Find every quote of ``debate`` in its source text (nothing is found without one)."""
+    text = debate.source_text
+    if text is None:
+        return QuoteIndex(None, None, MappingProxyType({}), (), MappingProxyType({}))
+    folded = fold(text)
+    found = {node.id: tuple(tuple(find(q, text, folded)) for q in node.quotes)
+             for node in debate.nodes.values() if node.quotes}
+    unmapped = tuple(tuple(find(item.quote, text, folded)) for item in debate.unmapped)
+    occurrences = {node.id: node.occurrence for node in debate.nodes.values()}
+    return QuoteIndex(text, folded, MappingProxyType(found), unmapped, MappingProxyType(occurrences))
 
 
 def closest_passage(quote: str, text: str, folded: Folded | None = None) -> tuple[int, int] | None:

@@ -19,22 +19,16 @@ truth. :func:`evaluate` is a pure function of the model.
 
 from __future__ import annotations
 
-import enum
 from collections import deque
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .graph import Graph, index
+from .graph import Graph
 from .model import Debate, NodeKind, Support
+from .vocabulary import Label
 
 __all__ = ["Label", "StepStatus", "Status", "evaluate", "granted_by_default", "perspective_grants", "explain",
-           "graph_data", "evaluate_from"]
-
-
-class Label(str, enum.Enum):
-    IN = "in"
-    OUT = "out"
-    UNDECIDED = "undecided"
+           "evaluate_from"]
 
 
 @dataclass(frozen=True)
@@ -65,9 +59,8 @@ class Status:
     cycle: tuple[str, ...] = ()
 
 
-def granted_by_default(debate: Debate, graph: Graph | None = None) -> dict[str, str]:
+def granted_by_default(debate: Debate, graph: Graph) -> dict[str, str]:
     """The granted nodes, each with why: 'default' (evidence, or a claim nothing supports) or 'assumed'."""
-    graph = graph or index(debate)
     granted = {}
     for node in debate.nodes.values():
         if node.assumed is not None:
@@ -78,9 +71,8 @@ def granted_by_default(debate: Debate, graph: Graph | None = None) -> dict[str, 
     return granted
 
 
-def perspective_grants(debate: Debate, perspective: str, graph: Graph | None = None) -> dict[str, str]:
+def perspective_grants(debate: Debate, graph: Graph, perspective: str) -> dict[str, str]:
     """What a perspective grants: all evidence, and only its own premises (claims nothing supports)."""
-    graph = graph or index(debate)
     granted = {}
     for node_id in granted_by_default(debate, graph):
         node = debate.nodes[node_id]
@@ -89,18 +81,16 @@ def perspective_grants(debate: Debate, perspective: str, graph: Graph | None = N
     return granted
 
 
-def evaluate_from(debate: Debate, perspective: str | None = None, graph: Graph | None = None, *,
+def evaluate_from(debate: Debate, graph: Graph, perspective: str | None = None, *,
                   grant: Iterable[str] = (), reject: Iterable[str] = ()) -> dict[str, Status]:
     """Every node's status as the map stands (``perspective`` None) or from one perspective's premises."""
-    graph = graph or index(debate)
-    granted = perspective_grants(debate, perspective, graph) if perspective else None
+    granted = perspective_grants(debate, graph, perspective) if perspective else None
     return evaluate(debate, graph, granted=granted, grant=grant, reject=reject)
 
 
-def evaluate(debate: Debate, graph: Graph | None = None, *, granted: dict[str, str] | None = None,
+def evaluate(debate: Debate, graph: Graph, *, granted: dict[str, str] | None = None,
              grant: Iterable[str] = (), reject: Iterable[str] = ()) -> dict[str, Status]:
     """Every node's :class:`Status`. ``grant`` and ``reject`` are a reader's what-if."""
-    graph = graph or index(debate)
     granted = dict(granted_by_default(debate, graph) if granted is None else granted)
     rejected = set(reject)
     for node_id in grant:
@@ -243,20 +233,3 @@ def explain(status: Status, name=lambda node_id: node_id) -> str:
     if status.cycle:
         text += f", in the cycle {' -> '.join(name(n) for n in status.cycle)}"
     return text
-
-
-def graph_data(debate: Debate, graph: Graph | None = None) -> dict:
-    """What the browser needs to evaluate a what-if exactly as :func:`evaluate` does (see argmap-status.js)."""
-    graph = graph or index(debate)
-    default = granted_by_default(debate, graph)
-    return {
-        "debate": debate.id,
-        "nodes": {node.id: {"granted": node.id in default, "label": node.label} for node in debate.nodes.values()},
-        "perspectives": {p.id: sorted(perspective_grants(debate, p.id, graph)) for p in debate.perspectives},
-        "steps": [
-            {"premises": list(step.premises), "conclusion": step.conclusion,
-             "undercutters": sorted(c.undercutter for c in graph.cuts_of_step.get(step.key, ()))}
-            for step in debate.supports
-        ],
-        "attacks": [[a.attacker, a.target] for a in debate.attacks],
-    }

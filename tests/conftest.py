@@ -1,15 +1,15 @@
-"""Shared fixtures, and CI's rule that no test is skipped silently."""
+"""Fixtures, hypothesis profiles, and CI's rule that no test is skipped silently (helpers are in helpers.py)."""
 
 from __future__ import annotations
 
 import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
+
+from helpers import ROOT
 
 # Deterministic under CI: the same examples every run, no deadline (machines here are noisy).
 settings.register_profile("ci", derandomize=True, deadline=None, max_examples=40,
@@ -17,15 +17,6 @@ settings.register_profile("ci", derandomize=True, deadline=None, max_examples=40
 settings.register_profile("dev", deadline=None, max_examples=40,
                           suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 settings.load_profile("ci" if os.environ.get("CI") == "true" else os.environ.get("HYPOTHESIS_PROFILE", "dev"))
-
-ROOT = Path(__file__).resolve().parent.parent
-ARGMAP = Path(sys.executable).with_name("argmap")
-
-
-def run_argmap(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
-    """Run the installed ``argmap`` command, as a user would."""
-    return subprocess.run([str(ARGMAP), *args], cwd=cwd or ROOT, capture_output=True, text=True, timeout=120)
-
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:

@@ -15,7 +15,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from test_site import DEBATE, build, copy_project
+from helpers import DEBATE, build, copy_project
 
 CHROMIUM = os.environ.get("ARGMAP_CHROMIUM", "/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",

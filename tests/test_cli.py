@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from build_tools import check as check_module
 from build_tools.check import check_project
-from conftest import ROOT, run_argmap
+from build_tools.check import project as check_module
+from helpers import ARTICLE, ROOT, run_argmap
 
 TREES = "arguments/trees"
 
@@ -184,7 +184,7 @@ def test_every_shipped_yaml_file_names_its_schema() -> None:
 
 
 def test_shipped_source_is_the_article_byte_for_byte() -> None:
-    article = ROOT.parent / "shared" / "article.txt"
+    article = ARTICLE
     if not article.exists():
         pytest.skip("../shared/article.txt is not beside this checkout")
     for source in (ROOT / "arguments").glob("*/source.txt"):

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import yaml
 
-from conftest import ROOT
+from helpers import ROOT
 
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
 

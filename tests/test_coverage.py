@@ -6,8 +6,8 @@ import json
 import shutil
 from pathlib import Path
 
-from build_tools.coverage import sentences
-from conftest import run_argmap
+from build_tools.check.coverage import sentences
+from helpers import run_argmap
 
 TREES = "arguments/trees"
 DEBATE = f"{TREES}/debate.yaml"

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, run_argmap
+from helpers import ROOT, run_argmap
 
 CASES = ROOT / "tests" / "examples" / "invalid"
 SPECIAL = {"expected.txt", "DELETE", "README.md"}

@@ -12,10 +12,10 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from build_tools.check import check_project
-from conftest import ROOT, run_argmap
+from helpers import ARAUCARIA, ROOT, run_argmap
 
 SCHEMAS = ROOT / "build_tools" / "schemas"
-CORPUS = ROOT.parent / "shared" / "corpora" / "araucaria-aif"
+CORPUS = ARAUCARIA
 
 
 def _export(fmt: str, *args: str) -> str:

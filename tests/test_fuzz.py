@@ -12,8 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from build_tools.check import check_project
-from conftest import ROOT
-from test_site import MKDOCS
+from helpers import MKDOCS, ROOT
 
 VALID = ROOT / "tests" / "examples" / "valid"
 CLAIM = "arguments/trees/claims/trees-cost-too-much.yaml"

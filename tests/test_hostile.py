@@ -14,8 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, run_argmap
-from test_site import MKDOCS
+from helpers import MKDOCS, ROOT, run_argmap
 
 VALID = ROOT / "tests" / "examples" / "valid"
 CLAIMS = Path("arguments/trees/claims")

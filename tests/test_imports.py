@@ -11,10 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.imports import ImportError_, from_aif, write_debate
-from conftest import ROOT, run_argmap
+from build_tools.formats import ImportRefused, write_debate
+from build_tools.formats.aif import read as from_aif
+from helpers import ARAUCARIA, ROOT, run_argmap
 
-CORPUS = ROOT.parent / "shared" / "corpora" / "araucaria-aif"
+CORPUS = ARAUCARIA
 
 
 def _project(tmp_path: Path) -> Path:
@@ -81,7 +82,7 @@ def test_ids_come_from_the_text_never_from_the_input(tmp_path: Path) -> None:
     names = sorted(p.name for p in (root / "arguments" / "t" / "claims").iterdir())
     assert names == ["premise-one-holds.yaml", "the-conclusion-follows.yaml"]
     assert any("L-node" in line for line in imported.report)
-    with pytest.raises(ImportError_):
+    with pytest.raises(ImportRefused):
         write_debate(root, "../escape", imported)
 
 
@@ -94,7 +95,7 @@ def test_every_corpus_map_imports_and_checks(tmp_path: Path) -> None:
     for file in files:  # in one process, through the importer's API
         try:
             write_debate(root, file.stem, from_aif(json.loads(file.read_text("utf-8")), file.name))
-        except ImportError_ as exc:
+        except ImportRefused as exc:
             refused[file.name] = str(exc)
     assert all(reason for reason in refused.values())
     check = run_argmap("check", "--root", str(root), "--format", "json")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import run_argmap
+from helpers import run_argmap
 
 TREES = "arguments/trees"
 

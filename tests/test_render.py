@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from build_tools import views
 from build_tools.check import check_project
-from build_tools.layout import Layout
-from build_tools.maps import map_dot, site_maps
-from build_tools.render import Renderer, RenderError, unsafe_parts
-from conftest import ROOT, run_argmap
+from build_tools.site import views
+from build_tools.site.maps import map_source, site_maps
+from build_tools.site.render import Renderer, RenderError, unsafe_parts
+from build_tools.site.urls import Layout
+from helpers import ROOT, run_argmap
 
 TREES = "arguments/trees"
 HOSTILE = '<script>alert(1)</script> & &lt; "q" {x} | # `tick` \\n [x](https://example.org/a_b)'
@@ -75,23 +75,24 @@ def test_hostile_text_is_literal_in_the_svg(project: Path, tmp_path: Path) -> No
 
 
 def test_views_of_the_article() -> None:
-    [debate] = check_project(ROOT).debates
-    overview = views.overview(debate)
+    [analysis] = check_project(ROOT).analyses
+    debate, graph = analysis.debate, analysis.graph
+    overview = views.overview(debate, graph)
     assert overview.nodes[0] == debate.thesis
     assert overview.folds and all(f.parent in overview.nodes for f in overview.folds)
     for fold in overview.folds:
         assert not set(fold.hidden) & set(overview.nodes)
-        assert fold.parent in views.focus(debate, fold.parent).nodes
-    chaos = views.focus(debate, "withdrawal-invites-chaos")
+        assert fold.parent in views.focus(debate, graph, fold.parent).nodes
+    chaos = views.focus(debate, graph, "withdrawal-invites-chaos")
     assert {"reset-is-isolationism", "reset-redefines-nato", "iraq-pullout-2011"} <= set(chaos.nodes)
     [step] = chaos.steps
     assert step.undercutters == ("truth-lies-in-execution",)
-    assert len(views.whole(debate).nodes) == len(debate.nodes)
+    assert len(views.whole(debate, graph).nodes) == len(debate.nodes)
 
 
 def test_batched_render_is_cached_and_isolates_a_bad_graph(tmp_path: Path) -> None:
-    [debate] = check_project(ROOT).debates
-    maps = site_maps(debate, Layout(debate.id))
+    [analysis] = check_project(ROOT).analyses
+    maps = site_maps(analysis, Layout(analysis.debate.id))
     sources = [(m.name, m.dot) for m in maps]
     renderer = Renderer(tmp_path / "cache", jobs=2)
     first = renderer.render(sources)
@@ -114,11 +115,12 @@ def test_unsafe_svg_from_graphviz_is_refused() -> None:
 
 
 def test_node_links_are_relative_to_the_page() -> None:
-    [debate] = check_project(ROOT).debates
+    [analysis] = check_project(ROOT).analyses
+    debate = analysis.debate
     layout = Layout(debate.id)
-    view = views.focus(debate, "iraq-risks-loom")
-    text = map_dot(debate, layout, view, layout.node(debate.nodes["iraq-risks-loom"]))
+    view = views.focus(debate, analysis.graph, "iraq-risks-loom")
+    text = map_source(analysis, layout, view, layout.node(debate.nodes["iraq-risks-loom"])).dot
     assert 'URL="../isis-may-regroup/"' in text
     assert 'URL="../../evidence/isis-cells-persist/"' in text  # the evidence of a supporter
-    flat = map_dot(debate, layout, view, layout.node(debate.nodes["iraq-risks-loom"]), directory_urls=False)
+    flat = map_source(analysis, layout, view, layout.node(debate.nodes["iraq-risks-loom"]), directory_urls=False).dot
     assert 'URL="isis-may-regroup.html"' in flat

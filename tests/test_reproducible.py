@@ -4,17 +4,11 @@ from __future__ import annotations
 
 import filecmp
 import os
-import subprocess
 from pathlib import Path
 
-from test_site import MKDOCS, build, copy_project
+from helpers import build, copy_project
 
 EPOCH = "1764115200"
-
-
-def _build(project: Path, site: Path, **env: str) -> subprocess.CompletedProcess:
-    return subprocess.run([str(MKDOCS), "build", "--strict", "--site-dir", str(site)], cwd=project,
-                          capture_output=True, text=True, timeout=600, env={**os.environ, **env})
 
 
 def _tree(site: Path) -> list[str]:
@@ -22,8 +16,8 @@ def _tree(site: Path) -> list[str]:
 
 
 def test_two_builds_are_byte_identical(tmp_path: Path) -> None:
-    one = _build(copy_project(tmp_path / "a"), tmp_path / "a" / "site", PYTHONHASHSEED="1", SOURCE_DATE_EPOCH=EPOCH)
-    two = _build(copy_project(tmp_path / "b"), tmp_path / "b" / "site", PYTHONHASHSEED="2", SOURCE_DATE_EPOCH=EPOCH)
+    one = build(copy_project(tmp_path / "a"), tmp_path / "a" / "site", PYTHONHASHSEED="1", SOURCE_DATE_EPOCH=EPOCH)
+    two = build(copy_project(tmp_path / "b"), tmp_path / "b" / "site", PYTHONHASHSEED="2", SOURCE_DATE_EPOCH=EPOCH)
     assert one.returncode == 0 and two.returncode == 0, one.stderr + two.stderr
     first, second = tmp_path / "a" / "site", tmp_path / "b" / "site"
     files = _tree(first)
@@ -35,7 +29,7 @@ def test_two_builds_are_byte_identical(tmp_path: Path) -> None:
 def _fake_dot(folder: Path, body: str) -> str:
     folder.mkdir()
     script = folder / "dot"
-    script.write_text("#!/bin/sh\nif [ \"$1\" = -V ]; then echo 'dot - graphviz version 0 (fake)' >&2; exit 0; fi\n"
+    script.write_text("#!/bin/sh\nif [ \"$1\" = -V ]; then echo 'dot - graphviz version 2.43.0 (0)' >&2; exit 0; fi\n"
                       + body + "\n")
     script.chmod(0o755)
     return f"{folder}:{os.environ['PATH']}"
@@ -50,7 +44,7 @@ def _failing_build_keeps_the_site(tmp_path: Path, path: str) -> str:
     cached = sorted(p.name for p in cache.iterdir())
     claim = project / "arguments" / "nato-factory-settings" / "claims" / "frees-resources.yaml"
     claim.write_text(claim.read_text().replace("label: Ending peripheral", "label: Stopping peripheral"))
-    result = _build(project, site, PATH=path)
+    result = build(project, site, PATH=path)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert {f: (site / f).read_bytes() for f in _tree(site) if (site / f).is_file()} == before

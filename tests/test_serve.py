@@ -9,8 +9,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from conftest import ROOT
-from test_site import MKDOCS
+from helpers import MKDOCS, ROOT
 
 SITE = "site_name: Serve\ntheme:\n  name: material\n  font: false\nplugins:\n  - search\n  - argmap\n"
 

@@ -6,35 +6,13 @@ import html
 import html.parser
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
 
 from build_tools.check import check_project
-from conftest import ROOT
-
-MKDOCS = Path(sys.executable).with_name("mkdocs")
-DEBATE = "nato-factory-settings"
-
-
-def copy_project(project: Path) -> Path:
-    """A copy of the shipped project (its site configuration, docs, arguments and schemas)."""
-    project.mkdir(parents=True, exist_ok=True)
-    for name in ("mkdocs.yml", "docs", "arguments", "build_tools"):
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, project / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy(source, project / name)
-    return project
-
-
-def build(project: Path, site: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([str(MKDOCS), "build", "--strict", "--site-dir", str(site)],
-                          cwd=project, capture_output=True, text=True, timeout=600)
+from helpers import DEBATE, ROOT, build, copy_project
 
 
 @pytest.fixture(scope="module")

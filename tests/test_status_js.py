@@ -12,12 +12,13 @@ from types import MappingProxyType
 import pytest
 import yaml
 
+from build_tools.analysis import analyse
 from build_tools.check import check_project
 from build_tools.graph import index
 from build_tools.model import Attack, Debate, Node, NodeKind, Origin, Perspective, SourceInfo, Support, Undercut
-from build_tools.status import evaluate, graph_data, perspective_grants
-from conftest import ROOT
-from test_status import HAND_MADE, _corpus, _translate, _write_debate
+from build_tools.site.whatif import graph_data
+from build_tools.status import evaluate, perspective_grants
+from helpers import HAND_MADE, ROOT, carneades_corpus, translate_carneades, write_graph_debate
 
 SCRIPT = ROOT / "docs" / "assets" / "argmap-status.js"
 RUNNER = """
@@ -65,16 +66,16 @@ def _cases(tmp_path: Path) -> list[tuple[Debate, dict]]:
     [article] = check_project(ROOT).debates
     cases.append((article, {}))
     for p in article.perspectives:
-        cases.append((article, {"granted": sorted(perspective_grants(article, p.id))}))
+        cases.append((article, {"granted": sorted(perspective_grants(article, index(article), p.id))}))
     cases.append((article, {"reject": ["truth-lies-in-execution", "iraq-gains-against-isis"]}))
     cases.append((article, {"grant": ["reset-is-sound-course"], "reject": ["hasty-exit-risks-instability"]}))
     graphs = [(name, nodes, "t") for name, (nodes, _) in HAND_MADE.items()]
-    for path in _corpus():
-        nodes, _, thesis = _translate(yaml.safe_load(path.read_text()))
+    for path in carneades_corpus():
+        nodes, _, thesis = translate_carneades(yaml.safe_load(path.read_text()))
         graphs.append((path.stem, nodes, thesis))
     for name, nodes, thesis in graphs:
         root = tmp_path / name
-        _write_debate(root, {k: dict(v) for k, v in nodes.items()}, thesis)
+        write_graph_debate(root, {k: dict(v) for k, v in nodes.items()}, thesis)
         [debate] = check_project(root).debates
         cases.append((debate, {}))
     rng = random.Random(7)
@@ -92,7 +93,7 @@ def test_browser_evaluation_matches_python(tmp_path: Path) -> None:
     if node is None:
         pytest.skip("Node.js is not installed")
     cases = _cases(tmp_path)
-    payload = [{"graph": graph_data(d), "options": o} for d, o in cases]
+    payload = [{"graph": graph_data(analyse(d)), "options": o} for d, o in cases]
     data = tmp_path / "cases.json"
     data.write_text(json.dumps(payload))
     runner = tmp_path / "runner.js"

@@ -1,0 +1,115 @@
+"""Assemble the model of a debate from its schema-valid documents."""
+
+from __future__ import annotations
+
+from types import MappingProxyType
+
+from ..model import (
+    Attack,
+    Citation,
+    Debate,
+    Node,
+    Origin,
+    Perspective,
+    SourceInfo,
+    Support,
+    Undercut,
+    Unmapped,
+)
+from .load import DebateFiles, NodeFile
+from .yamlfile import Document
+
+__all__ = ["assemble"]
+
+
+def assemble(files: DebateFiles, valid_nodes: list[NodeFile], debate_valid: bool) -> Debate | None:
+    """The :class:`Debate`, from ``debate.yaml`` (if valid) and the valid node files."""
+    if not debate_valid:
+        return None
+    data = files.debate.data
+    nodes = {n.id: _node(n) for n in valid_nodes}
+    supports: dict = {}
+    attacks, undercuts = [], []
+    for node_file in valid_nodes:
+        _relations(node_file, supports, attacks, undercuts)
+    source = files.source.text if files.source else None
+    return Debate(
+        id=files.id,
+        folder=files.folder,
+        title=data["title"],
+        summary=data["summary"],
+        source=SourceInfo(**data["source"]),
+        thesis=data["thesis"],
+        perspectives=tuple(Perspective(**p) for p in data["perspectives"]),
+        nodes=MappingProxyType(nodes),
+        supports=tuple(supports.values()),
+        attacks=tuple(attacks),
+        undercuts=tuple(undercuts),
+        source_text=source,
+        origin=Origin(files.debate.path),
+        unmapped=tuple(
+            Unmapped(item["quote"], item["reason"], _at(files.debate, ("unmapped", i, "quote")))
+            for i, item in enumerate(data.get("unmapped", ()))
+        ),
+        origins=_origins(files.debate),
+    )
+
+
+def _node(node_file: NodeFile) -> Node:
+    data = node_file.doc.data
+    citation = data.get("citation")
+    return Node(
+        id=node_file.id,
+        kind=node_file.kind,
+        label=data["label"],
+        statement=data["statement"],
+        role=data.get("role"),
+        perspective=data.get("perspective"),
+        quotes=_as_tuple(data.get("quote")),
+        occurrence=data.get("occurrence"),
+        implicit=data.get("implicit", False),
+        assumed=data.get("assumed"),
+        rationale=data.get("rationale"),
+        tags=tuple(data.get("tags", ())),
+        note=data.get("note"),
+        evidence_kind=data.get("kind"),
+        citation=Citation(**citation) if citation else None,
+        origin=Origin(node_file.doc.path),
+        origins=_origins(node_file.doc),
+    )
+
+
+def _as_tuple(value) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    return (value,) if isinstance(value, str) else tuple(value)
+
+
+def _relations(node_file: NodeFile, supports: dict, attacks: list, undercuts: list) -> None:
+    doc, me = node_file.doc, node_file.id
+    for i, item in enumerate(doc.data.get("supports", ())):
+        origin = _at(doc, ("supports", i))
+        if isinstance(item, str):
+            step = Support((me,), item, me, origin)
+        else:
+            step = Support((me, *item["with"]), item["to"], me, origin)
+        supports.setdefault(step.key, step)  # a linked step may be declared by each premise
+    for i, target in enumerate(doc.data.get("attacks", ())):
+        attacks.append(Attack(me, target, _at(doc, ("attacks", i))))
+    for i, item in enumerate(doc.data.get("undercuts", ())):
+        premises = item["from"]
+        premises = (premises,) if isinstance(premises, str) else tuple(premises)
+        undercuts.append(Undercut(me, premises, item["to"], _at(doc, ("undercuts", i))))
+
+
+def _at(doc: Document, path: tuple) -> Origin:
+    position = doc.position(path)
+    return Origin(doc.path, position.line, position.column)
+
+
+def _origins(doc: Document) -> MappingProxyType:
+    """Field name (dotted for nested fields) to where its value is written."""
+    return MappingProxyType({
+        ".".join(map(str, path)): Origin(doc.path, pos.line, pos.column)
+        for path, pos in doc.values.items() if path
+    })

@@ -1,0 +1,115 @@
+"""Rules on single files, valid or not: the schema line, ids, placeholders and links."""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from ..ids import RESERVED_IDS, is_valid_id
+from .yamlfile import Document
+
+__all__ = ["SCHEMA_LINE", "schema_line", "node_id", "placeholders", "links", "SAFE_SCHEMES"]
+
+SCHEMA_LINE = "# yaml-language-server: $schema="
+SAFE_SCHEMES = ("http", "https", "mailto")
+URL_FIELDS = {"debate": [("source", "url")], "claim": [], "evidence": [("citation", "url")]}
+
+_PLACEHOLDER = re.compile(r"\bTODO\b")
+_MD_LINK = re.compile(r"\]\(\s*<?([^)>\s]*)")
+_AUTOLINK = re.compile(r"<([^<>\s]*:[^<>\s]*)>")
+_REFERENCE = re.compile(r"^\s*\[[^\]]+\]:\s*<?(\S+?)>?(\s|$)", re.M)
+_BARE = re.compile(r"\b(javascript|data|vbscript|file):", re.I)
+_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*):")
+_INVISIBLE = re.compile(r"[\x00-\x20\x7f]")
+
+
+def schema_line(doc: Document, kind: str, file: Path) -> Iterator[tuple[str, str]]:
+    """The first line names this kind's JSON Schema, for editors' completion."""
+    first = doc.text.split("\n", 1)[0].rstrip("\r")
+    expected = f"{kind}.schema.json"
+    if not first.startswith(SCHEMA_LINE):
+        yield "schema-line", f"the first line must be '{SCHEMA_LINE}<path to {expected}>' so that editors check the file"
+        return
+    target = first[len(SCHEMA_LINE):].strip()
+    if target.rsplit("/", 1)[-1] != expected:
+        yield "schema-line", f"the schema line names '{target}', but this file is checked against {expected}"
+    elif "://" not in target and not (file.parent / target).is_file():
+        yield "schema-line", f"the schema line names '{target}', which does not exist from this file's folder"
+
+
+def node_id(name: str) -> Iterator[tuple[str, str]]:
+    """The file name is the id: valid, and not a name the site keeps for itself."""
+    if not is_valid_id(name):
+        suggestion = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "a-claim"
+        yield "invalid-id", (f"'{name}' is not a valid id: use lowercase letters, digits and single hyphens "
+                             f"(rename the file to '{suggestion}.yaml')")
+    elif name in RESERVED_IDS:
+        yield "reserved-id", f"'{name}' is a name the site needs for its own pages: choose another id"
+
+
+def placeholders(doc: Document) -> Iterator[tuple[tuple, str]]:
+    for path, value in _strings(doc.data, ()):
+        if _PLACEHOLDER.search(value):
+            yield path, "a placeholder (TODO) is left in the file: replace it with the real value"
+
+
+def links(doc: Document, kind: str) -> Iterator[tuple[tuple, str]]:
+    """Only http(s) and mailto links, in URL fields and in any Markdown in the text."""
+    url_paths = {tuple(p) for p in URL_FIELDS[kind]}
+    for path, value in _strings(doc.data, ()):
+        if path in url_paths:
+            if value != "unknown" and not is_safe_url(value):
+                yield path, (f"'{_short(value)}' is not an http(s) or mailto URL: give the full address "
+                             "(https://...) or 'unknown'")
+            continue
+        for target in _link_targets(value):
+            if not is_safe_url(target):
+                yield path, f"link to '{_short(target)}': only http(s) and mailto links are allowed"
+
+
+def is_safe_url(url: str) -> bool:
+    """True for an absolute http(s) URL with a host, or a mailto: address.
+
+    >>> is_safe_url("https://example.org/a"), is_safe_url("java script:alert(1)"), is_safe_url("/x")
+    (True, False, False)
+    """
+    cleaned = _INVISIBLE.sub("", html.unescape(url))
+    if cleaned != url.strip():
+        return False
+    try:
+        parts = urlsplit(cleaned)
+    except ValueError:
+        return False
+    if parts.scheme in ("http", "https"):
+        return bool(parts.netloc)
+    return parts.scheme == "mailto" and bool(parts.path)
+
+
+def _link_targets(value: str) -> list[str]:
+    """Link targets in Markdown text, and bare dangerous schemes, each once (by position)."""
+    found: dict[int, str] = {}
+    for pattern in (_MD_LINK, _AUTOLINK, _REFERENCE):
+        for match in pattern.finditer(value):
+            found.setdefault(match.start(1), match.group(1))
+    for match in _BARE.finditer(value):
+        found.setdefault(match.start(), value[match.start():].split()[0])
+    return [found[start] for start in sorted(found)]
+
+
+def _strings(data, path: tuple) -> Iterator[tuple[tuple, str]]:
+    if isinstance(data, str):
+        yield path, data
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            yield from _strings(value, path + (key,))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            yield from _strings(value, path + (i,))
+
+
+def _short(text: str, limit: int = 60) -> str:
+    text = text.replace("\n", " ")
+    return text if len(text) <= limit else text[: limit - 1] + "…"

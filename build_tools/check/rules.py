@@ -1,0 +1,337 @@
+"""Semantic rules: what the schema cannot say about a debate.
+
+Each rule is a function ``(analysis, known) -> iterable of Diagnostic``: the
+:class:`~build_tools.analysis.Analysis` of the assembled debate (its model, relation index and
+the places of its quotes), and the :class:`Known` facts about the files behind the model: every node id that has a file,
+valid or not (so that one broken file does not make every reference to it an error too),
+and whether a source text exists but could not be read. :data:`DEBATE_RULES` lists them.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from .. import quotes
+from ..analysis import Analysis
+from ..diagnostics import Diagnostic, Severity
+from ..ids import closest, did_you_mean
+from ..model import NodeKind, Origin
+
+__all__ = ["DEBATE_RULES", "MAX_LABEL_WORDS", "Known"]
+
+MAX_LABEL_WORDS = 12
+
+
+@dataclass(frozen=True)
+class Known:
+    ids: frozenset[str]
+    source_unreadable: bool = False
+
+    def __contains__(self, node_id: str) -> bool:
+        return node_id in self.ids
+
+    def __iter__(self):
+        return iter(sorted(self.ids))
+
+
+def _diag(origin: Origin, severity: Severity, code: str, message: str) -> Diagnostic:
+    return Diagnostic(origin.path, origin.line, origin.column, severity, code, message)
+
+
+def _error(origin: Origin, code: str, message: str) -> Diagnostic:
+    return _diag(origin, Severity.ERROR, code, message)
+
+
+def _warning(origin: Origin, code: str, message: str) -> Diagnostic:
+    return _diag(origin, Severity.WARNING, code, message)
+
+
+def thesis(analysis: Analysis, known: Known) -> Iterator[Diagnostic]:
+    debate = analysis.debate
+    where = debate.origins.get("thesis", debate.origin)
+    node = debate.nodes.get(debate.thesis)
+    if node is None and debate.thesis not in known:
+        yield _error(where, "unknown-thesis", f"the thesis '{debate.thesis}' has no file claims/{debate.thesis}.yaml"
+                     f"{did_you_mean(debate.thesis, debate.nodes)}")
+    elif node is not None and node.kind is not NodeKind.CLAIM:
+        yield _error(where, "wrong-target", f"the thesis '{debate.thesis}' is evidence: the thesis must be a claim")
+    elif node is not None and node.role not in (None, "thesis"):
+        yield _error(node.where("role"), "thesis-role", "this claim is the debate's thesis: its role must be 'thesis'")
+    for other in debate.claims if node is not None else ():
+        if other.role == "thesis" and other.id != debate.thesis:
+            yield _error(other.where("role"), "thesis-role",
+                         f"only the debate's thesis ('{debate.thesis}') has the role 'thesis': choose another role")
+
+
+def perspectives(analysis: Analysis, known: Known) -> Iterator[Diagnostic]:
+    debate = analysis.debate
+    ids = [p.id for p in debate.perspectives]
+    seen: set[str] = set()
+    for i, pid in enumerate(ids):
+        if pid in seen:
+            yield _error(debate.origins.get(f"perspectives.{i}.id", debate.origin), "duplicate-id",
+                         f"the perspective id '{pid}' is used twice")
+        seen.add(pid)
+    for node in debate.nodes.values():
+        if node.perspective is not None and node.perspective not in seen:
+            yield _error(node.where("perspective"), "unknown-perspective",
+                         f"no perspective '{node.perspective}' in debate.yaml{did_you_mean(node.perspective, seen)}"
+                         f" (declared: {', '.join(ids)})")
+
+
+def classification(analysis: Analysis, known: Known) -> Iterator[Diagnostic]:
+    """With a source text, every claim has a role and a perspective."""
+    debate = analysis.debate
+    if debate.source_text is None:
+        return
+    for node in debate.claims:
+        for name in ("role", "perspective"):
+            if getattr(node, name) is None:
+                yield _error(node.origin, f"missing-{name}",
+                             f"a claim of a debate with a source text needs a {name}: add '{name}:'")
+
+
+def references(analysis: Analysis, known: Known) -> Iterator[Diagnostic]:
+    """Every id a relation names exists; supports, attacks and undercuts target claims."""
+    debate = analysis.debate
+    for step in debate.supports:
+        yield from _reference(debate, known, step.origin, step.conclusion, "supports", claim_only=True)
+        for premise in step.premises[1:]:
+            yield from _reference(debate, known, step.origin, premise, "with", claim_only=False)
+    for attack in debate.attacks:
+        yield from _reference(debate, known, attack.origin, attack.target, "attacks", claim_only=True)
+    for cut in debate.undercuts:
+        yield from _reference(debate, known, cut.origin, cut.conclusion, "undercuts", claim_only=True)
+        for premise in cut.premises:
+            yield from _reference(debate, known, cut.origin, premise, "undercuts", claim_only=False)
+
+
+def _reference(debate, known, origin, target, relation, claim_only) -> Iterator[Diagnostic]:
+    node = debate.nodes.get(target)
+    if node is None and target not in known:
+        near = closest(target, known)
+        hint = f"; the closest existing id is '{near}'" if near else ""
+        yield _error(origin, "unknown-reference", f"'{relation}' names '{target}', which does not exist{hint}")
+    elif node is not None and claim_only and node.kind is not NodeKind.CLAIM:
+        yield _error(origin, "wrong-target",
+                     f"'{relation}' names '{target}', which is evidence: supports, attacks and undercuts target claims")
+
+
+def self_reference(analysis: Analysis, known: Known) -> Iterator[Diagnostic]:
+    debate = analysis.debate
+    for step in debate.supports:
+        if step.conclusion in step.premises:
+            yield _error(step.origin, "self-reference", f"'{step.conclusion}' cannot support itself")
+        elif len(set(step.premises)) < len(step.premises):
+            yield _error(step.origin, "self-reference", "a node cannot be linked with itself: remove it from 'with'")
+    for attack in debate.attacks:
+        if attack.target == attack.attacker:
+            yield _error(attack.origin, "self-reference", f"'{attack.attacker}' cannot attack itself")
+    for cut in debate.undercuts:
+        if cut.undercutter in cut.premises:
+            yield _error(cut.origin, "self-undercut",
+                         f"'{cut.undercutter}' cannot undercut a support step of which it is itself a premise")
+
+
+def contradictions(analysis: Analysis, known: Known) -> Iterator[Diagnostic]:
+    debate = analysis.debate
+    supported = {(s.declared_by, s.conclusion) for s in debate.supports}
+    for attack in debate.attacks:
+        if attack.attacker != attack.target and (attack.attacker, attack.target) in supported:
+            yield _error(attack.origin, "contradictory-relation",
+                         f"'{attack.attacker}' both supports and attacks '{attack.target}': keep one")
+
+
+def undercut_targets(analysis: Analysis, known: Known) -> Iterator[Diagnostic]:
+    """An undercut names a support step that exists, exactly (all premises of a linked one)."""
+    debate = analysis.debate
+    steps = {s.key for s in debate.supports}
+    for cut in debate.undercuts:
+        if (frozenset(cut.premises), cut.conclusion) in steps:
+            continue
+        if not all(p in debate.nodes for p in (*cut.premises, cut.conclusion)):
+            continue  # reported by `references`
+        into = [s for s in debate.supports if s.conclusion == cut.conclusion and set(cut.premises) & set(s.premises)]
+        if into:
+            forms = " or ".join(f"from: [{', '.join(s.premises)}]" for s in into)
+            hint = f": the support is linked; write {forms}"
+        else:
+            hint = ": add the support to the premise's file, or correct 'from' and 'to'"
+        yield _error(cut.origin, "unknown-support",
+                     f"no support from {' + '.join(cut.premises)} to '{cut.conclusion}' to undercut{hint}")
+
+
+def support_cycles(analysis: Analysis, known: Known) -> Iterator[Diagnostic]:
+    debate = analysis.debate
+    graph: dict[str, set[str]] = defaultdict(set)
+    for step in debate.supports:
+        for premise in step.premises:
+            graph[premise].add(step.conclusion)
+    for component in _cycles(graph):
+        first = min(component)
+        node = debate.nodes.get(first)
+        origin = node.where("supports") if node else debate.origin
+        cycle = " -> ".join(sorted(component) + [first])
+        yield _warning(origin, "support-cycle", f"circular support: {cycle}")
+
+
+def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """Strongly connected components with a cycle (Tarjan's algorithm, iterative)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    on_stack: set[str] = set()
+    stack: list[str] = []
+    found: list[list[str]] = []
+    for root in sorted(graph):
+        if root in index:
+            continue
+        work = [(root, iter(sorted(graph.get(root, ()))))]
+        index[root] = low[root] = len(index)
+        stack.append(root)
+        on_stack.add(root)
+        while work:
+            node, children = work[-1]
+            child = next(children, None)
+            if child is not None:
+                if child not in index:
+                    index[child] = low[child] = len(index)
+                    stack.append(child)
+                    on_stack.add(child)
+                    work.append((child, iter(sorted(graph.get(child, ())))))
+                elif child in on_stack:
+                    low[node] = min(low[node], index[child])
+                continue
+            work.pop()
+            if work:
+                low[work[-1][0]] = min(low[work[-1][0]], low[node])
+            if low[node] == index[node]:
+                component = []
+                while True:
+                    member = stack.pop()
+                    on_stack.discard(member)
+                    component.append(member)
+                    if member == node:
+                        break
+                if len(component) > 1 or node in graph.get(node, ()):
+                    found.append(component)
+    return found
+
+
+def connected(analysis: Analysis, known: Known) -> Iterator[Diagnostic]:
+    """Every node bears on the thesis: a chain of relations leads from it to the thesis."""
+    debate = analysis.debate
+    if debate.thesis not in debate.nodes:
+        return
+    reached = analysis.graph.depth
+    for node in debate.nodes.values():
+        if node.id not in reached:
+            yield _warning(node.origin, "disconnected",
+                           f"'{node.id}' is not connected to the thesis '{debate.thesis}': "
+                           "add a supports, attacks or undercuts relation")
+
+
+def quoting(analysis: Analysis, known: Known) -> Iterator[Diagnostic]:
+    debate = analysis.debate
+    if known.source_unreadable:
+        return  # the unreadable source.txt is reported; quotes cannot be checked against it
+    text = debate.source_text
+    for node in debate.nodes.values():
+        if node.implicit:
+            if not node.rationale:
+                yield _error(node.where("implicit"), "implicit-rationale",
+                             "an implicit node needs a 'rationale': say why the map needs this unstated premise")
+            if node.quotes:
+                yield _error(node.where("quote"), "implicit-quote",
+                             "an implicit node is not in the text, so it has no quote: remove 'quote' or 'implicit'")
+            continue
+        if not node.quotes:
+            if text is not None:
+                yield _error(node.origin, "missing-quote",
+                             "add a 'quote' copied from source.txt, or mark the node 'implicit: true' with a rationale")
+            continue
+        if text is None:
+            yield _warning(node.where("quote"), "unverifiable-quote",
+                           "the debate has no source.txt, so this quote cannot be checked")
+            continue
+        if node.occurrence is not None and len(node.quotes) > 1:
+            yield _error(node.where("occurrence"), "bad-occurrence",
+                         "'occurrence' applies to a single quoted passage: with a list, quote each passage so "
+                         "that it occurs only once")
+            continue
+        found = analysis.quotes.found[node.id]
+        for i, passage in enumerate(node.quotes):
+            where = node.where(f"quote.{i}") if len(node.quotes) > 1 else node.where("quote")
+            yield from _check_quote(passage, found[i], node.occurrence, where, node.where("occurrence"),
+                                    analysis.quotes)
+
+
+def unmapped(analysis: Analysis, known: Known) -> Iterator[Diagnostic]:
+    """Sentences left out on purpose are found in the source, and are not quoted after all."""
+    debate = analysis.debate
+    text = debate.source_text
+    if not debate.unmapped or known.source_unreadable:
+        return
+    if text is None:
+        yield _warning(debate.unmapped[0].origin, "unverifiable-quote",
+                     "'unmapped' lists sentences of a source text, but the debate has no source.txt")
+        return
+    index = analysis.quotes
+    quoted = [span for node_id in index.found for span in index.grounded(node_id) if span]
+    for i, item in enumerate(debate.unmapped):
+        problems = list(_check_quote(item.quote, index.unmapped[i], None, item.origin, item.origin, index))
+        yield from problems
+        span = index.unmapped_span(i)
+        if not problems and any(start < span[1] and end > span[0] for start, end in quoted):
+            yield _warning(item.origin, "stale-unmapped",
+                           "this passage is listed as unmapped, but a node quotes it: remove it from 'unmapped'")
+
+
+def _check_quote(passage: str, spans: tuple[quotes.Span, ...], occurrence: int | None, where: Origin,
+                 occurrence_where: Origin, index: quotes.QuoteIndex) -> Iterator[Diagnostic]:
+    text = index.text
+    if not spans:
+        near = quotes.closest_passage(passage, text, index.folded)
+        hint = ""
+        if near:
+            line, column = quotes.line_column(text, near[0])
+            shown = " ".join(text[near[0]:near[1]].split())
+            hint = f"; the closest passage (source.txt:{line}:{column}) is \"{shown}\""
+        yield _error(where, "quote-not-found", f"the quote is not in the source text{hint}")
+    elif occurrence is not None and occurrence > len(spans):
+        yield _error(occurrence_where, "bad-occurrence",
+                     f"'occurrence: {occurrence}' but the quote occurs {len(spans)} time(s) in the source")
+    elif len(spans) > 1 and occurrence is None:
+        lines = ", ".join(str(quotes.line_column(text, s)[0]) for s, _ in spans)
+        yield _error(where, "quote-ambiguous",
+                     f"the quote occurs {len(spans)} times in the source (lines {lines}): quote a longer passage, "
+                     "or add 'occurrence: N' to say which")
+
+
+def labels(analysis: Analysis, known: Known) -> Iterator[Diagnostic]:
+    debate = analysis.debate
+    for node in debate.nodes.values():
+        words = len(node.label.split())
+        if words > MAX_LABEL_WORDS:
+            yield _warning(node.where("label"), "long-label",
+                           f"the label has {words} words: keep it to {MAX_LABEL_WORDS} or fewer so the map stays legible")
+
+
+def citations(analysis: Analysis, known: Known) -> Iterator[Diagnostic]:
+    debate = analysis.debate
+    for node in debate.evidence:
+        citation = node.citation
+        if citation.basis == "primary-source" and citation.url == "unknown":
+            yield _error(node.where("citation.url"), "citation-url",
+                         "'basis: primary-source' needs the primary source's URL: give it, or say "
+                         "'named-in-article' or 'article-only'")
+        elif citation.basis != "primary-source" and citation.url != "unknown":
+            yield _warning(node.where("citation.basis"), "citation-basis",
+                           "the citation links a source, so its basis is 'primary-source'")
+
+
+DEBATE_RULES = (
+    thesis, perspectives, classification, references, self_reference, contradictions,
+    undercut_targets, support_cycles, connected, quoting, unmapped, labels, citations,
+)

@@ -1,0 +1,274 @@
+"""Read one YAML file safely into plain data, keeping where every key and value is.
+
+Only a safe subset of YAML is accepted, and every departure is a diagnostic rather than
+an exception: files that are too large, not UTF-8, syntax errors, duplicate keys (PyYAML
+would silently keep the last), anchors and aliases (the "billion laughs"), absurd
+nesting, explicit tags, and YAML 1.1's implicit booleans and dates (``no``, ``on``,
+``2024-06-01``), which must be quoted. Nothing is ever constructed from a tag: the
+composer's node tree is walked by hand.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.events import AliasEvent
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from ..diagnostics import Diagnostic, Severity
+
+__all__ = ["Position", "Document", "read_text", "load_yaml", "MAX_YAML_BYTES", "MAX_DEPTH"]
+
+MAX_YAML_BYTES = 256 * 1024
+MAX_DEPTH = 32
+
+_STR = "tag:yaml.org,2002:str"
+_PLAIN_TYPES = {
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:null",
+}
+
+
+@dataclass(frozen=True)
+class Position:
+    line: int
+    column: int
+
+
+JsonPath = tuple  # of str keys and int indices
+
+
+@dataclass
+class Document:
+    """A YAML file read into plain data.
+
+    ``data`` is None when the file could not be read at all. ``values`` and ``keys`` map a
+    JSON path (a tuple of keys and indices) to the position of the value, or of its key.
+    """
+
+    path: str
+    data: Any = None
+    values: dict = field(default_factory=dict)
+    keys: dict = field(default_factory=dict)
+    diagnostics: list = field(default_factory=list)
+    text: str = ""
+
+    def position(self, path: JsonPath, *, key: bool = False) -> Position:
+        """The position of the value (or key) at ``path``, or of its nearest parent."""
+        path = tuple(path)
+        if key and path in self.keys:
+            return self.keys[path]
+        while path not in self.values and path:
+            path = path[:-1]
+        return self.values.get(path, Position(1, 1))
+
+    def error(self, code: str, message: str, position: Position | None = None) -> None:
+        self._add(Severity.ERROR, code, message, position)
+
+    def warning(self, code: str, message: str, position: Position | None = None) -> None:
+        self._add(Severity.WARNING, code, message, position)
+
+    def _add(self, severity, code, message, position) -> None:
+        position = position or Position(1, 1)
+        self.diagnostics.append(Diagnostic(self.path, position.line, position.column, severity, code, message))
+
+
+class _Refused(Exception):
+    def __init__(self, code: str, message: str, mark) -> None:
+        super().__init__(message)
+        self.code, self.message, self.mark = code, message, mark
+
+
+class _Loader(yaml.SafeLoader):
+    """A safe composer that refuses aliases and deep nesting while it reads."""
+
+    def __init__(self, stream) -> None:
+        super().__init__(stream)
+        self._depth = 0
+
+    def compose_node(self, parent, index):  # noqa: D102 - PyYAML hook
+        if self.check_event(AliasEvent):
+            event = self.peek_event()
+            raise _Refused(
+                "yaml-alias",
+                f"aliases (*{event.anchor}) are not allowed: write the value out in full",
+                event.start_mark,
+            )
+        self._depth += 1
+        if self._depth > MAX_DEPTH:
+            raise _Refused(
+                "yaml-too-deep",
+                f"nesting deeper than {MAX_DEPTH} levels: argument files are shallow; "
+                "check the brackets and indentation",
+                self.peek_event().start_mark,
+            )
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+
+def read_text(file: Path, rel: str, limit: int, doc: Document) -> str | None:
+    """Read a file as UTF-8 text (a byte-order mark and CRLF line ends are fine)."""
+    try:
+        info = os.lstat(file)
+    except OSError as exc:
+        doc.error("unreadable", f"cannot read the file: {exc.strerror}")
+        return None
+    if os.path.islink(file):
+        doc.error("symlink", "symbolic links are not allowed here: replace the link with a plain file")
+        return None
+    if info.st_size > limit:
+        doc.error(
+            "file-too-large",
+            f"the file is {info.st_size:,} bytes, over the limit of {limit:,}: split it or shorten it",
+        )
+        return None
+    try:
+        raw = file.read_bytes()
+    except OSError as exc:
+        doc.error("unreadable", f"cannot read the file: {exc.strerror}")
+        return None
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start].decode("utf-8", "replace")
+        doc.error(
+            "not-utf8",
+            f"the file is not valid UTF-8 (byte 0x{raw[exc.start]:02x}): save it as UTF-8",
+            _position_in(before, len(before)),
+        )
+        return None
+
+
+def load_yaml(file: Path, rel: str, limit: int = MAX_YAML_BYTES) -> Document:
+    """Read one YAML file into a :class:`Document`; problems go to its diagnostics."""
+    doc = Document(rel)
+    text = read_text(file, rel, limit, doc)
+    if text is None:
+        return doc
+    doc.text = text
+    try:
+        node = _Loader(text).get_single_node()
+    except _Refused as exc:
+        doc.error(exc.code, exc.message, _mark(exc.mark))
+        return doc
+    except yaml.reader.ReaderError as exc:
+        doc.error(
+            "yaml-syntax",
+            f"character U+{exc.character:04X} is not allowed in YAML: remove it",
+            _position_in(text, exc.position),
+        )
+        return doc
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = exc.problem or exc.context or "invalid YAML"
+        context = f" ({exc.context})" if exc.context and exc.problem else ""
+        doc.error("yaml-syntax", f"YAML syntax: {problem}{context}", _mark(mark))
+        return doc
+    except yaml.YAMLError as exc:  # pragma: no cover - PyYAML marks nearly everything
+        doc.error("yaml-syntax", f"YAML syntax: {exc}")
+        return doc
+    if node is None:
+        doc.error("empty-file", "the file is empty: fill in the fields (see the format reference)")
+        return doc
+    doc.data = _convert(node, (), doc)
+    return doc
+
+
+def _convert(node: Node, path: JsonPath, doc: Document) -> Any:
+    doc.values[path] = _mark(node.start_mark)
+    if isinstance(node, MappingNode):
+        return _convert_mapping(node, path, doc)
+    if isinstance(node, SequenceNode):
+        _check_collection_tag(node, "tag:yaml.org,2002:seq", doc)
+        return [_convert(item, path + (i,), doc) for i, item in enumerate(node.value)]
+    return _convert_scalar(node, doc)
+
+
+def _convert_mapping(node: MappingNode, path: JsonPath, doc: Document) -> dict:
+    _check_collection_tag(node, "tag:yaml.org,2002:map", doc)
+    result: dict = {}
+    for key_node, value_node in node.value:
+        where = _mark(key_node.start_mark)
+        if isinstance(key_node, ScalarNode) and key_node.tag == "tag:yaml.org,2002:bool":
+            doc.error("yaml-key", f"key {key_node.value} is read by YAML as a boolean: quote it (\"{key_node.value}\")",
+                      where)
+            continue
+        if not isinstance(key_node, ScalarNode) or key_node.tag != _STR:
+            shown = key_node.value if isinstance(key_node, ScalarNode) else "a collection"
+            doc.error("yaml-key", f"key {shown!r} is not text: keys are plain names such as 'label'", where)
+            continue
+        key = key_node.value
+        if key in result:
+            first = doc.keys[path + (key,)]
+            doc.error(
+                "duplicate-key",
+                f"key '{key}' appears twice in this mapping (first on line {first.line}): keep one",
+                where,
+            )
+            continue
+        doc.keys[path + (key,)] = where
+        result[key] = _convert(value_node, path + (key,), doc)
+    return result
+
+
+def _check_collection_tag(node: Node, expected: str, doc: Document) -> None:
+    if node.tag != expected:
+        doc.error("yaml-tag", f"YAML tag {node.tag!r} is not allowed: remove it", _mark(node.start_mark))
+
+
+def _convert_scalar(node: ScalarNode, doc: Document) -> Any:
+    tag, value, where = node.tag, node.value, _mark(node.start_mark)
+    if tag == _STR:
+        return value
+    if tag == "tag:yaml.org,2002:bool":
+        if value in ("true", "false"):
+            return value == "true"
+        doc.error(
+            "yaml-ambiguous",
+            f"{value} is read by YAML as a boolean: quote it (\"{value}\") if you mean the text, "
+            "or write true or false",
+            where,
+        )
+        return value
+    if tag == "tag:yaml.org,2002:timestamp":
+        doc.error("yaml-ambiguous", f"{value} is read by YAML as a date: quote it (\"{value}\")", where)
+        return value
+    if tag in _PLAIN_TYPES and node.style is None:
+        return _plain_value(tag, value)
+    doc.error("yaml-tag", f"YAML tag {tag!r} is not allowed: remove it", where)
+    return value
+
+
+def _plain_value(tag: str, value: str) -> Any:
+    if tag.endswith(":null"):
+        return None
+    if tag.endswith(":int"):
+        try:
+            return int(value.replace("_", ""), 0)
+        except ValueError:
+            return value  # sexagesimal or other YAML 1.1 forms: leave as text
+    try:
+        return float(value.replace("_", ""))
+    except ValueError:
+        return value
+
+
+def _mark(mark) -> Position:
+    if mark is None:
+        return Position(1, 1)
+    return Position(mark.line + 1, mark.column + 1)
+
+
+def _position_in(text: str, offset: int) -> Position:
+    before = text[:offset]
+    line = before.count("\n") + 1
+    return Position(line, offset - (before.rfind("\n") + 1) + 1)

@@ -1,0 +1,104 @@
+"""What the commands share: finding the project, choosing a debate, failing clearly, writing files."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from ..analysis import Analysis
+from ..check import ProjectError, check_project
+from ..check.load import ARGUMENTS, find_debates
+from ..ids import did_you_mean
+from .reporters import REPORTERS
+
+__all__ = ["CommandFailed", "ProjectError", "find_root", "root_of", "debate_options", "one_debate",
+           "checked_debate", "write_atomically", "known_perspective"]
+
+
+class CommandFailed(Exception):
+    """The command cannot do what was asked; the message says why (exit status 1)."""
+
+
+def find_root(start: Path) -> Path:
+    """The nearest folder at or above ``start`` that holds ``arguments/``."""
+    for folder in (start, *start.parents):
+        if (folder / ARGUMENTS).is_dir():
+            return folder
+    return start
+
+
+def root_of(args: argparse.Namespace) -> Path:
+    return (args.root or find_root(Path.cwd())).resolve()
+
+
+def root_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--root", type=Path, help="the project folder (default: the nearest folder with arguments/)")
+
+
+def debate_options(command: argparse.ArgumentParser) -> None:
+    root_option(command)
+    command.add_argument("--debate", help="the debate (its folder name); optional when there is only one")
+
+
+def one_debate(root: Path, debate: str | None) -> str | None:
+    """The debate a command works on: the one named, or the only one."""
+    if debate is not None:
+        return debate
+    available = find_debates(root)
+    if len(available) > 1:
+        raise ProjectError(f"there are several debates ({', '.join(available)}): choose one with --debate")
+    return available[0] if available else None
+
+
+def checked_debate(args: argparse.Namespace) -> tuple[Analysis, bool]:
+    """The analysis of the debate named by --debate (or the only one), and whether it is the only debate.
+
+    Prints the problems and fails if the debate has errors.
+    """
+    root = root_of(args)
+    result = check_project(root, debate=one_debate(root, args.debate))
+    errors = [d for d in result.diagnostics if d.is_error]
+    if errors or not result.analyses:
+        sys.stdout.write(REPORTERS["text"](errors, result.files))
+        raise CommandFailed(f"fix these problems first: '{args.command}' needs a debate that checks")
+    return result.analyses[0], len(find_debates(root)) == 1
+
+
+def known_perspective(analysis: Analysis, perspective: str | None) -> None:
+    """Fail unless ``perspective`` is None or a perspective of the debate."""
+    if perspective and analysis.debate.perspective(perspective) is None:
+        known = [p.id for p in analysis.debate.perspectives]
+        raise CommandFailed(f"no perspective '{perspective}'{did_you_mean(perspective, known)}")
+
+
+def known_nodes(analysis: Analysis, node_ids) -> None:
+    """Fail unless every id names a node of the debate."""
+    for node_id in node_ids:
+        if node_id not in analysis.debate.nodes:
+            raise CommandFailed(f"no node '{node_id}'{did_you_mean(node_id, analysis.debate.nodes)}")
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write, then rename: a failure never leaves a half-written file. The file gets the usual
+    permissions (0666 less the umask), as a plain ``open`` would give it."""
+    path = path.resolve()
+    if not path.parent.is_dir():
+        raise CommandFailed(f"{path.parent}: no such folder")
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    try:
+        os.fchmod(fd, 0o666 & ~_umask())
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask

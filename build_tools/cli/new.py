@@ -1,0 +1,104 @@
+"""``argmap new``: a new claim or evidence file with every field, a comment on each and TODOs.
+
+The TODO placeholders are errors for `argmap check` until they are replaced.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from ..check import check_project
+from ..check.schema import enum_values
+from ..ids import RESERVED_IDS, did_you_mean, free_id, is_valid_id
+from ..model import NodeKind
+from ..vocabulary import ATTACKS, SUPPORTS
+from .common import CommandFailed, debate_options, known_perspective, one_debate, root_of, write_atomically
+from .reporters import REPORTERS
+
+__all__ = ["node_template"]
+
+
+def register(commands) -> None:
+    new = commands.add_parser(
+        "new",
+        help="write a new claim or evidence file to fill in",
+        description="Write arguments/<debate>/claims/<id>.yaml (or evidence/) with every field, a comment on "
+                    "each and TODO placeholders, which 'argmap check' reports until they are replaced.",
+    )
+    new.add_argument("kind", choices=[k.value for k in NodeKind])
+    debate_options(new)
+    new.add_argument("--id", required=True, help="the new node's id: lowercase letters, digits and hyphens")
+    new.add_argument("--responds-to", required=True, metavar="ID", help="the claim it supports or attacks")
+    new.add_argument("--relation", choices=[SUPPORTS.name, ATTACKS.name], required=True)
+    new.add_argument("--perspective", metavar="P", help="whose view it is (a perspective of debate.yaml)")
+    new.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    root = root_of(args)
+    result = check_project(root, debate=one_debate(root, args.debate))
+    if not result.analyses:  # other files may have errors (a TODO left elsewhere): only debate.yaml must be sound
+        sys.stdout.write(REPORTERS["text"]([d for d in result.diagnostics if d.is_error], result.files))
+        raise CommandFailed("fix debate.yaml first: 'new' needs the debate's metadata")
+    [analysis] = result.analyses
+    debate = analysis.debate
+    folder = root / debate.folder
+    taken = set(debate.nodes) | {f.stem for kind in NodeKind for f in (folder / kind.folder).glob("*.yaml")}
+    if args.id in taken or args.id in RESERVED_IDS or not is_valid_id(args.id):
+        why = ("is not a valid id (lowercase letters, digits and single hyphens)" if not is_valid_id(args.id)
+               else "is a name the site keeps for itself" if args.id in RESERVED_IDS else "exists already")
+        suggestion = free_id(args.id, taken) if is_valid_id(args.id) else None
+        raise CommandFailed(f"'{args.id}' {why}" + (f"; '{suggestion}' is free" if suggestion else ""))
+    target = debate.nodes.get(args.responds_to)
+    if target is None and args.responds_to in taken:
+        raise CommandFailed(f"the file of '{args.responds_to}' has errors: run 'argmap check' and fix it first")
+    if target is None or target.kind is not NodeKind.CLAIM:
+        claims = [n.id for n in debate.claims]
+        raise CommandFailed(f"no claim '{args.responds_to}'{did_you_mean(args.responds_to, claims)}")
+    known_perspective(analysis, args.perspective)
+    kind = NodeKind(args.kind)
+    path = root / debate.folder / kind.folder / f"{args.id}.yaml"
+    if path.exists():
+        raise CommandFailed(f"{path.relative_to(root)} exists already")
+    path.parent.mkdir(exist_ok=True)
+    write_atomically(path, node_template(kind, args.responds_to, args.relation, args.perspective).encode())
+    print(path.relative_to(root).as_posix())
+    return 0
+
+
+def node_template(kind: NodeKind, responds_to: str, relation: str, perspective: str | None) -> str:
+    """The YAML of a new claim or piece of evidence that ``relation``s (supports|attacks) ``responds_to``."""
+    head = f"# yaml-language-server: $schema=../../../build_tools/schemas/{kind.value}.schema.json\n"
+    lines = [
+        head.rstrip("\n"),
+        f"# A new {kind.value}: every field is explained in docs/format.md.",
+        "# Replace each TODO, then run `make check` (or .venv/bin/argmap check THIS-FILE).",
+        "label: TODO a short label in your own words, 12 words at most",
+        "statement: TODO the full " + ("claim" if kind is NodeKind.CLAIM else "fact, as the source reports it")
+        + " in your own words, faithful to the article",
+    ]
+    if kind is NodeKind.CLAIM:
+        roles = ", ".join(enum_values("claim", "role"))
+        lines.append(f"role: TODO  # one of: {roles}")
+    else:
+        kinds = ", ".join(enum_values("evidence", "kind"))
+        lines += [
+            f"kind: TODO  # one of: {kinds}",
+            "citation:  # as the article gives it; write unknown for what it does not say, never guess",
+            "  who: TODO who said, published or signed it",
+            "  what: TODO what it is (a report, a speech, an agreement...)",
+            "  when: unknown  # e.g. \"2024\"; quote it",
+            "  url: unknown  # a link to the primary source, if you have one",
+            "  basis: named-in-article  # primary-source (with url), named-in-article or article-only",
+        ]
+    lines += [
+        f"perspective: {perspective or 'TODO'}  # whose view: the id of a perspective in debate.yaml",
+        "quote: TODO copy the passage from source.txt exactly  # or remove this line and set implicit: true",
+        "# implicit: true  # for a premise the article leaves unstated; then give a rationale:",
+        "# rationale: why the map needs it, and why it is a fair reading",
+        "tags: []  # optional topic tags, e.g. [iraq, burden-sharing]",
+        f"{relation}: [{responds_to}]  # the claim(s) this {kind.value} {relation}",
+        "# note: an editorial note on a judgement call made in encoding it",
+    ]
+    return "\n".join(lines) + "\n"

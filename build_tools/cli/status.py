@@ -1,0 +1,61 @@
+"""``argmap status``: every node in, out or undecided, with the reason; a what-if with --grant and --reject."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+
+from ..status import Status, evaluate_from, explain
+from ..vocabulary import Label
+from .common import checked_debate, debate_options, known_nodes, known_perspective
+
+
+def register(commands) -> None:
+    status = commands.add_parser(
+        "status",
+        help="label every node in, out or undecided, with the reason",
+        description="Evaluate the debate under grounded semantics (with support and undercut) and print "
+                    "each node's label and the reason, one a line. The labels follow from the map's own "
+                    "premises and relations, not from the truth of the claims.",
+    )
+    debate_options(status)
+    status.add_argument("--perspective", metavar="P",
+                        help="grant only the evidence and this perspective's unsupported claims")
+    status.add_argument("--grant", nargs="+", default=[], metavar="ID", help="what if these nodes were granted")
+    status.add_argument("--reject", nargs="+", default=[], metavar="ID", help="what if these nodes were rejected")
+    status.add_argument("--format", choices=["text", "json"], default="text")
+    status.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    analysis, _ = checked_debate(args)
+    known_nodes(analysis, (*args.grant, *args.reject))
+    known_perspective(analysis, args.perspective)
+    if args.grant or args.reject:
+        result = evaluate_from(analysis.debate, analysis.graph, args.perspective, grant=args.grant,
+                               reject=args.reject)
+    else:
+        result = analysis.statuses[args.perspective]
+    if args.format == "json":
+        sys.stdout.write(_as_json(result))
+        return 0
+    width = max(len(n) for n in result)
+    for node_id, status in result.items():
+        print(f"{status.label.value:<9} {node_id:<{width}}  {explain(status)}")
+    counts = Counter(s.label for s in result.values())
+    print(f"status: {counts[Label.IN]} in, {counts[Label.OUT]} out, {counts[Label.UNDECIDED]} undecided")
+    return 0
+
+
+def _as_json(result: dict[str, Status]) -> str:
+    return json.dumps({
+        node_id: {
+            "label": s.label.value, "rule": s.rule, "granted_by": s.granted_by, "rests_on": list(s.rests_on),
+            "steps": [{"premises": list(x.step.premises), "label": x.label.value,
+                       "premises_out": list(x.premises_out), "undercutters_in": list(x.undercutters_in),
+                       "waiting": list(x.waiting)} for x in s.steps],
+            "cycle": list(s.cycle), "reason": explain(s),
+        } for node_id, s in result.items()
+    }, indent=2) + "\n"

@@ -1,0 +1,133 @@
+"""AIF JSON, as OVA and AIFdb read and write it: I-nodes for claims, RA-nodes for support
+steps, CA-nodes for attacks and undercuts."""
+
+from __future__ import annotations
+
+import json
+
+from ..analysis import Analysis
+from ..ids import free_id
+from .folder import Imported, ImportRefused, imported_debate, most_reached, short_label, slug
+
+__all__ = ["write", "read"]
+
+
+def write(analysis: Analysis) -> str:
+    """AIF JSON as OVA and AIFdb read it: I-nodes, an RA-node per support step, a CA-node per attack and undercut."""
+    debate = analysis.debate
+    nodes, edges = [], []
+    ids: dict[str, str] = {}
+
+    def add(text: str, kind: str) -> str:
+        node_id = str(len(nodes) + 1)
+        nodes.append({"nodeID": node_id, "text": text, "type": kind})
+        return node_id
+
+    def edge(source: str, target: str) -> None:
+        edges.append({"edgeID": str(len(edges) + 1), "fromID": source, "toID": target})
+
+    for node in debate.nodes.values():
+        ids[node.id] = add(node.statement, "I")
+    steps = {}
+    for step in debate.supports:
+        ra = steps[step.key] = add("Default Inference", "RA")
+        for premise in step.premises:
+            edge(ids[premise], ra)
+        edge(ra, ids[step.conclusion])
+    for attack in debate.attacks:
+        ca = add("Default Conflict", "CA")
+        edge(ids[attack.attacker], ca)
+        edge(ca, ids[attack.target])
+    for cut in debate.undercuts:
+        ca = add("Default Conflict", "CA")
+        edge(ids[cut.undercutter], ca)
+        edge(ca, steps[(frozenset(cut.premises), cut.conclusion)])
+    return json.dumps({"nodes": nodes, "edges": edges, "locutions": []}, indent=2, ensure_ascii=False) + "\n"
+
+
+def read(data: dict, name: str) -> Imported:
+    """An AIF JSON file: I-nodes become claims, RA-nodes supports, CA-nodes attacks or undercuts."""
+    if not isinstance(data, dict) or not isinstance(data.get("nodes"), list) or not isinstance(data.get("edges"), list):
+        raise ImportRefused("not AIF JSON: it needs 'nodes' and 'edges' lists")
+    nodes = {str(n.get("nodeID")): n for n in data["nodes"] if isinstance(n, dict)}
+    into: dict[str, list[str]] = {}
+    out: dict[str, list[str]] = {}
+    for edge in data["edges"]:
+        source, target = str(edge.get("fromID")), str(edge.get("toID"))
+        if source in nodes and target in nodes:
+            into.setdefault(target, []).append(source)
+            out.setdefault(source, []).append(target)
+    result = imported_debate(name, "AIF")
+    ids: dict[str, str] = {}
+    taken: set[str] = set()
+    skipped_types: dict[str, int] = {}
+    for node_id, node in nodes.items():
+        kind = node.get("type")
+        text = " ".join(str(node.get("text") or "").split())
+        if kind == "I" and text:
+            ids[node_id] = free_id(slug(text), taken)
+            taken.add(ids[node_id])
+            result.nodes[("claim", ids[node_id])] = {"label": short_label(text), "statement": text}
+        elif kind == "I":
+            result.report.append(f"I-node {node_id} has no text: not imported")
+        elif kind not in ("RA", "CA"):
+            skipped_types[kind] = skipped_types.get(kind, 0) + 1
+    for kind, count in sorted(skipped_types.items(), key=lambda kv: str(kv[0])):
+        result.report.append(f"{count} {kind}-node(s) not carried over (the format has no {kind}-nodes)")
+    if data.get("locutions"):
+        result.report.append(f"{len(data['locutions'])} locution(s) not carried over (the format has no dialogue)")
+    body = {new: result.nodes[("claim", new)] for new in ids.values()}
+    steps: dict[str, tuple[list[str], str]] = {}
+    seen_steps: set = set()
+    for node_id, node in nodes.items():
+        if node.get("type") != "RA":
+            continue
+        premises = [ids[p] for p in into.get(node_id, []) if p in ids]
+        conclusions = [ids[c] for c in out.get(node_id, []) if c in ids]
+        if not premises or len(conclusions) != 1:
+            result.report.append(f"RA-node {node_id} has {len(premises)} premise(s) and {len(conclusions)} "
+                                 "conclusion(s): not imported")
+            continue
+        premises = list(dict.fromkeys(premises))
+        if conclusions[0] in premises:
+            result.report.append(f"RA-node {node_id} concludes one of its own premises: not imported")
+            continue
+        key = (frozenset(premises), conclusions[0])
+        if key in seen_steps:
+            result.report.append(f"RA-node {node_id} repeats another inference: merged")
+            steps[node_id] = (premises, conclusions[0])
+            continue
+        seen_steps.add(key)
+        steps[node_id] = (premises, conclusions[0])
+        body[premises[0]].setdefault("supports", []).append(
+            conclusions[0] if len(premises) == 1 else {"to": conclusions[0], "with": premises[1:]})
+    supported = {(p, c) for premises, c in steps.values() for p in premises}
+    for node_id, node in nodes.items():
+        if node.get("type") != "CA":
+            continue
+        attackers = [ids[a] for a in into.get(node_id, []) if a in ids]
+        for target in out.get(node_id, []):
+            for attacker in attackers:
+                if target in ids:
+                    if ids[target] == attacker or (attacker, ids[target]) in supported:
+                        result.report.append(f"CA-node {node_id}: '{attacker}' cannot attack '{ids[target]}' "
+                                             "(itself, or a claim it supports): not imported")
+                    elif ids[target] not in body[attacker].get("attacks", []):
+                        body[attacker].setdefault("attacks", []).append(ids[target])
+                elif target in steps:
+                    premises, conclusion = steps[target]
+                    if attacker in premises:
+                        result.report.append(f"CA-node {node_id}: '{attacker}' cannot undercut an inference it "
+                                             "is a premise of: not imported")
+                        continue
+                    body[attacker].setdefault("undercuts", []).append(
+                        {"from": premises[0] if len(premises) == 1 else premises, "to": conclusion})
+                else:
+                    result.report.append(f"CA-node {node_id} points at node {target}, which was not imported")
+        if not attackers:
+            result.report.append(f"CA-node {node_id} has no attacker: not imported")
+    if not ids:
+        raise ImportRefused("the file has no I-node with text: there is nothing to import")
+    result.debate["thesis"] = most_reached(body)
+    result.report.append(f"thesis (AIF has none): '{result.debate['thesis']}', the claim most others lead to")
+    return result

@@ -1,0 +1,126 @@
+"""What every importer shares: the debate to write, ids from text, and the all-or-nothing writer.
+
+File names follow our id rule: derived from the node's text and made unique, never taken
+from ids in the input (our own JSON keeps its ids only where they already follow the rule,
+so that an export imports back exactly). Everything is written into a new folder next to
+the debate's and renamed into place at the end: an import that fails leaves nothing behind,
+and an existing debate is replaced only when asked (``force``).
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from ..check.load import ARGUMENTS
+from ..ids import is_valid_id
+
+__all__ = ["ImportRefused", "Imported", "write_debate", "slug", "short_label", "unknown_source", "imported_debate"]
+
+HEAD = "# yaml-language-server: $schema={up}build_tools/schemas/{kind}.schema.json\n"
+MAX_LABEL_WORDS = 12
+
+
+class ImportRefused(Exception):
+    """The input cannot be imported; the message says why."""
+
+
+@dataclass
+class Imported:
+    """A debate ready to write: debate.yaml's data, node files by (kind, id), a source text, and a report."""
+
+    debate: dict
+    nodes: dict[tuple[str, str], dict] = field(default_factory=dict)
+    source_text: str | None = None
+    report: list[str] = field(default_factory=list)
+
+
+def slug(text: str, words: int = 6) -> str:
+    """An id from text: its first words, lowercase, joined by hyphens.
+
+    >>> slug("It is incongruous that Bristol university is accused!")
+    'it-is-incongruous-that-bristol-university'
+    """
+    parts = re.findall(r"[a-z0-9]+", text.lower())[:words]
+    return "-".join(parts)[:48].strip("-") or "node"
+
+
+def short_label(text: str) -> str:
+    """A label from a statement: its first words, with '…' if it goes on."""
+    words = text.split()
+    return " ".join(words[:MAX_LABEL_WORDS]) + ("…" if len(words) > MAX_LABEL_WORDS else "")
+
+
+def unknown_source() -> dict:
+    return {k: "unknown" for k in ("title", "author", "publication", "date", "url", "rights")}
+
+
+def imported_debate(name: str, what: str) -> Imported:
+    """An empty debate for a map imported from ``name`` (a file of format ``what``), in one voice."""
+    return Imported({"title": name, "summary": f"Imported from the {what} file {name}.", "source": unknown_source(),
+                     "thesis": "", "perspectives": [{"id": "author", "name": "The author",
+                                                     "description": "The voice of the imported map."}]})
+
+
+def most_reached(body: dict[str, dict]) -> str:
+    """The claim most nodes lead to through supports and attacks (for formats that mark no thesis)."""
+    toward: dict[str, set[str]] = {n: set() for n in body}
+    for node, fields in body.items():
+        targets = [s if isinstance(s, str) else s["to"] for s in fields.get("supports", [])]
+        targets += fields.get("attacks", []) + [u["to"] for u in fields.get("undercuts", [])]
+        for target in targets:
+            toward[target].add(node)
+
+    def reach(node: str) -> int:
+        seen, todo = {node}, [node]
+        while todo:
+            for source in toward[todo.pop()] - seen:
+                seen.add(source)
+                todo.append(source)
+        return len(seen)
+
+    return max(sorted(body), key=reach)
+
+
+def write_debate(root: Path, debate_id: str, imported: Imported, force: bool = False) -> Path:
+    """Write the debate's files into arguments/<debate_id>/, all or nothing."""
+    if not is_valid_id(debate_id):
+        raise ImportRefused(f"'{debate_id}' is not a valid debate id: use lowercase letters, digits and hyphens")
+    base = root / ARGUMENTS
+    target = base / debate_id
+    if (target.exists() or target.is_symlink()) and not force:
+        raise ImportRefused(f"{ARGUMENTS}/{debate_id} exists already: choose another --debate, or pass --force")
+    base.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{debate_id}-", dir=base))
+    try:
+        _write_files(staging, imported)
+        if target.exists() or target.is_symlink():
+            old = Path(tempfile.mkdtemp(prefix=f".{debate_id}-old-", dir=base))
+            target.rename(old / debate_id)
+            staging.rename(target)
+            shutil.rmtree(old)
+        else:
+            staging.rename(target)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return target
+
+
+def _write_files(folder: Path, imported: Imported) -> None:
+    (folder / "debate.yaml").write_text(HEAD.format(up="../../", kind="debate") + _yaml(imported.debate), "utf-8")
+    if imported.source_text is not None:
+        (folder / "source.txt").write_bytes(imported.source_text.encode("utf-8"))
+    for (kind, node_id), body in imported.nodes.items():
+        sub = folder / ("claims" if kind == "claim" else "evidence")
+        sub.mkdir(exist_ok=True)
+        (sub / f"{node_id}.yaml").write_text(HEAD.format(up="../../../", kind=kind) + _yaml(body), "utf-8")
+
+
+def _yaml(data: dict) -> str:
+    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=88)

@@ -1,0 +1,106 @@
+"""Our own JSON (``argmap export --format json``): every field, read back exactly.
+
+Its JSON Schema is ``schemas/export.schema.json``.
+"""
+
+from __future__ import annotations
+
+import json
+
+from ..analysis import Analysis
+from ..ids import RESERVED_IDS, free_id, is_valid_id
+from ..model import Node
+from .folder import Imported, ImportRefused, slug
+
+__all__ = ["write", "read", "JSON_FORMAT", "JSON_VERSION"]
+
+JSON_FORMAT = "argmap-debate"
+JSON_VERSION = 1
+
+
+def write(analysis: Analysis) -> str:
+    """Every field of the debate, its nodes and relations: the lossless machine-readable form."""
+    debate = analysis.debate
+    data = {
+        "format": JSON_FORMAT,
+        "version": JSON_VERSION,
+        "debate": {
+            "id": debate.id, "title": debate.title, "summary": debate.summary,
+            "source": {k: getattr(debate.source, k) for k in ("title", "author", "publication", "date", "url", "rights")},
+            "thesis": debate.thesis,
+            "perspectives": [{"id": p.id, "name": p.name, "description": p.description} for p in debate.perspectives],
+            "unmapped": [{"quote": u.quote, "reason": u.reason} for u in debate.unmapped],
+        },
+        "source_text": debate.source_text,
+        "nodes": [_node_json(n) for n in debate.nodes.values()],
+        "supports": [{"premises": list(s.premises), "conclusion": s.conclusion} for s in debate.supports],
+        "attacks": [{"attacker": a.attacker, "target": a.target} for a in debate.attacks],
+        "undercuts": [{"undercutter": u.undercutter, "premises": list(u.premises), "conclusion": u.conclusion}
+                      for u in debate.undercuts],
+    }
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def _node_json(node: Node) -> dict:
+    data = {"id": node.id, "kind": node.kind.value, "label": node.label, "statement": node.statement,
+            "role": node.role, "perspective": node.perspective, "quotes": list(node.quotes),
+            "occurrence": node.occurrence, "implicit": node.implicit, "assumed": node.assumed,
+            "rationale": node.rationale, "tags": list(node.tags), "note": node.note,
+            "evidence_kind": node.evidence_kind, "citation": None}
+    if node.citation:
+        c = node.citation
+        data["citation"] = {"who": c.who, "what": c.what, "when": c.when, "url": c.url, "basis": c.basis}
+    return data
+
+
+def read(data: dict, name: str) -> Imported:
+    """Our own export (argmap export --format json), back into files."""
+    if not isinstance(data, dict) or data.get("format") != JSON_FORMAT:
+        raise ImportRefused("not an argmap JSON export (its 'format' is not 'argmap-debate')")
+    debate = data["debate"]
+    rename = {}
+    taken: set[str] = set()
+    for node in data["nodes"]:
+        wanted = node["id"] if is_valid_id(node["id"]) and node["id"] not in RESERVED_IDS else slug(node["statement"])
+        rename[node["id"]] = free_id(wanted, taken)
+        taken.add(rename[node["id"]])
+    result = Imported({
+        "title": debate["title"], "summary": debate["summary"], "source": debate["source"],
+        "thesis": rename.get(debate["thesis"], debate["thesis"]), "perspectives": debate["perspectives"],
+        **({"unmapped": debate["unmapped"]} if debate.get("unmapped") else {}),
+    }, source_text=data.get("source_text"))
+    for node in data["nodes"]:
+        body = {"label": node["label"], "statement": node["statement"]}
+        if node.get("role") is not None:
+            body["role"] = node["role"]
+        if node["kind"] == "evidence":
+            body["kind"] = node["evidence_kind"]
+            body["citation"] = node["citation"]
+        if node.get("perspective") is not None:
+            body["perspective"] = node["perspective"]
+        quotes = node.get("quotes") or []
+        if quotes:
+            body["quote"] = quotes[0] if len(quotes) == 1 else quotes
+        for key in ("occurrence", "rationale", "note"):
+            if node.get(key) is not None:
+                body[key] = node[key]
+        if node.get("implicit"):
+            body["implicit"] = True
+        if node.get("assumed") is not None:
+            body["assumed"] = node["assumed"]
+        if node.get("tags"):
+            body["tags"] = node["tags"]
+        result.nodes[(node["kind"], rename[node["id"]])] = body
+    claims = {new: body for (kind, new), body in result.nodes.items()}
+    for step in data["supports"]:
+        premises = [rename[p] for p in step["premises"]]
+        target = rename[step["conclusion"]]
+        claims[premises[0]].setdefault("supports", []).append(
+            target if len(premises) == 1 else {"to": target, "with": premises[1:]})
+    for attack in data["attacks"]:
+        claims[rename[attack["attacker"]]].setdefault("attacks", []).append(rename[attack["target"]])
+    for cut in data["undercuts"]:
+        premises = [rename[p] for p in cut["premises"]]
+        claims[rename[cut["undercutter"]]].setdefault("undercuts", []).append(
+            {"from": premises[0] if len(premises) == 1 else premises, "to": rename[cut["conclusion"]]})
+    return result

@@ -1,0 +1,57 @@
+"""Embed: a rendered SVG made ready to sit inline in a page.
+
+Graphviz's prolog, doctype and comments go; the per-element ``<title>`` tooltips that
+name our generated ids go (each node's link keeps its statement as ``xlink:title``); the
+map gets a title of its own, its size is kept (Material's styles would collapse an SVG
+without one), and it is wrapped in a figure that search does not index (the outline
+beside it is what search reads). The result is checked again before it is used.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..escape import html_text
+from .render import RenderError, unsafe_parts
+
+__all__ = ["inline_svg", "slot", "fill_slots"]
+
+_PROLOG = re.compile(r"<\?xml.*?\?>|<!DOCTYPE.*?>|<!--.*?-->", re.S)
+_TITLE = re.compile(r"<title>.*?</title>", re.S)
+_SVG_OPEN = re.compile(r"<svg\b([^>]*)>", re.S)
+_SLOT = re.compile(r'<div class="argmap-slot" data-map="([a-z0-9/\-]+)"></div>')
+
+
+def slot(name: str) -> str:
+    """A placeholder for the map ``name``, filled in the finished HTML.
+
+    Maps go in after Markdown and after the search index have seen the page: neither has to
+    parse thousands of SVG elements, and search never indexes them.
+
+    >>> fill_slots("<p>" + slot("d/overview") + "</p>", {"d/overview": "<figure></figure>"})
+    '<p><figure></figure></p>'
+    """
+    return f'<div class="argmap-slot" data-map="{name}"></div>'
+
+
+def fill_slots(html: str, maps) -> str:
+    """``html`` with every map placeholder replaced by its map (unknown names are left alone)."""
+    return _SLOT.sub(lambda m: maps.get(m.group(1), m.group(0)), html)
+
+
+def inline_svg(svg: str, title: str, css_class: str = "argmap-map", data: dict[str, str] | None = None) -> str:
+    """The HTML of a map: a ``<figure>`` holding the SVG, with no blank line inside.
+
+    >>> html = inline_svg('<?xml version="1.0"?><svg width="10pt" height="5pt"><title>n0</title></svg>', "A <map>")
+    >>> html.startswith('<figure class="argmap-map" data-search-exclude>') and "<title>A &lt;map&gt;</title>" in html
+    True
+    """
+    problems = unsafe_parts(svg)
+    if problems:
+        raise RenderError(f"the map '{title}' was refused: its SVG contains {', '.join(problems)}")
+    body = _TITLE.sub("", _PROLOG.sub("", svg))
+    body = _SVG_OPEN.sub(lambda m: f'<svg{m.group(1)} class="argmap-svg"><title>{html_text(title)}</title>',
+                         body, count=1)
+    body = "\n".join(line for line in body.splitlines() if line.strip())
+    attributes = "".join(f' data-{key}="{html_text(value)}"' for key, value in sorted((data or {}).items()))
+    return f'<figure class="{css_class}" data-search-exclude{attributes}>\n{body}\n</figure>'

@@ -1,0 +1,107 @@
+"""What every page builder shares: the page record, front matter, links and map blocks.
+
+All text from YAML goes through :mod:`build_tools.escape`; maps arrive as finished, safe
+SVG (see :mod:`..embed`). Links between pages are relative ``.md`` paths, which MkDocs
+resolves and checks; raw HTML (maps, the source text) carries URLs computed for the page
+it is on.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+from ...analysis import Analysis
+from ...escape import html_text, markdown_text
+from ...model import Debate, Node, NodeKind
+from ...vocabulary import ROLE_NAMES
+from ..outline import outline
+from ..urls import Layout, relative_url
+from ..views import View
+
+__all__ = ["Page", "PageContext", "MapHtml", "heading", "grouped"]
+
+MapHtml = Callable[[str], str]  # map name -> the HTML (or the placeholder) that shows it
+
+
+@dataclass(frozen=True)
+class Page:
+    src: str  # the Markdown path, relative to the docs folder
+    markdown: str
+    edit_path: str | None = None  # the YAML file it is built from, relative to the project
+
+
+@dataclass(frozen=True)
+class PageContext:
+    """One debate's analysis and where its pages and maps are: what every page builder reads."""
+
+    analysis: Analysis
+    layout: Layout
+    map_html: MapHtml
+    shown: Mapping[str, View]  # the view of each map, by view id
+    downloads: tuple[tuple[str, str], ...]  # (format title, file path in the site)
+    directory_urls: bool = True
+
+    @property
+    def debate(self) -> Debate:
+        return self.analysis.debate
+
+    def md_link(self, page: str, target: str) -> str:
+        """A relative link to the Markdown page ``target`` from ``page``."""
+        return posixpath.relpath(target, posixpath.dirname(page) or ".")
+
+    def node_link(self, page: str, node_id: str) -> str:
+        node = self.debate.nodes[node_id]
+        return f"[{markdown_text(node.label)}]({self.md_link(page, self.layout.node(node))})"
+
+    def html_node_link(self, page: str, node_id: str) -> str:
+        node = self.debate.nodes[node_id]
+        url = relative_url(page, self.layout.node(node), self.directory_urls)
+        return f'<a href="{html_text(url)}">{html_text(node.label)}</a>'
+
+    def map_block(self, page: str, view_id: str, caption: str) -> str:
+        """The map's slot, then the same map told as a nested list."""
+        view = self.shown[view_id]
+        listing = outline(self.debate, view, lambda n: self.md_link(page, self.layout.node(self.debate.nodes[n])))
+        return (f"{self.map_html(f'{self.debate.id}/{view.id}')}\n\n"
+                f"**{markdown_text(caption)} as a list:**\n\n{listing}")
+
+    def perspective_name(self, node: Node) -> str:
+        p = self.debate.perspective(node.perspective) if node.perspective else None
+        return markdown_text(p.name) if p else "unclassified"
+
+
+def heading(title: str, hide_toc: bool = False) -> list[str]:
+    """Front matter and the first heading of a page.
+
+    The title is given in the front matter, HTML-escaped: MkDocs would otherwise take it from
+    the heading with its entities decoded, and themes insert it into ``<title>`` unescaped.
+
+    >>> heading("a </title><b>")
+    ['---', 'title: "a &lt;/title&gt;&lt;b&gt;"', '---', '', '# a &lt;/title&gt;&lt;b&gt;', '']
+    """
+    front = ["---", f"title: {json.dumps(html_text(title), ensure_ascii=False)}"]
+    if hide_toc:
+        front += ["hide:", "  - toc"]
+    return [*front, "---", "", f"# {markdown_text(title)}", ""]
+
+
+def grouped(nodes: list[Node]) -> list[tuple[str, list[Node]]]:
+    """Nodes grouped under their role's name (evidence last), in the roles' order."""
+    groups: dict[str, list[Node]] = {}
+    for node in nodes:
+        name = "Evidence" if node.kind is NodeKind.EVIDENCE else ROLE_NAMES.get(node.role, "Unclassified")
+        groups.setdefault(name, []).append(node)
+    order = [*ROLE_NAMES.values(), "Unclassified", "Evidence"]
+    return [(name, groups[name]) for name in order if name in groups]
+
+
+def source_facts(d: Debate) -> list[str]:
+    """The article's bibliographic details as a table."""
+    s = d.source
+    url = "unknown" if s.url == "unknown" else f"<{s.url}>"
+    return ["| The article | |", "|---|---|", f"| Title | {markdown_text(s.title)} |",
+            f"| Author | {markdown_text(s.author)} |", f"| Publication | {markdown_text(s.publication)} |",
+            f"| Date | {markdown_text(s.date)} |", f"| Link | {url} |", ""]

@@ -1,0 +1,62 @@
+"""The debate's home page: the thesis, the overview map, how to read a map, where to go next."""
+
+from __future__ import annotations
+
+from ...escape import markdown_text
+from ...vocabulary import LABELS, RELATIONS
+from ..dot import perspective_class
+from .common import Page, PageContext, heading, source_facts
+
+__all__ = ["home", "STATUS_NOTE"]
+
+STATUS_NOTE = ("**Status.** A claim is *in* when it stands against every objection the map records, *out* when "
+               "an accepted objection defeats it or nothing establishes it, and *undecided* when the map "
+               "leaves it in unresolved back-and-forth. The labels follow from the map's own premises and "
+               "relations (grounded semantics); they are not a verdict on whether a claim is true.")
+
+
+def home(ctx: PageContext) -> Page:
+    page, d, layout = ctx.layout.home, ctx.debate, ctx.layout
+    thesis = d.nodes.get(d.thesis)
+    link = lambda target: ctx.md_link(page, target)  # noqa: E731
+    lines = [*heading(d.title, hide_toc=True), markdown_text(d.summary), ""]
+    if thesis:
+        lines += ["## The thesis", "", f"> {markdown_text(thesis.statement)}", "",
+                  f"{ctx.node_link(page, thesis.id)}", ""]
+    lines += ["## The argument at a glance", "",
+              "Each box is a claim or a piece of evidence: select it to see what supports and attacks it, "
+              "its evidence, and where the article says it. Boxes marked with a number stand for the "
+              "parts of the map folded away; select them to open that part.", "",
+              ctx.map_block(page, "overview", "The overview"), "",
+              "## How to read a map", "", legend(ctx), "",
+              "## Explore", "",
+              f"- [The whole map]({link(layout.map)}): every claim and relation at once, to pan and zoom.",
+              f"- [Claims]({link(layout.claims)}) and [evidence]({link(layout.evidence)}), "
+              f"listed by role and kind, and [tags]({link(layout.tags)}).",
+              f"- [The source]({link(layout.source)}): every quoted passage of the article, "
+              "with the claims it grounds.",
+              f"- [Where the debate stands]({link(layout.status)}): which claims stand or fall, "
+              "as the map stands and from each perspective's premises.",
+              "- Download the map: " + " · ".join(f"[{title}]({link(path)})" for title, path in ctx.downloads) + ".",
+              "- The perspectives: " + ", ".join(
+                  f"[{markdown_text(p.name)}]({link(layout.perspective(p.id))})" for p in d.perspectives
+              ) + ".", ""]
+    lines += source_facts(d)
+    return Page(page, "\n".join(lines) + "\n", f"{d.folder}/debate.yaml")
+
+
+def legend(ctx: PageContext) -> str:
+    """What each mark of a map means: relations (from the vocabulary), boxes, statuses, perspectives."""
+    rows = ["| Mark | Meaning |", "|---|---|"]
+    rows += [f'| <span class="argmap-key argmap-key-{r.name}">{r.key_mark}</span> {r.key_words} | {r.meaning} |'
+             for r in RELATIONS.values()]
+    badges = ", ".join(words.badge for words in LABELS.values())
+    rows += ["| ● where lines join | a linked support: the premises support the claim only together |",
+             "| rounded box | a claim |", "| box with a folded corner | a piece of evidence the article cites |",
+             f"| {badges} on a box; solid, dotted or dashed border | the node's status (below) |",
+             "| IMPLICIT on a box | an implicit premise: our reconstruction, not in the article |",
+             "| thick border | the thesis (or, on a claim's page, that claim) |",
+             "| dashed box with a number | that many more nodes, folded away: open it to see them |"]
+    for i, p in enumerate(ctx.debate.perspectives):
+        rows.append(f'| <span class="argmap-swatch {perspective_class(i)}"></span> fill | {markdown_text(p.name)} |')
+    return "\n".join(rows) + "\n\n" + STATUS_NOTE

@@ -1,0 +1,90 @@
+"""Pages that list or compare: the whole map, each perspective, where the debate stands, claims, evidence, tags."""
+
+from __future__ import annotations
+
+from ...escape import markdown_text
+from ...model import Node
+from ...vocabulary import KIND_NAMES, Label
+from .common import Page, PageContext, grouped, heading
+from .home import STATUS_NOTE
+
+__all__ = ["whole_map", "perspective", "status_page", "claims_index", "evidence_index", "tags"]
+
+
+def whole_map(ctx: PageContext) -> Page:
+    page = ctx.layout.map
+    lines = [*heading("The whole map", hide_toc=True),
+             f"Every claim, piece of evidence and relation of the debate: {len(ctx.debate.nodes)} nodes. "
+             "Drag to pan, scroll or pinch to zoom; the list below tells the same map in words.", "",
+             ctx.map_block(page, "map", "The whole map")]
+    return Page(page, "\n".join(lines) + "\n")
+
+
+def perspective(ctx: PageContext, perspective_id: str) -> Page:
+    page, d = ctx.layout.perspective(perspective_id), ctx.debate
+    p = d.perspective(perspective_id)
+    own = [n for n in d.nodes.values() if n.perspective == perspective_id]
+    lines = [*heading(p.name), markdown_text(p.description), "",
+             f"{len(own)} node(s) of the map are in this voice; the claims they bear on are shown faded.", "",
+             ctx.map_block(page, f"perspective-{perspective_id}", "This perspective's map"), ""]
+    for role, nodes in grouped(own):
+        lines += [f"## {role}", ""] + [f"- {ctx.node_link(page, n.id)}" for n in nodes] + [""]
+    return Page(page, "\n".join(lines) + "\n", f"{d.folder}/debate.yaml")
+
+
+def status_page(ctx: PageContext) -> Page:
+    page, d, statuses = ctx.layout.status, ctx.debate, ctx.analysis.statuses
+    columns = [None, *(p.id for p in d.perspectives)]
+    names = ["As the map stands", *(markdown_text(p.name) for p in d.perspectives)]
+    lines = [*heading("Where the debate stands", hide_toc=True), STATUS_NOTE, "",
+             "The first column takes as given every piece of evidence and every claim that nothing "
+             "supports. Each perspective's column takes as given the evidence and only that "
+             "perspective's own unsupported claims: what follows from its premises alone. "
+             "Rows where the columns disagree are marked ◆.", "",
+             "| Claim | " + " | ".join(names) + " |", "|---" * (len(names) + 1) + "|"]
+    for node in d.claims:
+        labels = [statuses[c][node.id].label for c in columns]
+        mark = " ◆" if len(set(labels)) > 1 else ""
+        lines.append(f"| {ctx.node_link(page, node.id)}{mark} | " + " | ".join(
+            f"**{label.value}**" if label is Label.IN else label.value for label in labels) + " |")
+    return Page(page, "\n".join(lines) + "\n")
+
+
+def claims_index(ctx: PageContext) -> Page:
+    page = ctx.layout.claims
+    lines = [*heading("Claims"), f"All {len(ctx.debate.claims)} claims of the map, by role.", ""]
+    for role, nodes in grouped(ctx.debate.claims):
+        lines += [f"## {role}", "", "| Claim | Perspective |", "|---|---|"]
+        lines += [f"| {ctx.node_link(page, n.id)} | {ctx.perspective_name(n)} |" for n in nodes] + [""]
+    return Page(page, "\n".join(lines) + "\n")
+
+
+def evidence_index(ctx: PageContext) -> Page:
+    page = ctx.layout.evidence
+    lines = [*heading("Evidence"),
+             f"All {len(ctx.debate.evidence)} pieces of evidence the source cites, by kind. "
+             "*Source* says whether the fact can be checked against a primary source or rests on the "
+             "article's word.", ""]
+    groups: dict[str, list[Node]] = {}
+    for node in ctx.debate.evidence:
+        groups.setdefault(node.evidence_kind, []).append(node)
+    for kind in KIND_NAMES:
+        if kind in groups:
+            lines += [f"## {KIND_NAMES[kind]}", "", "| Evidence | Who | Source |", "|---|---|---|"]
+            lines += [f"| {ctx.node_link(page, n.id)} | {markdown_text(n.citation.who)} | "
+                      f"{'primary source' if not n.citation.rests_on_article else 'article only'} |"
+                      for n in groups[kind]] + [""]
+    return Page(page, "\n".join(lines) + "\n")
+
+
+def tags(ctx: PageContext) -> Page:
+    page = ctx.layout.tags
+    tagged: dict[str, list[Node]] = {}
+    for node in ctx.debate.nodes.values():
+        for tag in node.tags:
+            tagged.setdefault(tag, []).append(node)
+    lines = heading("Tags")
+    for tag in sorted(tagged):
+        lines += [f"## {markdown_text(tag)}", ""]  # a tag is an id, so its heading's anchor is the tag
+        lines += [f"- {ctx.node_link(page, n.id)}" for n in tagged[tag]] + [""]
+    return Page(page, "\n".join(lines) + "\n")

@@ -1,0 +1,121 @@
+"""A page per claim and per piece of evidence: statement, status, quote, citation, relations, focus map."""
+
+from __future__ import annotations
+
+from ...escape import markdown_text
+from ...model import Node, NodeKind, Support, Undercut
+from ...status import explain
+from ...vocabulary import ATTACKS, BASIS_NAMES, KIND_NAMES, LABELS, ROLE_NAMES, SUPPORTS, UNDERCUTS
+from .common import Page, PageContext, heading
+
+__all__ = ["node_page"]
+
+
+def node_page(ctx: PageContext, node: Node) -> Page:
+    page, d = ctx.layout.node(node), ctx.debate
+    lines = [*heading(node.label), f"> {markdown_text(node.statement)}", ""]
+    lines += [_facts(ctx, page, node), ""]
+    lines += _status(ctx, page, node)
+    if node.implicit:
+        lines += ['!!! note "Our reconstruction: the article does not state this"', "",
+                  "    " + markdown_text(node.rationale or ""), ""]
+    lines += _quotes(ctx, page, node)
+    if node.citation:
+        lines += _citation(node)
+    lines += _relations(ctx, page, node)
+    if node.note:
+        lines += ["## Note on the encoding", "", markdown_text(node.note), ""]
+    lines += ["## Around this " + ("claim" if node.kind is NodeKind.CLAIM else "evidence"), "",
+              ctx.map_block(page, f"focus-{node.id}", "This map")]
+    return Page(page, "\n".join(lines) + "\n", f"{d.folder}/{node.kind.folder}/{node.id}.yaml")
+
+
+def _facts(ctx: PageContext, page: str, node: Node) -> str:
+    facts = []
+    if node.kind is NodeKind.CLAIM:
+        facts.append(f"**Role:** {ROLE_NAMES.get(node.role, 'unclassified')}")
+    else:
+        facts.append(f"**Evidence:** {KIND_NAMES[node.evidence_kind]}")
+    p = ctx.debate.perspective(node.perspective) if node.perspective else None
+    if p:
+        facts.append(f"**Perspective:** [{markdown_text(p.name)}]({ctx.md_link(page, ctx.layout.perspective(p.id))})")
+    if node.id == ctx.debate.thesis:
+        facts.append("**The debate's thesis**")
+    if node.tags:
+        tags = ", ".join(f"[{markdown_text(t)}]({ctx.md_link(page, ctx.layout.tags)}#{t})" for t in node.tags)
+        facts.append(f"**Tags:** {tags}")
+    return " · ".join(facts)
+
+
+def _status(ctx: PageContext, page: str, node: Node) -> list[str]:
+    statuses = ctx.analysis.statuses
+    status = statuses[None][node.id]
+    link = lambda node_id: ctx.node_link(page, node_id)  # noqa: E731
+    lines = ["## Status", "", f"**{LABELS[status.label].word}** as the map stands: {explain(status, link)}.", ""]
+    others = [f"{markdown_text(p.name)}: {statuses[p.id][node.id].label.value}" for p in ctx.debate.perspectives]
+    lines += [f"From each perspective's premises alone ([compare]({ctx.md_link(page, ctx.layout.status)})): "
+              + " · ".join(others) + ".", ""]
+    return lines
+
+
+def _quotes(ctx: PageContext, page: str, node: Node) -> list[str]:
+    found = ctx.analysis.passages_of.get(node.id, ())
+    if not found:
+        return []
+    source = ctx.md_link(page, ctx.layout.source)
+    lines = ["## In the article", ""]
+    for passage in found:
+        quoted = " ".join((ctx.debate.source_text or "")[passage.start:passage.end].split())
+        lines += [f"> “{markdown_text(quoted)}”", "", f"[See it in the source]({source}#{passage.anchor})", ""]
+    return lines
+
+
+def _citation(node: Node) -> list[str]:
+    c = node.citation
+    url = "unknown" if c.url == "unknown" else f"<{c.url}>"
+    lines = ["## Citation", "", "| | As the article gives it |", "|---|---|",
+             f"| Who | {markdown_text(c.who)} |", f"| What | {markdown_text(c.what)} |",
+             f"| When | {markdown_text(c.when)} |", f"| Link | {url} |",
+             f"| Source | {markdown_text(BASIS_NAMES[c.basis])} |", ""]
+    if c.rests_on_article:
+        lines += ['!!! warning "This fact rests on the article\'s word"', "",
+                  "    The map found no primary source for it: " + markdown_text(BASIS_NAMES[c.basis]) + ".", ""]
+    return lines
+
+
+def _relations(ctx: PageContext, page: str, node: Node) -> list[str]:
+    g, me = ctx.analysis.graph, node.id
+    link = lambda node_id: ctx.node_link(page, node_id)  # noqa: E731
+    sections = [
+        (SUPPORTS.made, [_step_text(ctx, page, s, me) for s in g.steps_from.get(me, ())]),
+        (ATTACKS.made, [link(a.target) for a in g.attacks_from.get(me, ())]),
+        (UNDERCUTS.made, [_cut_text(ctx, page, c) for c in g.cuts_from.get(me, ())]),
+        (SUPPORTS.received, [_premises_text(ctx, page, s) for s in g.steps_into.get(me, ())]),
+        (ATTACKS.received, [link(a.attacker) for a in g.attacks_into.get(me, ())]),
+        (UNDERCUTS.received, [f"{link(c.undercutter)} challenges the support from {_names(ctx, page, c.premises)}"
+                              for c in g.cuts_into.get(me, ())]),
+    ]
+    lines = []
+    for title, items in sections:
+        if items:
+            lines += [f"## {title}", ""] + [f"- {item}" for item in items] + [""]
+    return lines
+
+
+def _names(ctx: PageContext, page: str, ids) -> str:
+    return " together with ".join(ctx.node_link(page, i) for i in ids)
+
+
+def _step_text(ctx: PageContext, page: str, step: Support, me: str) -> str:
+    others = [p for p in step.premises if p != me]
+    text = ctx.node_link(page, step.conclusion)
+    return text + (f" (together with {_names(ctx, page, others)})" if others else "")
+
+
+def _premises_text(ctx: PageContext, page: str, step: Support) -> str:
+    text = _names(ctx, page, step.premises)
+    return text + (" (linked: they support it only together)" if step.linked else "")
+
+
+def _cut_text(ctx: PageContext, page: str, cut: Undercut) -> str:
+    return f"the support from {_names(ctx, page, cut.premises)} to {ctx.node_link(page, cut.conclusion)}"

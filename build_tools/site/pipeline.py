@@ -1,0 +1,90 @@
+"""The site's pipeline in one place: analyses -> maps -> rendered SVG -> pages and files.
+
+Both the MkDocs plugin and ``argmap render`` call into this module; nothing here knows
+MkDocs. What the site offers for download is passed in (the formats registry), so that the
+site does not depend on the formats that themselves draw on its maps.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from types import MappingProxyType
+
+from ..analysis import Analysis
+from ..escape import markdown_text
+from . import views
+from .embed import inline_svg, slot
+from .maps import MapSource, map_source, site_maps
+from .pages import Page, PageContext, debate_pages, heading
+from .render import Renderer
+from .urls import Layout, relative_file_url
+from .whatif import graph_data
+
+__all__ = ["Site", "Download", "build_site", "render_map"]
+
+
+@dataclass(frozen=True)
+class Download:
+    """A file of each debate the site offers: its title, its file name's suffix, how to write it."""
+
+    title: str
+    suffix: str
+    write: Callable[[Analysis], str]
+
+
+@dataclass(frozen=True)
+class Site:
+    """The generated pages, with a placeholder where each map goes, and the maps' HTML by name."""
+
+    pages: tuple[Page, ...]
+    maps: Mapping[str, str]
+    files: Mapping[str, str]  # other generated files (path in the site -> text)
+
+
+def build_site(analyses: Sequence[Analysis], renderer: Renderer, downloads: Sequence[Download] = (),
+               directory_urls: bool = True) -> Site:
+    """Every generated page of the site, with its maps rendered (through the renderer's cache)."""
+    single = len(analyses) == 1
+    layouts = {a.debate.id: Layout(a.debate.id, single) for a in analyses}
+    sources = {a.debate.id: site_maps(a, layouts[a.debate.id], directory_urls) for a in analyses}
+    every = [m for found in sources.values() for m in found]
+    svgs = renderer.render([(m.name, m.dot) for m in every])
+    maps = {m.name: inline_svg(svgs[m.name], m.view.title, data=_what_if(m, layouts[m.debate], directory_urls))
+            for m in every}
+    files: dict[str, str] = {}
+    pages: list[Page] = []
+    for analysis in analyses:
+        layout = layouts[analysis.debate.id]
+        files[layout.graph] = json.dumps(graph_data(analysis), sort_keys=True)
+        files.update({layout.export(d.suffix): d.write(analysis) for d in downloads})
+        ctx = PageContext(analysis, layout, slot, {m.view.id: m.view for m in sources[analysis.debate.id]},
+                          tuple((d.title, layout.export(d.suffix)) for d in downloads), directory_urls)
+        pages += debate_pages(ctx)
+    if not single:
+        pages.append(_debates_index(analyses, layouts))
+    return Site(tuple(pages), MappingProxyType(maps), MappingProxyType(files))
+
+
+def render_map(analysis: Analysis, view: views.View, fmt: str, renderer: Renderer, single: bool = True) -> bytes:
+    """One map of a debate as a file (svg, png, pdf or dot), its links relative to the debate's home."""
+    layout = Layout(analysis.debate.id, single)
+    source = map_source(analysis, layout, view, layout.home)
+    return source.dot.encode("utf-8") if fmt == "dot" else renderer.render_one(source.dot, fmt)
+
+
+def _what_if(source: MapSource, layout: Layout, directory_urls: bool) -> dict[str, str]:
+    """The figure's data for the reader's what-if: where the debate's graph is, and whose premises it starts from."""
+    data = {"graph": relative_file_url(source.page, layout.graph, directory_urls)}
+    if source.view.perspective:
+        data["perspective"] = source.view.perspective
+    return data
+
+
+def _debates_index(analyses: Sequence[Analysis], layouts: dict[str, Layout]) -> Page:
+    lines = heading("Debates")
+    for a in analyses:
+        d = a.debate
+        lines.append(f"- [{markdown_text(d.title)}]({layouts[d.id].home}): {markdown_text(d.summary)}")
+    return Page("index.md", "\n".join(lines) + "\n")

@@ -1,0 +1,158 @@
+"""Views: which nodes and relations each map shows. DOT is written from views only.
+
+A view holds node ids of the debate, fold markers ('N more' nodes that stand for a hidden
+part of the graph), and the relations among the nodes it shows:
+
+- an :class:`Edge` for a simple support or an attack;
+- a :class:`Step` for a support drawn through a junction point: a linked support (several
+  premises that work only together) or a support that some shown node undercuts. An
+  undercut is drawn as an attack on the step's junction.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from ..graph import Graph
+from ..model import Debate, NodeKind
+from ..vocabulary import ATTACKS, MORE, SUPPORTS
+
+__all__ = ["Fold", "Edge", "Step", "View", "overview", "whole", "focus", "perspective_view", "MAX_RANK_WIDTH"]
+
+MAX_RANK_WIDTH = 14
+
+
+@dataclass(frozen=True)
+class Fold:
+    """'N more': the hidden nodes that bear on ``parent``, shown as one node linking to its page."""
+
+    id: str
+    parent: str
+    hidden: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Edge:
+    source: str
+    target: str
+    relation: str  # a name of vocabulary.RELATIONS, or vocabulary.MORE's
+
+
+@dataclass(frozen=True)
+class Step:
+    """A support drawn through a junction: premises -> junction -> conclusion."""
+
+    id: str
+    premises: tuple[str, ...]
+    conclusion: str
+    undercutters: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class View:
+    """What one map shows. ``perspective`` is the perspective whose premises its statuses
+    follow (None: the map as it stands); ``focus`` the node a focus map is about."""
+
+    id: str
+    title: str
+    nodes: tuple[str, ...]
+    edges: tuple[Edge, ...]
+    steps: tuple[Step, ...] = ()
+    folds: tuple[Fold, ...] = ()
+    focus: str | None = None
+    context: tuple[str, ...] = ()  # shown for orientation, not part of the view's subject
+    perspective: str | None = None
+
+
+def whole(debate: Debate, graph: Graph) -> View:
+    """Every node and relation of the debate."""
+    return _view(debate, graph, "map", "The whole map", set(debate.nodes))
+
+
+def overview(debate: Debate, graph: Graph, max_rank_width: int = MAX_RANK_WIDTH) -> View:
+    """The thesis and the levels below it while each level stays narrow; deeper levels are folded."""
+    depth = graph.depth
+    by_level: dict[int, list[str]] = defaultdict(list)
+    for node, level in depth.items():
+        by_level[level].append(node)
+    shown = set()
+    for level in sorted(by_level):
+        if level > 0 and len(by_level[level]) > max_rank_width:
+            break
+        shown.update(by_level[level])
+    folds = []
+    for parent in sorted(shown, key=lambda n: (depth[n], n)):
+        hidden = tuple(sorted(n for n in graph.toward.get(parent, ()) if n not in shown))
+        if hidden:
+            folds.append(Fold(f"more-{parent}", parent, hidden))
+    return _view(debate, graph, "overview", "Overview", shown, folds=tuple(folds))
+
+
+def focus(debate: Debate, graph: Graph, node_id: str) -> View:
+    """A node's neighbourhood: the path up to the thesis, what it bears on, what bears on it and their evidence."""
+    shown = {node_id} | set(graph.toward.get(node_id, ()))
+    for bearer in list(shown - {node_id}):
+        shown.update(n for n in graph.toward.get(bearer, ()) if debate.nodes[n].kind is NodeKind.EVIDENCE)
+    shown.update(_neighbours(graph, node_id))
+    shown.update(_path_to_thesis(graph, node_id))
+    title = f"Around: {debate.nodes[node_id].label}"
+    return _view(debate, graph, f"focus-{node_id}", title, shown, focus=node_id)
+
+
+def perspective_view(debate: Debate, graph: Graph, perspective_id: str) -> View:
+    """A perspective's nodes, with the nodes they bear on shown as context; statuses from its premises."""
+    own = {n.id for n in debate.nodes.values() if n.perspective == perspective_id}
+    context = set()
+    for node in own:
+        context.update(_neighbours(graph, node))
+    context -= own
+    name = debate.perspective(perspective_id).name
+    return _view(debate, graph, f"perspective-{perspective_id}", name, own | context, context=tuple(sorted(context)),
+                 perspective=perspective_id)
+
+
+def _neighbours(graph: Graph, node_id: str) -> set[str]:
+    """What a node bears on, with the premises of the steps it undercuts."""
+    found = graph.targets(node_id)
+    for cut in graph.cuts_from.get(node_id, ()):
+        found.update(cut.premises)
+    return found
+
+
+def _path_to_thesis(graph: Graph, node_id: str) -> list[str]:
+    depth = graph.depth
+    if node_id not in depth:
+        return []
+    path, current = [], node_id
+    while depth[current] > 0:
+        nxt = min((t for t in graph.targets(current) if t in depth), key=lambda t: (depth[t], t))
+        path.append(nxt)
+        current = nxt
+    return path
+
+
+def _view(debate: Debate, graph: Graph, view_id: str, title: str, shown: set[str], *,
+          folds: tuple[Fold, ...] = (), focus: str | None = None, context: tuple[str, ...] = (),
+          perspective: str | None = None) -> View:
+    order, step_number = graph.order, graph.step_number
+    edges, steps = [], []
+    into = sorted({s for node in shown for s in graph.steps_into.get(node, ())}, key=lambda s: step_number[s.key])
+    for step in into:
+        premises = tuple(p for p in step.premises if p in shown)
+        if not premises:
+            continue
+        cutters = tuple(sorted(c.undercutter for c in graph.cuts_of_step.get(step.key, ()) if c.undercutter in shown))
+        if step.linked or cutters:
+            steps.append(Step(f"step{step_number[step.key]}", premises, step.conclusion, cutters))
+        else:
+            edges.append(Edge(premises[0], step.conclusion, SUPPORTS.name))
+    attacks = sorted({a for node in shown for a in graph.attacks_into.get(node, ())},
+                     key=lambda a: (order[a.target], order[a.attacker]))
+    for attack in attacks:
+        if attack.attacker in shown:
+            edges.append(Edge(attack.attacker, attack.target, ATTACKS.name))
+    for fold in folds:
+        edges.append(Edge(fold.id, fold.parent, MORE.name))
+    nodes = tuple(sorted(shown, key=lambda n: (n != debate.thesis, order[n])))
+    return View(view_id, title, nodes, tuple(edges), tuple(steps), folds, focus, context, perspective)

@@ -1,0 +1,37 @@
+"""The what-if's data: what the browser needs to relabel a map as a reader rejects or grants nodes.
+
+``graph.json`` (its JSON Schema is ``schemas/graph.schema.json``) carries the relations, the
+premises each perspective grants, and the labels the build computed, as the map stands
+and under each perspective. The browser (``argmap-status.js``) evaluates only what a reader
+changes, and warns when its own evaluation of the unchanged map disagrees with these labels.
+"""
+
+from __future__ import annotations
+
+from ..analysis import Analysis
+from ..status import granted_by_default, perspective_grants
+
+__all__ = ["graph_data", "MAP_AS_IT_STANDS"]
+
+MAP_AS_IT_STANDS = ""  # the key of the labels as the map stands, beside the perspectives' ids
+
+
+def graph_data(analysis: Analysis) -> dict:
+    """The JSON of ``graph.json`` for one debate."""
+    debate, graph = analysis.debate, analysis.graph
+    default = granted_by_default(debate, graph)
+    return {
+        "debate": debate.id,
+        "nodes": {node.id: {"granted": node.id in default, "label": node.label} for node in debate.nodes.values()},
+        "perspectives": {p.id: sorted(perspective_grants(debate, graph, p.id)) for p in debate.perspectives},
+        "steps": [
+            {"premises": list(step.premises), "conclusion": step.conclusion,
+             "undercutters": sorted(c.undercutter for c in graph.cuts_of_step.get(step.key, ()))}
+            for step in debate.supports
+        ],
+        "attacks": [[a.attacker, a.target] for a in debate.attacks],
+        "labels": {
+            (MAP_AS_IT_STANDS if key is None else key): {node_id: s.label.value for node_id, s in statuses.items()}
+            for key, statuses in analysis.statuses.items()
+        },
+    }

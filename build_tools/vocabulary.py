@@ -1,0 +1,112 @@
+"""The one vocabulary of the project: relation kinds, status labels, roles and evidence kinds.
+
+Every name that crosses a boundary is defined here once: the YAML keys of the relations,
+the words pages use for them, the marks the maps draw, the CSS classes the stylesheet and
+the browser scripts select on, and the badge words of a status. A test checks that
+``docs/assets/argmap.css`` and the browser scripts use exactly these names.
+
+Adding a relation kind means a :class:`Relation` in :data:`RELATIONS`, its key in the claim
+and evidence schemas, and its row in ``docs/format.md``; maps, legends, outlines and node
+pages read it from here.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+__all__ = [
+    "Relation", "RELATIONS", "SUPPORTS", "ATTACKS", "UNDERCUTS", "MORE", "Label", "LabelWords", "LABELS",
+    "ROLE_NAMES", "KIND_NAMES", "BASIS_NAMES", "PERSPECTIVE_FILLS", "UNCLASSIFIED_FILL", "status_class",
+]
+
+
+@dataclass(frozen=True)
+class Relation:
+    """A kind of relation between nodes, and how every output shows it.
+
+    ``name`` is the YAML key that declares it and the CSS class of its arrows; ``colour`` is
+    the light-mode colour written into the DOT (the site's CSS overrides it by class).
+    """
+
+    name: str
+    colour: str
+    dot_style: str  # Graphviz edge attributes
+    key_mark: str  # the legend's drawing of the arrow
+    key_words: str  # the legend's description of the mark
+    meaning: str  # what the relation says, in the legend
+    made: str  # the node page's heading for relations the node makes: "It supports"
+    received: str  # the node page's heading for relations into the node: "Supported by"
+    reads: str  # an outline item under X reads "<reads> Y": "supported by"
+
+
+SUPPORTS = Relation(
+    "supports", "#2e7d32", 'style="solid" arrowhead="normal"', "──▶", "solid green arrow",
+    "supports", "It supports", "Supported by", "supported by",
+)
+ATTACKS = Relation(
+    "attacks", "#c62828", 'style="dashed" arrowhead="tee" penwidth="1.4"', "╌╌┤",
+    "dashed red line ending in a bar", "attacks", "It attacks", "Attacked by", "attacked by",
+)
+UNDERCUTS = Relation(
+    "undercuts", "#e65100", 'style="dotted" arrowhead="tee" penwidth="1.6"', "┈┈┤●",
+    "dotted orange line to a dot", "undercuts: challenges the step from the premises at the dot to their conclusion",
+    "It undercuts", "Its supports are undercut by", "its support undercut by",
+)
+RELATIONS: dict[str, Relation] = {r.name: r for r in (SUPPORTS, ATTACKS, UNDERCUTS)}
+
+# Not a relation of the debate: the line from a folded "N more" box to the node it folds under.
+MORE = Relation("more", "#616161", 'style="dotted" arrowhead="none"', "", "", "", "", "", "")
+
+
+class Label(str, enum.Enum):
+    """A node's status under grounded semantics (see :mod:`build_tools.status`)."""
+
+    IN = "in"
+    OUT = "out"
+    UNDECIDED = "undecided"
+
+
+@dataclass(frozen=True)
+class LabelWords:
+    word: str  # in running text
+    badge: str  # on a map's box
+    border: str  # the box's Graphviz border style ("" = solid)
+
+
+LABELS: dict[Label, LabelWords] = {
+    Label.IN: LabelWords("In", "IN", ""),
+    Label.OUT: LabelWords("Out", "OUT", "dotted"),
+    Label.UNDECIDED: LabelWords("Undecided", "UNDECIDED", "dashed"),
+}
+
+
+def status_class(label: Label | str) -> str:
+    """The CSS class of a box with this status.
+
+    >>> status_class(Label.OUT)
+    'status-out'
+    """
+    return f"status-{Label(label).value}"
+
+
+ROLE_NAMES = {
+    "thesis": "Thesis", "reason": "Reason", "consequence": "Consequence", "risk": "Risk",
+    "objection": "Objection", "rebuttal": "Rebuttal", "caveat": "Caveat", "condition": "Condition",
+    "background": "Background",
+}
+KIND_NAMES = {
+    "report": "Report", "official-statement": "Official statement", "statistic": "Statistic",
+    "agreement": "Agreement", "policy-document": "Policy document", "historical-precedent": "Historical precedent",
+    "event": "Event", "expert-opinion": "Expert opinion", "other": "Other",
+}
+BASIS_NAMES = {
+    "primary-source": "linked to its primary source",
+    "named-in-article": "the article names its source but gives no link: the fact rests on the article's word",
+    "article-only": "the article gives no source: the fact rests on the article's word alone",
+}
+
+# Material's light palette, 50 shades: readable behind black text (contrast > 12:1). The CSS
+# classes p0...p7 carry the same fills (and dark-mode ones) on the site.
+PERSPECTIVE_FILLS = ("#e3f2fd", "#e8f5e9", "#fce4ec", "#fff3e0", "#ede7f6", "#e0f7fa", "#f9fbe7", "#efebe9")
+UNCLASSIFIED_FILL = "#f5f5f5"

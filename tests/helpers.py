@@ -1,0 +1,186 @@
+"""What the tests share: where things are, running argmap and MkDocs, building test projects.
+
+Test files import from here, never from one another. The external corpora are found
+through one setting, ``ARGMAP_CORPORA`` (default: ``../shared/corpora`` beside the checkout).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import re
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from build_tools.cli import main as argmap_main
+
+ROOT = Path(__file__).resolve().parent.parent
+ARGMAP = Path(sys.executable).with_name("argmap")
+MKDOCS = Path(sys.executable).with_name("mkdocs")
+DEBATE = "nato-factory-settings"
+CORPORA = Path(os.environ.get("ARGMAP_CORPORA", ROOT.parent / "shared" / "corpora")).resolve()
+CARNEADES = CORPORA / "carneades-status"
+ARAUCARIA = CORPORA / "araucaria-aif"
+ARTICLE = ROOT.parent / "shared" / "article.txt"
+UPDATE = bool(os.environ.get("UPDATE_EXPECTED"))  # rewrite expected outputs and golden files
+HEAD = "# yaml-language-server: $schema=../../../build_tools/schemas/{}.schema.json\n"
+
+
+@dataclass
+class Ran:
+    """What a command did: its exit status and output, as subprocess.CompletedProcess has them."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def run_argmap(*args: str, cwd: Path | None = None) -> Ran:
+    """Run ``argmap`` in this process, as the console command would (its ``main``), from ``cwd``."""
+    out, err = io.StringIO(), io.StringIO()
+    previous = Path.cwd()
+    os.chdir(cwd or ROOT)
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            try:
+                code = argmap_main(list(args))
+            except SystemExit as exc:  # argparse: --help, --version, usage errors
+                code = exc.code if isinstance(exc.code, int) else 2
+    finally:
+        os.chdir(previous)
+    return Ran(code, out.getvalue(), err.getvalue())
+
+
+def run_argmap_process(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    """Run the installed ``argmap`` command in its own process, end to end, as a user would."""
+    return subprocess.run([str(ARGMAP), *args], cwd=cwd or ROOT, capture_output=True, text=True, timeout=120)
+
+
+def copy_project(project: Path) -> Path:
+    """A copy of the shipped project (its site configuration, docs, arguments and schemas)."""
+    project.mkdir(parents=True, exist_ok=True)
+    for name in ("mkdocs.yml", "docs", "arguments", "build_tools"):
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, project / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy(source, project / name)
+    return project
+
+
+def build(project: Path, site: Path, **env: str) -> subprocess.CompletedProcess:
+    """``mkdocs build --strict`` of ``project`` into ``site``."""
+    return subprocess.run([str(MKDOCS), "build", "--strict", "--site-dir", str(site)], cwd=project,
+                          capture_output=True, text=True, timeout=600, env={**os.environ, **env})
+
+
+def write_graph_debate(root: Path, nodes: dict[str, dict], thesis: str) -> None:
+    """A debate without a source text, in our format, from node specs (id -> fields)."""
+    folder = root / "arguments" / "graph"
+    for kind in ("claims", "evidence"):
+        (folder / kind).mkdir(parents=True, exist_ok=True)
+    (root / "build_tools").mkdir(exist_ok=True)
+    if not (root / "build_tools" / "schemas").exists():
+        (root / "build_tools" / "schemas").symlink_to(ROOT / "build_tools" / "schemas")
+    debate = {"title": "Graph", "summary": "A test graph.",
+              "source": {k: "unknown" for k in ("title", "author", "publication", "date", "url", "rights")},
+              "thesis": thesis, "perspectives": [{"id": "author", "name": "Author", "description": "Author."}]}
+    (folder / "debate.yaml").write_text(HEAD.format("debate").replace("../../../", "../../")
+                                        + yaml.safe_dump(debate, sort_keys=False))
+    for node_id, spec in nodes.items():
+        kind = spec.pop("kind", "claim")
+        body = {"label": node_id, "statement": f"Statement {node_id}.", **spec}
+        if kind == "evidence":
+            body |= {"kind": "other", "citation": {"who": "unknown", "what": "a test", "when": "unknown",
+                                                   "url": "unknown", "basis": "article-only"}}
+        sub = "claims" if kind == "claim" else "evidence"
+        (folder / sub / f"{node_id}.yaml").write_text(HEAD.format(kind) + yaml.safe_dump(body, sort_keys=False))
+
+
+def translate_carneades(graph: dict) -> tuple[dict[str, dict], dict[str, str], str]:
+    """A Carneades-style graph in our format: ids made valid, argument steps with no premise
+    given a granted evidence node as premise, every unsupported node not granted unless listed."""
+    ids = {}
+    for i, name in enumerate(graph["nodes"]):
+        ids[name] = f"s{i}-" + (re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "n")
+    nodes: dict[str, dict] = {ids[n]: {} for n in graph["nodes"]}
+    attacks = {(ids[a], ids[t]) for a, t in graph["attacks"]}
+    steps = {}
+    for k, step in enumerate(graph["supports"]):
+        premises = [ids[p] for p in step["from"]]
+        target = ids[step["to"]]
+        if not premises:
+            evidence = f"a{k}-basis"
+            nodes[evidence] = {"kind": "evidence"}
+            premises = [evidence]
+        if any((p, target) in attacks for p in premises):
+            # our format refuses a node that supports and attacks the same claim: an
+            # ungranted proxy, in exactly when the premises are, carries the support
+            proxy = f"a{k}-proxy"
+            nodes[proxy] = {"assumed": False, "supports": [target]}
+            nodes[premises[0]].setdefault("supports", []).append(
+                proxy if len(premises) == 1 else {"to": proxy, "with": premises[1:]})
+            steps[step["id"]] = [proxy]
+            continue
+        steps[step["id"]] = premises
+        first = nodes[premises[0]]
+        first.setdefault("supports", []).append(
+            target if len(premises) == 1 else {"to": target, "with": premises[1:]})
+    for attacker, target in graph["attacks"]:
+        if attacker == target:  # our format refuses self-attack: an even cycle with a mirror is equivalent
+            mirror = f"{ids[attacker]}-mirror"
+            nodes[mirror] = {"attacks": [ids[attacker]]}
+            nodes[ids[attacker]].setdefault("attacks", []).append(mirror)
+            continue
+        nodes[ids[attacker]].setdefault("attacks", []).append(ids[target])
+    for cut in graph["undercuts"]:
+        premises = steps[cut["link"]]
+        target = next(s["to"] for s in graph["supports"] if s["id"] == cut["link"])
+        nodes[ids[cut["by"]]].setdefault("undercuts", []).append(
+            {"from": premises[0] if len(premises) == 1 else premises, "to": ids[target]})
+    supported = {ids[s["to"]] for s in graph["supports"]}
+    for name in graph["nodes"]:
+        node = nodes[ids[name]]
+        if name in graph["premises"]:
+            node["assumed"] = True
+        elif ids[name] not in supported:
+            node["assumed"] = False
+    for spec in nodes.values():  # our format lists each target once
+        for key in ("attacks",):
+            if key in spec:
+                spec[key] = sorted(set(spec[key]))
+    expected = {ids[n]: label for n, label in graph["expected_grounded"].items()}
+    return nodes, expected, ids[graph["nodes"][0]]
+
+
+def carneades_corpus() -> list[Path]:
+    return sorted(CARNEADES.glob("*.yml")) if CARNEADES.is_dir() else []
+
+
+# Hand-made graphs with the labels grounded semantics must give: (node specs, expected labels).
+HAND_MADE = {
+    # a attacked by b, b attacked by c: c reinstates a.
+    "reinstatement": ({"t": {}, "b": {"attacks": ["t"]}, "c": {"attacks": ["b"]}},
+                      {"t": "in", "b": "out", "c": "in"}),
+    # an odd cycle leaves all undecided; its target too.
+    "odd-cycle": ({"t": {}, "x": {"attacks": ["y", "t"]}, "y": {"attacks": ["z"]}, "z": {"attacks": ["x"]}},
+                  {"t": "undecided", "x": "undecided", "y": "undecided", "z": "undecided"}),
+    "even-cycle": ({"t": {}, "x": {"attacks": ["y"]}, "y": {"attacks": ["x", "t"]}},
+                   {"t": "undecided", "x": "undecided", "y": "undecided"}),
+    # a linked step with one premise out fails: its conclusion is not established.
+    "linked-premise-out": ({"t": {}, "p": {"supports": [{"to": "t", "with": ["q"]}]}, "q": {},
+                            "r": {"attacks": ["q"]}},
+                           {"t": "out", "p": "in", "q": "out", "r": "in"}),
+    # an undercut switches the step off, and nothing else.
+    "undercut": ({"t": {}, "p": {"supports": ["t"]}, "u": {"undercuts": [{"from": "p", "to": "t"}]}},
+                 {"t": "out", "p": "in", "u": "in"}),
+    # circular support establishes nothing.
+    "circular-support": ({"t": {}, "p": {"supports": ["q", "t"]}, "q": {"supports": ["p"]}},
+                         {"t": "undecided", "p": "undecided", "q": "undecided"}),
+}
