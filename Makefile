@@ -1,10 +1,13 @@
 # Every target sets up what it needs: the virtual environment, the Python packages
-# (pinned in constraints.txt) and the system programs (Graphviz).
+# (pinned in constraints.txt) and the system programs (Graphviz). The site's targets install
+# only what the site needs; `make test` adds the test extras (Playwright, hypothesis, axe...).
 SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed
+STAMP := $(VENV)/.installed-site
+TEST_STAMP := $(VENV)/.installed-test
+PIP := $(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt
 
 .PHONY: serve build check test system clean
 
@@ -19,7 +22,7 @@ check: $(STAMP)
 
 NODE_STAMP := node_modules/.installed
 
-test: $(STAMP)
+test: $(TEST_STAMP)
 	@PYTHON=$(PYTHON) bash build_tools/ensure-system.sh test
 	@$(MAKE) --no-print-directory $(NODE_STAMP)
 	$(BIN)/python -m pytest
@@ -36,8 +39,12 @@ system:
 $(STAMP): pyproject.toml constraints.txt build_tools/ensure-system.sh
 	@PYTHON=$(PYTHON) bash build_tools/ensure-system.sh
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test]'
+	$(PIP) -e .
 	@touch $(STAMP)
+
+$(TEST_STAMP): $(STAMP)
+	$(PIP) -e '.[test]'
+	@touch $(TEST_STAMP)
 
 clean:
 	rm -rf $(VENV) site .cache node_modules

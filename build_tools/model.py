@@ -127,9 +127,12 @@ class Support:
 
 @dataclass(frozen=True)
 class Attack:
+    """``attacker`` attacks ``target``; ``kind`` names the relation (see vocabulary.RELATIONS) that does it."""
+
     attacker: str
     target: str
     origin: Origin
+    kind: str = "attacks"
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,11 @@ log = get_plugin_logger("argmap")
 
 # A hand-written page may hold this line; the plugin replaces it with the formats registry's table.
 FORMATS_TABLE = "<!-- argmap:formats -->"
-DOWNLOADS = tuple(Download(f.title, f.suffix, f.write) for f in EXPORTS.values())
+
+
+def downloads() -> tuple[Download, ...]:
+    """What the site offers for download: every format of the registry that can be written."""
+    return tuple(Download(f.title, f.suffix, f.write) for f in EXPORTS.values())
 
 
 class ArgmapConfig(Config):
@@ -60,7 +64,7 @@ class ArgmapPlugin(BasePlugin[ArgmapConfig]):
             raise PluginError(f"argmap: the arguments have {len(errors)} error(s); nothing was built:\n{listing}")
         renderer = Renderer(root / self.config.cache_dir, jobs=self.config.jobs)
         try:
-            self.site = build_site(result.analyses, renderer, DOWNLOADS, config.use_directory_urls)
+            self.site = build_site(result.analyses, renderer, downloads(), config.use_directory_urls)
         except RenderError as exc:
             raise PluginError(f"argmap: {exc}") from exc
         log.info(f"{len(self.site.maps)} maps, {renderer.rendered} rendered by Graphviz ({renderer.seconds:.2f} s), "

@@ -5,9 +5,11 @@ the words pages use for them, the marks the maps draw, the CSS classes the style
 the browser scripts select on, and the badge words of a status. A test checks that
 ``docs/assets/argmap.css`` and the browser scripts use exactly these names.
 
-Adding a relation kind means a :class:`Relation` in :data:`RELATIONS`, its key in the claim
-and evidence schemas, and its row in ``docs/format.md``; maps, legends, outlines and node
-pages read it from here.
+Adding a relation kind that acts as one of the three the evaluation knows (a "contrary"
+that acts as an attack, say) means a :class:`Relation` in :data:`RELATIONS`, its key in the
+claim and evidence schemas, its colour in ``docs/assets/argmap.css`` and its row in
+``docs/format.md``: reading, maps, legends, outlines, node pages and statuses take it from
+here.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ import enum
 from dataclasses import dataclass
 
 __all__ = [
-    "Relation", "RELATIONS", "SUPPORTS", "ATTACKS", "UNDERCUTS", "MORE", "Label", "LabelWords", "LABELS",
+    "Relation", "RELATIONS", "acting_as", "SUPPORTS", "ATTACKS", "UNDERCUTS", "MORE", "Label", "LabelWords", "LABELS",
     "ROLE_NAMES", "KIND_NAMES", "BASIS_NAMES", "PERSPECTIVE_FILLS", "UNCLASSIFIED_FILL", "status_class",
 ]
 
@@ -30,6 +32,8 @@ class Relation:
     """
 
     name: str
+    verb: str  # "X cannot <verb> itself"
+    acts_as: str  # supports | attacks | undercuts: how reading and evaluation treat it
     colour: str
     dot_style: str  # Graphviz edge attributes
     key_mark: str  # the legend's drawing of the arrow
@@ -41,22 +45,31 @@ class Relation:
 
 
 SUPPORTS = Relation(
-    "supports", "#2e7d32", 'style="solid" arrowhead="normal"', "──▶", "solid green arrow",
+    "supports", "support", "supports", "#2e7d32", 'style="solid" arrowhead="normal"', "──▶", "solid green arrow",
     "supports", "It supports", "Supported by", "supported by",
 )
 ATTACKS = Relation(
-    "attacks", "#c62828", 'style="dashed" arrowhead="tee" penwidth="1.4"', "╌╌┤",
+    "attacks", "attack", "attacks", "#c62828", 'style="dashed" arrowhead="tee" penwidth="1.4"', "╌╌┤",
     "dashed red line ending in a bar", "attacks", "It attacks", "Attacked by", "attacked by",
 )
 UNDERCUTS = Relation(
-    "undercuts", "#e65100", 'style="dotted" arrowhead="tee" penwidth="1.6"', "┈┈┤●",
+    "undercuts", "undercut", "undercuts", "#e65100", 'style="dotted" arrowhead="tee" penwidth="1.6"', "┈┈┤●",
     "dotted orange line to a dot", "undercuts: challenges the step from the premises at the dot to their conclusion",
     "It undercuts", "Its supports are undercut by", "its support undercut by",
 )
 RELATIONS: dict[str, Relation] = {r.name: r for r in (SUPPORTS, ATTACKS, UNDERCUTS)}
 
+
+def acting_as(kind: str) -> list[Relation]:
+    """The relations that act as ``kind`` (supports, attacks or undercuts), in the registry's order.
+
+    >>> [r.name for r in acting_as("attacks")]
+    ['attacks']
+    """
+    return [r for r in RELATIONS.values() if r.acts_as == kind]
+
 # Not a relation of the debate: the line from a folded "N more" box to the node it folds under.
-MORE = Relation("more", "#616161", 'style="dotted" arrowhead="none"', "", "", "", "", "", "")
+MORE = Relation("more", "", "more", "#616161", 'style="dotted" arrowhead="none"', "", "", "", "", "", "")
 
 
 class Label(str, enum.Enum):

@@ -17,6 +17,8 @@ import pytest
 
 from helpers import DEBATE, build, copy_project
 
+pytestmark = [pytest.mark.slow, pytest.mark.browser]
+
 CHROMIUM = os.environ.get("ARGMAP_CHROMIUM", "/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
         "--disable-component-update", "--disable-sync"]
@@ -65,7 +67,7 @@ def _classes(page, node: str) -> set[str]:
 
 
 def test_what_if_relabels_records_in_the_url_and_survives_a_reload(server: str, browser) -> None:
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page, problems, _ = _guarded_page(browser, server, viewport={"width": 1280, "height": 900})
     page.goto(f"{server}/{DEBATE}/claims/withdrawal-invites-chaos/")
     assert "status-out" in _classes(page, "withdrawal-invites-chaos")
     page.click("button.argmap-whatif-toggle")
@@ -87,10 +89,29 @@ def test_what_if_relabels_records_in_the_url_and_survives_a_reload(server: str, 
     page.click("button.argmap-whatif-reset")
     _wait_class(page, "withdrawal-invites-chaos", "status-out")
     assert urlsplit(page.url).query == ""
+    assert problems == []  # among them: the browser's evaluation never disagreed with the build's labels
+
+
+def test_the_browser_says_when_its_evaluation_disagrees_with_the_build(server: str, browser) -> None:
+    page, problems, _ = _guarded_page(browser, server)
+
+    def tampered(request_route):
+        graph = request_route.fetch().json()
+        graph["labels"][""]["withdrawal-invites-chaos"] = "in"  # the build's label, falsified
+        request_route.fulfill(json=graph)
+
+    page.route("**/graph.json", tampered)
+    page.goto(f"{server}/{DEBATE}/claims/withdrawal-invites-chaos/")
+    page.click("button.argmap-whatif-toggle")
+    for _ in range(100):  # the warning comes once the map's data has loaded
+        if problems:
+            break
+        page.wait_for_timeout(50)
+    assert any("disagrees with the build's labels on withdrawal-invites-chaos" in p for p in problems), problems
 
 
 def test_what_if_works_from_the_keyboard(server: str, browser) -> None:
-    page = browser.new_page()
+    page, problems, _ = _guarded_page(browser, server)
     page.goto(f"{server}/{DEBATE}/claims/withdrawal-invites-chaos/")
     page.click("button.argmap-whatif-toggle")
     page.focus("figure.argmap-map g.nid-truth-lies-in-execution a")
@@ -99,6 +120,7 @@ def test_what_if_works_from_the_keyboard(server: str, browser) -> None:
     page.keyboard.press("Enter")
     _wait_class(page, "truth-lies-in-execution", "whatif-granted")
     assert page.url.endswith("?grant=truth-lies-in-execution")
+    assert problems == []
 
 
 def test_a_map_node_links_to_its_page(server: str, browser) -> None:
@@ -137,7 +159,7 @@ CONTRAST = """
 
 
 def _guarded_page(browser, server: str, **options):
-    """A page that records console errors and failed local requests, and blocks every other host."""
+    """A page that records console errors, argmap's warnings and failed local requests, and blocks every other host."""
     page = browser.new_page(**options)
     problems, outside = [], []
     host = urlsplit(server).netloc
@@ -150,7 +172,8 @@ def _guarded_page(browser, server: str, **options):
             request_route.abort()
 
     page.route("**/*", route)
-    page.on("console", lambda message: problems.append(message.text) if message.type == "error" else None)
+    page.on("console", lambda message: problems.append(message.text)
+            if message.type == "error" or message.text.startswith("argmap:") else None)
     page.on("requestfailed", lambda request: problems.append(f"failed: {request.url}")
             if urlsplit(request.url).netloc == host else None)
     return page, problems, outside

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -10,9 +12,10 @@ import pytest
 
 from build_tools.check import check_project
 from build_tools.check import project as check_module
-from helpers import ARTICLE, ROOT, run_argmap
+from helpers import ARTICLE, ROOT, run_argmap, run_argmap_process
 
 TREES = "arguments/trees"
+EXAMPLE_FILES = sum(1 for f in (ROOT / "tests" / "examples" / "valid" / "arguments").rglob("*") if f.is_file())
 
 
 def test_shipped_arguments_pass() -> None:
@@ -24,13 +27,13 @@ def test_shipped_arguments_pass() -> None:
 def test_valid_example_has_no_problem(project: Path) -> None:
     result = run_argmap("check", "--root", str(project))
     assert result.returncode == 0
-    assert result.stdout == "checked 9 files: no problems\n"
+    assert result.stdout == f"checked {EXAMPLE_FILES} files: no problems\n"
 
 
 def test_root_is_found_from_a_subfolder(project: Path) -> None:
     result = run_argmap("check", cwd=project / TREES / "claims")
     assert result.returncode == 0
-    assert result.stdout.startswith("checked 9 files")
+    assert result.stdout.startswith(f"checked {EXAMPLE_FILES} files")
 
 
 def _break(project: Path) -> Path:
@@ -46,7 +49,7 @@ def test_an_error_exits_1_with_path_line_column(project: Path) -> None:
     first = result.stdout.splitlines()[0]
     assert first.startswith(f"{TREES}/claims/trees-cost-too-much.yaml:7:1: error: unknown key 'atacks'")
     assert "did you mean 'attacks'?" in first
-    assert result.stdout.splitlines()[-1] == "checked 9 files: 1 error, 1 warning"
+    assert result.stdout.splitlines()[-1] == f"checked {EXAMPLE_FILES} files: 1 error, 1 warning"
 
 
 def test_paths_limit_the_report_to_those_files(project: Path) -> None:
@@ -190,3 +193,16 @@ def test_shipped_source_is_the_article_byte_for_byte() -> None:
     for source in (ROOT / "arguments").glob("*/source.txt"):
         assert not source.is_symlink()
         assert source.read_bytes() == article.read_bytes()
+
+
+def test_the_installed_command_and_python_m_run_end_to_end(project: Path) -> None:
+    """The console command and ``python -m build_tools`` in their own processes (the other tests run in-process)."""
+    command = run_argmap_process("check", "--root", str(project))
+    assert command.returncode == 0 and command.stdout.endswith("files: no problems\n"), command.stdout
+    broken = project / TREES / "claims" / "trees-cost-too-much.yaml"
+    broken.write_text(broken.read_text().replace("attacks:", "atacks:"))
+    module = subprocess.run([sys.executable, "-m", "build_tools", "check", "--root", str(project)],
+                            capture_output=True, text=True, timeout=120)
+    assert module.returncode == 1 and "unknown key 'atacks'" in module.stdout
+    version = run_argmap_process("--version")
+    assert version.returncode == 0 and version.stdout.startswith("argmap ")

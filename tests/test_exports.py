@@ -53,6 +53,7 @@ def test_aif_has_the_structure_aif_tools_expect() -> None:
     assert any(node["type"] == "RA" and into[node["nodeID"]].count("I") >= 2 for node in data["nodes"])
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not CORPUS.is_dir(), reason=f"the AIF corpus is not at {CORPUS}")
 def test_the_aif_schema_accepts_the_real_corpus() -> None:
     tool = Path(sys.executable).with_name("check-jsonschema")
@@ -87,6 +88,7 @@ def test_graphml_and_dot(tmp_path: Path) -> None:
 ARGDOWN = ROOT / "node_modules" / ".bin" / "argdown"
 
 
+@pytest.mark.needs_node
 def test_the_real_argdown_cli_parses_our_export(tmp_path: Path) -> None:
     if not ARGDOWN.exists():
         pytest.skip("the Argdown CLI is not installed: make test installs it (npm ci)")
@@ -114,6 +116,7 @@ def test_the_real_argdown_cli_parses_our_export(tmp_path: Path) -> None:
     assert len(linked) == len(debate.supports) - len(simple)
 
 
+@pytest.mark.needs_node
 def test_argdown_special_characters_survive_the_argdown_cli(project: Path, tmp_path: Path) -> None:
     if not ARGDOWN.exists():
         pytest.skip("the Argdown CLI is not installed: make test installs it (npm ci)")

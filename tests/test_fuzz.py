@@ -7,6 +7,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import pytest
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -70,6 +71,7 @@ words = st.text(alphabet=st.characters(whitelist_categories=("Lu", "Ll", "Nd", "
                 min_size=1, max_size=40).map(lambda s: " ".join(s.split()) or "x")
 
 
+@pytest.mark.slow
 @settings(max_examples=4)
 @given(labels=st.lists(words, min_size=2, max_size=6), shape=st.data())
 def test_arbitrary_valid_debates_build_and_every_node_is_reachable(tmp_path_factory, labels, shape) -> None:

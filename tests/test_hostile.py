@@ -16,6 +16,8 @@ import pytest
 
 from helpers import MKDOCS, ROOT, run_argmap
 
+pytestmark = pytest.mark.slow
+
 VALID = ROOT / "tests" / "examples" / "valid"
 CLAIMS = Path("arguments/trees/claims")
 CLAIM = CLAIMS / "trees-cost-too-much.yaml"

@@ -86,6 +86,7 @@ def test_ids_come_from_the_text_never_from_the_input(tmp_path: Path) -> None:
         write_debate(root, "../escape", imported)
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not CORPUS.is_dir(), reason=f"the AIF corpus is not at {CORPUS}")
 def test_every_corpus_map_imports_and_checks(tmp_path: Path) -> None:
     root = _project(tmp_path)
@@ -153,6 +154,7 @@ def test_aif_round_trip_keeps_statements_and_relations(tmp_path: Path) -> None:
     assert _structure(_imported(root, "back")) == _structure(original)
 
 
+@pytest.mark.needs_node
 def test_argdown_round_trip_keeps_statements_relations_and_roles(tmp_path: Path) -> None:
     from build_tools.check import check_project
 

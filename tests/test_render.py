@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -12,7 +14,7 @@ from build_tools.site import views
 from build_tools.site.maps import map_source, site_maps
 from build_tools.site.render import Renderer, RenderError, unsafe_parts
 from build_tools.site.urls import Layout
-from helpers import ROOT, run_argmap
+from helpers import ROOT, run_argmap, run_argmap_process
 
 TREES = "arguments/trees"
 HOSTILE = '<script>alert(1)</script> & &lt; "q" {x} | # `tick` \\n [x](https://example.org/a_b)'
@@ -34,6 +36,17 @@ def test_render_writes_each_format(project: Path, tmp_path: Path, fmt: str, magi
                         "-o", str(out))
     assert result.returncode == 0, result.stderr
     assert out.read_bytes().startswith(magic)
+
+
+def test_render_writes_with_the_usual_permissions(project: Path, tmp_path: Path) -> None:
+    out = tmp_path / "map.svg"
+    previous = os.umask(0o022)
+    try:
+        result = run_argmap_process("render", "--root", str(project), "--overview", "-o", str(out))
+    finally:
+        os.umask(previous)
+    assert result.returncode == 0, result.stderr
+    assert stat.S_IMODE(out.stat().st_mode) == 0o644
 
 
 @pytest.mark.parametrize("which", [["--overview"], ["--whole"], ["--perspective", "critics"]])

@@ -6,7 +6,11 @@ import filecmp
 import os
 from pathlib import Path
 
+import pytest
+
 from helpers import build, copy_project
+
+pytestmark = pytest.mark.slow
 
 EPOCH = "1764115200"
 

@@ -9,7 +9,11 @@ import time
 import urllib.request
 from pathlib import Path
 
+import pytest
+
 from helpers import MKDOCS, ROOT
+
+pytestmark = pytest.mark.slow
 
 SITE = "site_name: Serve\ntheme:\n  name: material\n  font: false\nplugins:\n  - search\n  - argmap\n"
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import html.parser
+import json
 import re
 import shutil
 from pathlib import Path
@@ -13,6 +14,8 @@ import pytest
 
 from build_tools.check import check_project
 from helpers import DEBATE, ROOT, build, copy_project
+
+pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
@@ -85,7 +88,7 @@ def test_every_link_inside_every_map_leads_to_a_node_page(site: Path) -> None:
                 target = (page.parent / link).resolve() / "index.html"
                 assert target.is_file(), f"{page.relative_to(site)}: map link {link}"
                 assert f"/{DEBATE}/" in str(target)
-    assert maps >= 85
+    assert maps >= _expected_maps()
 
 
 def test_maps_are_not_indexed_but_outlines_are(site: Path) -> None:
@@ -105,13 +108,20 @@ def test_the_source_page_links_each_passage(site: Path) -> None:
     assert anchor in parsed.ids
 
 
+def _expected_maps() -> int:
+    """Overview, whole map, one per perspective, one per node."""
+    [debate] = check_project(ROOT).debates
+    return 2 + len(debate.perspectives) + len(debate.nodes)
+
+
 def test_a_second_build_renders_no_map(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "p")
     first = build(project, tmp_path / "one")
     assert first.returncode == 0, first.stderr
-    assert re.search(r"85 maps, 85 rendered by Graphviz", first.stderr)
+    count = _expected_maps()
+    assert f"{count} maps, {count} rendered by Graphviz" in first.stderr
     second = build(project, tmp_path / "two")
-    assert re.search(r"85 maps, 0 rendered by Graphviz", second.stderr)
+    assert f"{count} maps, 0 rendered by Graphviz" in second.stderr
 
 
 def test_a_failing_build_keeps_the_last_site(tmp_path: Path) -> None:
@@ -203,7 +213,8 @@ def test_status_on_maps_and_pages(site: Path) -> None:
                      svg, re.S)
     assert node and ">OUT<" in node.group(0)
     table = (site / DEBATE / "status" / "index.html").read_text()
-    assert table.count("<tr>") == 1 + 59  # a row per claim
+    [debate] = check_project(ROOT).debates
+    assert table.count("<tr>") == 1 + len(debate.claims)  # a row per claim
     assert "◆" in table
 
 
@@ -212,3 +223,22 @@ def test_exports_are_offered_as_downloads(site: Path) -> None:
     for suffix in (".json", ".aif.json", ".argdown", ".graphml", ".dot"):
         assert f'href="{DEBATE}/exports/{DEBATE}{suffix}"' in home
         assert (site / DEBATE / "exports" / f"{DEBATE}{suffix}").is_file()
+
+
+def test_the_built_graph_json_follows_its_schema(site: Path) -> None:
+    from jsonschema import Draft202012Validator
+
+    schema = json.loads((ROOT / "build_tools" / "schemas" / "graph.schema.json").read_text("utf-8"))
+    data = json.loads((site / DEBATE / "graph.json").read_text("utf-8"))
+    assert list(Draft202012Validator(schema).iter_errors(data)) == []
+    [analysis] = check_project(ROOT).analyses
+    assert data["labels"][""] == {n: s.label.value for n, s in analysis.statuses[None].items()}
+
+
+def test_the_exports_page_lists_every_format_of_the_registry(site: Path) -> None:
+    from build_tools.formats import FORMATS
+
+    page = (site / "exports" / "index.html").read_text("utf-8")
+    assert "argmap:formats" not in page
+    for f in FORMATS:
+        assert f"<code>{f.name}</code>" in page and f"&lt;debate&gt;{f.suffix}" in page

@@ -20,6 +20,8 @@ from build_tools.site.whatif import graph_data
 from build_tools.status import evaluate, perspective_grants
 from helpers import HAND_MADE, ROOT, carneades_corpus, translate_carneades, write_graph_debate
 
+pytestmark = pytest.mark.needs_node
+
 SCRIPT = ROOT / "docs" / "assets" / "argmap-status.js"
 RUNNER = """
 const {evaluate} = require(process.argv[2]);

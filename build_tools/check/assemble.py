@@ -16,6 +16,7 @@ from ..model import (
     Undercut,
     Unmapped,
 )
+from ..vocabulary import ATTACKS, SUPPORTS, UNDERCUTS, acting_as
 from .load import DebateFiles, NodeFile
 from .yamlfile import Document
 
@@ -87,19 +88,20 @@ def _as_tuple(value) -> tuple[str, ...]:
 
 def _relations(node_file: NodeFile, supports: dict, attacks: list, undercuts: list) -> None:
     doc, me = node_file.doc, node_file.id
-    for i, item in enumerate(doc.data.get("supports", ())):
-        origin = _at(doc, ("supports", i))
+    for i, item in enumerate(doc.data.get(SUPPORTS.name, ())):
+        origin = _at(doc, (SUPPORTS.name, i))
         if isinstance(item, str):
             step = Support((me,), item, me, origin)
         else:
             step = Support((me, *item["with"]), item["to"], me, origin)
         supports.setdefault(step.key, step)  # a linked step may be declared by each premise
-    for i, target in enumerate(doc.data.get("attacks", ())):
-        attacks.append(Attack(me, target, _at(doc, ("attacks", i))))
-    for i, item in enumerate(doc.data.get("undercuts", ())):
+    for relation in acting_as(ATTACKS.name):
+        for i, target in enumerate(doc.data.get(relation.name, ())):
+            attacks.append(Attack(me, target, _at(doc, (relation.name, i)), relation.name))
+    for i, item in enumerate(doc.data.get(UNDERCUTS.name, ())):
         premises = item["from"]
         premises = (premises,) if isinstance(premises, str) else tuple(premises)
-        undercuts.append(Undercut(me, premises, item["to"], _at(doc, ("undercuts", i))))
+        undercuts.append(Undercut(me, premises, item["to"], _at(doc, (UNDERCUTS.name, i))))
 
 
 def _at(doc: Document, path: tuple) -> Origin:

@@ -18,6 +18,7 @@ from ..analysis import Analysis
 from ..diagnostics import Diagnostic, Severity
 from ..ids import closest, did_you_mean
 from ..model import NodeKind, Origin
+from ..vocabulary import RELATIONS
 
 __all__ = ["DEBATE_RULES", "MAX_LABEL_WORDS", "Known"]
 
@@ -101,7 +102,7 @@ def references(analysis: Analysis, known: Known) -> Iterator[Diagnostic]:
         for premise in step.premises[1:]:
             yield from _reference(debate, known, step.origin, premise, "with", claim_only=False)
     for attack in debate.attacks:
-        yield from _reference(debate, known, attack.origin, attack.target, "attacks", claim_only=True)
+        yield from _reference(debate, known, attack.origin, attack.target, attack.kind, claim_only=True)
     for cut in debate.undercuts:
         yield from _reference(debate, known, cut.origin, cut.conclusion, "undercuts", claim_only=True)
         for premise in cut.premises:
@@ -128,7 +129,7 @@ def self_reference(analysis: Analysis, known: Known) -> Iterator[Diagnostic]:
             yield _error(step.origin, "self-reference", "a node cannot be linked with itself: remove it from 'with'")
     for attack in debate.attacks:
         if attack.target == attack.attacker:
-            yield _error(attack.origin, "self-reference", f"'{attack.attacker}' cannot attack itself")
+            yield _error(attack.origin, "self-reference", f"'{attack.attacker}' cannot {RELATIONS[attack.kind].verb} itself")
     for cut in debate.undercuts:
         if cut.undercutter in cut.premises:
             yield _error(cut.origin, "self-undercut",

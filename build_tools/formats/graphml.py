@@ -46,6 +46,6 @@ def write(analysis: Analysis) -> str:
         else:
             edge(step.premises[0], step.conclusion, "supports")
     for attack in debate.attacks:
-        edge(attack.attacker, attack.target, "attacks")
+        edge(attack.attacker, attack.target, attack.kind)
     ET.indent(root)
     return ET.tostring(root, encoding="unicode", xml_declaration=True) + "\n"

@@ -31,7 +31,6 @@ __all__ = ["to_dot", "perspective_class"]
 # `unflatten` does), so that a wide fan of reasons becomes rows instead of one long line.
 FAN_OUT = 4
 STAGGER = 3
-_EDGES = {**RELATIONS, MORE.name: MORE}
 Link = Callable[[str], str]
 
 
@@ -154,7 +153,7 @@ def _staggered(view: View, names: dict[str, str]) -> dict[tuple[str, str], int]:
 
 def _edge(source: str, target: str, relation: str, prefix: str, suffix: str, head: bool = True,
           minlen: int = 1) -> str:
-    kind = _EDGES[relation]
+    kind = MORE if relation == MORE.name else RELATIONS[relation]
     style = kind.dot_style if head else 'style="solid" arrowhead="none"'
     rank = f' minlen="{minlen}"' if minlen != 1 else ""
     return (f"  {source} -> {target} [id={dot_string(f'{prefix}-{suffix}')} class=\"{relation}\""

@@ -6,7 +6,8 @@ from collections import defaultdict
 from collections.abc import Callable
 
 from ..escape import markdown_text
-from ..model import Debate
+from ..model import Debate, NodeKind
+from ..vocabulary import MORE, SUPPORTS, UNDERCUTS
 from .views import View
 
 __all__ = ["outline"]
@@ -36,16 +37,16 @@ def outline(debate: Debate, view: View, link: Link, fold_link: Link | None = Non
 def _children(view: View) -> dict[str, list[tuple[str, str]]]:
     items: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for edge in view.edges:
-        if edge.relation in ("supports", "attacks"):
+        if edge.relation != MORE.name:
             items[edge.target].append((edge.source, edge.relation))
     for step in view.steps:
         for premise in step.premises:
             others = [p for p in step.premises if p != premise]
-            items[step.conclusion].append((premise, "supports|" + ",".join(others)))
+            items[step.conclusion].append((premise, f"{SUPPORTS.name}|" + ",".join(others)))
         for cutter in step.undercutters:
-            items[step.conclusion].append((cutter, "undercuts|" + ",".join(step.premises)))
+            items[step.conclusion].append((cutter, f"{UNDERCUTS.name}|" + ",".join(step.premises)))
     for fold in view.folds:
-        items[fold.parent].append((fold.id, "more"))
+        items[fold.parent].append((fold.id, MORE.name))
     return items
 
 
@@ -57,7 +58,7 @@ def _item(debate, node_id, relation, depth, children, link, fold_link, seen, lin
         return
     node = debate.nodes[node_id]
     prefix = _relation_words(debate, relation)
-    kind = "evidence: " if node.kind.value == "evidence" else ""
+    kind = "evidence: " if node.kind is NodeKind.EVIDENCE else ""
     text = f"{indent}- {prefix}{kind}[{markdown_text(node.label)}]({link(node_id)})"
     if node_id in seen:
         lines.append(text + " (shown above)")
@@ -73,8 +74,8 @@ def _relation_words(debate: Debate, relation: str) -> str:
         return ""
     kind, _, others = relation.partition("|")
     names = [markdown_text(debate.nodes[o].label) for o in others.split(",") if o]
-    if kind == "supports":
+    if kind == SUPPORTS.name:
         return f"*supports (together with {'; '.join(names)}):* " if names else "*supports:* "
-    if kind == "undercuts":
+    if kind == UNDERCUTS.name:
         return f"*undercuts the support from {'; '.join(names)}:* "
-    return "*attacks:* "
+    return f"*{kind}:* "

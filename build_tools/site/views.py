@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from ..graph import Graph
 from ..model import Debate, NodeKind
-from ..vocabulary import ATTACKS, MORE, SUPPORTS
+from ..vocabulary import MORE, SUPPORTS
 
 __all__ = ["Fold", "Edge", "Step", "View", "overview", "whole", "focus", "perspective_view", "MAX_RANK_WIDTH"]
 
@@ -151,7 +151,7 @@ def _view(debate: Debate, graph: Graph, view_id: str, title: str, shown: set[str
                      key=lambda a: (order[a.target], order[a.attacker]))
     for attack in attacks:
         if attack.attacker in shown:
-            edges.append(Edge(attack.attacker, attack.target, ATTACKS.name))
+            edges.append(Edge(attack.attacker, attack.target, attack.kind))
     for fold in folds:
         edges.append(Edge(fold.id, fold.parent, MORE.name))
     nodes = tuple(sorted(shown, key=lambda n: (n != debate.thesis, order[n])))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from ..analysis import Analysis
 from ..status import granted_by_default, perspective_grants
+from ..vocabulary import LABELS
 
 __all__ = ["graph_data", "MAP_AS_IT_STANDS"]
 
@@ -30,6 +31,7 @@ def graph_data(analysis: Analysis) -> dict:
             for step in debate.supports
         ],
         "attacks": [[a.attacker, a.target] for a in debate.attacks],
+        "badges": {label.value: words.badge for label, words in LABELS.items()},
         "labels": {
             (MAP_AS_IT_STANDS if key is None else key): {node_id: s.label.value for node_id, s in statuses.items()}
             for key, statuses in analysis.statuses.items()

@@ -1,11 +1,13 @@
 /* The reader's what-if: reject or grant any node of a map and watch the labels change.
    Runs from Material's document$ on every page view, and is safe to run twice. The state
    (?reject=a,b&grant=c) lives in the URL, so a what-if can be shared; reloading restores it.
-   The evaluation is argmap-status.js, the same rules as the Python build. */
+   The map's own labels come from the build (graph.json: labels, badges); the browser
+   evaluates (argmap-status.js, the same rules as the Python build) only what a reader
+   changes, and checks once per map that its evaluation of the unchanged map agrees. */
 (function () {
   "use strict";
-  var WORDS = { "in": "IN", "out": "OUT", "undecided": "UNDECIDED" };
   var graphs = {};
+  var verified = {};
 
   function readState() {
     var params = new URLSearchParams(window.location.search);
@@ -38,25 +40,41 @@
     return graphs[url];
   }
 
+  // The browser's evaluation must give the build's labels on the unchanged map: say so if it ever does not.
+  function verify(graph, key, base) {
+    if (verified[graph.debate + "/" + key]) return;
+    verified[graph.debate + "/" + key] = true;
+    var own = window.argmapEvaluate(graph, base), shipped = graph.labels[key];
+    var differ = Object.keys(shipped).filter(function (id) { return own[id] !== shipped[id]; });
+    if (differ.length) {
+      console.warn("argmap: the browser's evaluation disagrees with the build's labels on " + differ.join(", "));
+    }
+  }
+
   function relabel(figure, graph, state) {
     var perspective = figure.getAttribute("data-perspective");
+    var key = perspective || "";
     var base = perspective ? { granted: graph.perspectives[perspective] } : {};
-    var before = window.argmapEvaluate(graph, base);
-    var after = window.argmapEvaluate(graph, {
+    var before = graph.labels[key];
+    verify(graph, key, base);
+    var changedState = state.grant.length || state.reject.length;
+    var after = changedState ? window.argmapEvaluate(graph, {
       granted: base.granted, grant: state.grant, reject: state.reject
-    });
+    }) : before;
+    var badges = graph.badges;
+    var badgeEnd = new RegExp("(" + Object.keys(badges).map(function (l) { return badges[l]; }).join("|") + ")$");
     var changed = 0;
     figure.querySelectorAll("g.node").forEach(function (group) {
       var id = nodeId(group);
       if (!id || !(id in after)) return;
       var label = after[id];
-      ["in", "out", "undecided"].forEach(function (l) { group.classList.toggle("status-" + l, l === label); });
+      Object.keys(badges).forEach(function (l) { group.classList.toggle("status-" + l, l === label); });
       group.classList.toggle("whatif-changed", label !== before[id]);
       group.classList.toggle("whatif-rejected", state.reject.indexOf(id) !== -1);
       group.classList.toggle("whatif-granted", state.grant.indexOf(id) !== -1);
       if (label !== before[id]) changed++;
       var badge = group.querySelector("text");
-      if (badge) badge.textContent = badge.textContent.replace(/(IN|OUT|UNDECIDED)$/, WORDS[label]);
+      if (badge) badge.textContent = badge.textContent.replace(badgeEnd, badges[label]);
     });
     var note = figure.argmapNote;
     function names(ids) {

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ...escape import markdown_text
 from ...model import Node, NodeKind, Support, Undercut
 from ...status import explain
-from ...vocabulary import ATTACKS, BASIS_NAMES, KIND_NAMES, LABELS, ROLE_NAMES, SUPPORTS, UNDERCUTS
+from ...vocabulary import ATTACKS, BASIS_NAMES, KIND_NAMES, LABELS, ROLE_NAMES, SUPPORTS, UNDERCUTS, acting_as
 from .common import Page, PageContext, heading
 
 __all__ = ["node_page"]
@@ -86,12 +86,13 @@ def _citation(node: Node) -> list[str]:
 def _relations(ctx: PageContext, page: str, node: Node) -> list[str]:
     g, me = ctx.analysis.graph, node.id
     link = lambda node_id: ctx.node_link(page, node_id)  # noqa: E731
+    attacks = acting_as(ATTACKS.name)
     sections = [
         (SUPPORTS.made, [_step_text(ctx, page, s, me) for s in g.steps_from.get(me, ())]),
-        (ATTACKS.made, [link(a.target) for a in g.attacks_from.get(me, ())]),
+        *((r.made, [link(a.target) for a in g.attacks_from.get(me, ()) if a.kind == r.name]) for r in attacks),
         (UNDERCUTS.made, [_cut_text(ctx, page, c) for c in g.cuts_from.get(me, ())]),
         (SUPPORTS.received, [_premises_text(ctx, page, s) for s in g.steps_into.get(me, ())]),
-        (ATTACKS.received, [link(a.attacker) for a in g.attacks_into.get(me, ())]),
+        *((r.received, [link(a.attacker) for a in g.attacks_into.get(me, ()) if a.kind == r.name]) for r in attacks),
         (UNDERCUTS.received, [f"{link(c.undercutter)} challenges the support from {_names(ctx, page, c.premises)}"
                               for c in g.cuts_into.get(me, ())]),
     ]

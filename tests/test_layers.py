@@ -1,0 +1,98 @@
+"""The package's shape: stages import downward only, and no module imports itself back in a cycle."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+from helpers import ROOT
+
+PACKAGE = ROOT / "build_tools"
+# Each layer may import from its own layer and the layers before it, never after.
+LAYERS = [
+    {"model", "ids", "diagnostics", "escape", "vocabulary", "quotes", "graph", "status", "analysis"},
+    {"check"},
+    {"site"},
+    {"formats"},
+    {"cli", "plugin", "__main__"},
+]
+ADAPTERS = {"cli", "plugin", "__main__"}
+
+
+def _modules() -> dict[str, Path]:
+    return {".".join(p.relative_to(PACKAGE).with_suffix("").parts): p for p in PACKAGE.rglob("*.py")}
+
+
+def _imports(name: str, path: Path) -> set[str]:
+    """The build_tools modules that module ``name`` imports (resolved to dotted names in the package)."""
+    package = name.split(".")[:-1]
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.level:
+            base = package[: len(package) - node.level + 1] if node.level > 1 else package
+            target = ".".join([*base, *(node.module.split(".") if node.module else [])])
+            names = [f"{target}.{a.name}" if target else a.name for a in node.names]
+            found.update(names if node.module is None else [target, *names])  # "from . import x" imports x
+        elif isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("build_tools"):
+            found.add(node.module.removeprefix("build_tools").lstrip("."))
+    modules = _modules()
+    return {m if m in modules else f"{m}.__init__" for m in found if m in modules or f"{m}.__init__" in modules}
+
+
+def _layer(name: str) -> int:
+    top = name.split(".")[0]
+    return next(i for i, layer in enumerate(LAYERS) if top in layer)
+
+
+def test_every_module_belongs_to_a_layer() -> None:
+    for name in _modules():
+        if name != "__init__":
+            _layer(name)
+
+
+def test_stages_import_downward_only() -> None:
+    upward = []
+    for name, path in _modules().items():
+        if name == "__init__":
+            continue
+        for target in _imports(name, path):
+            if target and target != "__init__" and _layer(target) > _layer(name):
+                upward.append(f"{name} imports {target}")
+    assert upward == []
+
+
+def test_only_the_adapters_import_mkdocs_print_or_exit() -> None:
+    offenders = []
+    for name, path in _modules().items():
+        if name.split(".")[0] in ADAPTERS:
+            continue
+        tree = ast.parse(path.read_text("utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, (ast.Import, ast.ImportFrom)):
+                module = node.module if isinstance(node, ast.ImportFrom) else node.names[0].name
+                if module and module.split(".")[0] == "mkdocs":
+                    offenders.append(f"{name} imports mkdocs")
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("print", "exit"):
+                offenders.append(f"{name} calls {node.func.id}")
+            if isinstance(node, ast.Attribute) and node.attr == "exit" and getattr(node.value, "id", "") == "sys":
+                offenders.append(f"{name} calls sys.exit")
+    assert offenders == []
+
+
+def test_no_import_cycle() -> None:
+    modules = _modules()
+    edges = {name: {t for t in _imports(name, path) if t in modules and t != name} for name, path in modules.items()}
+    state: dict[str, int] = {}
+
+    def visit(node: str, trail: list[str]) -> None:
+        state[node] = 1
+        for target in sorted(edges.get(node, ())):
+            if state.get(target) == 1:
+                raise AssertionError("import cycle: " + " -> ".join([*trail[trail.index(target):], target]))
+            if target not in state:
+                visit(target, [*trail, target])
+        state[node] = 2
+
+    for name in sorted(modules):
+        if name not in state:
+            visit(name, [name])

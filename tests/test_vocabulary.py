@@ -1,0 +1,143 @@
+"""One vocabulary: the stylesheet, the browser scripts and graph.json use exactly the names Python defines."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from jsonschema import Draft202012Validator
+
+from build_tools.analysis import analyse
+from build_tools.check import check_project
+from build_tools.site.dot import perspective_class
+from build_tools.site.whatif import graph_data
+from build_tools.vocabulary import LABELS, MORE, PERSPECTIVE_FILLS, RELATIONS, Label, status_class
+from helpers import ROOT
+
+ASSETS = ROOT / "docs" / "assets"
+CSS = (ASSETS / "argmap.css").read_text("utf-8")
+STATUS_JS = (ASSETS / "argmap-status.js").read_text("utf-8")
+WHATIF_JS = (ASSETS / "argmap-whatif.js").read_text("utf-8")
+SCRIPTS = [p.read_text("utf-8") for p in sorted(ASSETS.glob("argmap*.js"))]
+GRAPH_SCHEMA = Draft202012Validator(json.loads((ROOT / "build_tools/schemas/graph.schema.json").read_text("utf-8")))
+
+
+def test_the_stylesheet_styles_exactly_the_statuses() -> None:
+    assert set(re.findall(r"\.(status-[a-z]+)\b", CSS)) == {status_class(label) for label in Label}
+
+
+def test_the_stylesheet_styles_exactly_the_relations() -> None:
+    assert set(re.findall(r"\.edge\.([a-z]+)\b", CSS)) == set(RELATIONS) | {MORE.name}
+    assert set(re.findall(r"\.argmap-key-([a-z]+)\b", CSS)) == set(RELATIONS)
+
+
+def test_the_stylesheet_has_a_fill_for_every_perspective_colour() -> None:
+    classes = {perspective_class(i) for i in range(len(PERSPECTIVE_FILLS))}
+    assert set(re.findall(r"\.node\.(p\d+)\b", CSS)) == classes
+    assert set(re.findall(r"\.argmap-swatch\.(p\d+)\b", CSS)) == classes
+    assert set(re.findall(r"--argmap-(p\d+):", CSS)) == classes
+
+
+def test_the_evaluator_uses_exactly_the_status_words() -> None:
+    literals = set(re.findall(r'"([^"]*)"', STATUS_JS)) - {"use strict", "object"}
+    assert literals == {label.value for label in Label}
+
+
+def test_the_what_if_takes_status_words_and_badges_from_the_data() -> None:
+    for label, words in LABELS.items():
+        assert f'"{label.value}"' not in WHATIF_JS and words.badge not in WHATIF_JS
+    assert '"status-"' in WHATIF_JS  # the class prefix of status_class, completed from graph.json's labels
+
+
+HOOKS = {"argmap-whatif-toggle", "argmap-whatif-reset"}  # buttons the scripts find by class; styled as md-button
+
+
+def test_every_class_the_scripts_set_is_styled() -> None:
+    set_by_scripts = set()
+    for script in SCRIPTS:
+        set_by_scripts.update(re.findall(r'classList\.(?:toggle|add)\("([a-z-]+)"', script))
+        for names in re.findall(r'className = "([a-z -]+)"', script):
+            set_by_scripts.update(n for n in names.split() if not n.startswith("md-"))
+    set_by_scripts -= {"status-", *HOOKS}
+    unstyled = [name for name in set_by_scripts if not re.search(rf"\.{re.escape(name)}(?![\w-])", CSS)]
+    assert set_by_scripts and unstyled == []
+
+
+@pytest.mark.parametrize("root", [ROOT, ROOT / "tests" / "examples" / "valid"], ids=["article", "example"])
+def test_graph_json_follows_its_schema_and_carries_the_build_labels(root) -> None:
+    [analysis] = check_project(root).analyses
+    data = graph_data(analysis)
+    assert list(GRAPH_SCHEMA.iter_errors(data)) == []
+    assert data["labels"][""] == {n: s.label.value for n, s in analysis.statuses[None].items()}
+    for p in analysis.debate.perspectives:
+        assert data["labels"][p.id] == {n: s.label.value for n, s in analysis.statuses[p.id].items()}
+    assert data["badges"] == {label.value: words.badge for label, words in LABELS.items()}
+
+
+def test_graph_json_of_a_fresh_analysis_is_the_same() -> None:
+    [analysis] = check_project(ROOT).analyses
+    assert graph_data(analyse(analysis.debate)) == graph_data(analysis)
+
+
+def test_a_new_relation_kind_needs_only_the_schema_and_the_registry(project, tmp_path, monkeypatch) -> None:
+    """A 'contrary' that acts as an attack: declared in the schema and the registry, nothing else changed."""
+    import shutil
+    from dataclasses import replace
+
+    from build_tools import vocabulary
+    from build_tools.check import schema
+    from build_tools.site.pipeline import build_site
+    from build_tools.site.render import Renderer
+
+    schemas = tmp_path / "schemas"
+    shutil.copytree(ROOT / "build_tools" / "schemas", schemas)
+    claim = json.loads((schemas / "claim.schema.json").read_text("utf-8"))
+    claim["properties"]["contrary"] = {"$ref": "common.schema.json#/$defs/ids", "description": "Claims it is contrary to."}
+    (schemas / "claim.schema.json").write_text(json.dumps(claim), "utf-8")
+    monkeypatch.setattr(schema, "SCHEMA_DIR", schemas)
+    schema._validator.cache_clear()
+    contrary = replace(vocabulary.ATTACKS, name="contrary", verb="be contrary to", colour="#6a1b9a",
+                       made="It is contrary to", received="Contrary claims")
+    monkeypatch.setitem(vocabulary.RELATIONS, "contrary", contrary)
+    try:
+        file = project / "arguments/trees/claims/trees-cost-too-much.yaml"
+        file.write_text(file.read_text("utf-8").replace("attacks: [plant-more-trees]", "contrary: [plant-more-trees]"))
+        result = check_project(project)
+        assert result.ok, [d.render() for d in result.diagnostics]
+        [analysis] = result.analyses
+        [attack] = [a for a in analysis.debate.attacks if a.attacker == "trees-cost-too-much"]
+        assert attack.kind == "contrary"
+        statuses = analysis.statuses[None]
+        assert statuses["trees-cost-too-much"].label is Label.OUT  # the rebuttal still defeats it, as for attacks
+        site = build_site(result.analyses, Renderer(None))
+        page = next(p.markdown for p in site.pages if p.src == "trees/claims/trees-cost-too-much.md")
+        assert "## It is contrary to" in page
+        home = next(p.markdown for p in site.pages if p.src == "index.md")
+        assert 'argmap-key-contrary' in home and "*contrary:*" in home
+        assert 'class="edge contrary"' in site.maps["trees/map"] and "#6a1b9a" in site.maps["trees/map"]
+    finally:
+        schema._validator.cache_clear()
+
+
+def test_a_new_export_format_needs_only_its_module_and_a_registry_row(project, tmp_path, monkeypatch) -> None:
+    """A format added to the registry reaches `argmap export`, the site's downloads and the docs' table."""
+    from build_tools import formats
+    from build_tools.plugin import downloads
+    from build_tools.site.pipeline import build_site
+    from build_tools.site.render import Renderer
+    from helpers import run_argmap
+
+    def write(analysis) -> str:
+        return "".join(f"{node_id}\n" for node_id in analysis.debate.nodes)
+
+    ids = formats.Format("ids", "Node ids", ".ids.txt", "shell scripts", write)
+    monkeypatch.setitem(formats.EXPORTS, "ids", ids)
+    monkeypatch.setattr(formats, "FORMATS", (*formats.FORMATS, ids))
+    result = run_argmap("export", "--root", str(project), "--format", "ids")
+    assert result.returncode == 0 and "trees-cool-streets\n" in result.stdout
+    assert "| Node ids | `ids` | `<debate>.ids.txt` | shell scripts | yes | no |" in formats.formats_table()
+    site = build_site(check_project(project).analyses, Renderer(None), downloads())
+    assert "trees-cool-streets\n" in site.files["trees/exports/trees.ids.txt"]
+    home = next(p.markdown for p in site.pages if p.src == "index.md")
+    assert "[Node ids](trees/exports/trees.ids.txt)" in home
