@@ -5,6 +5,8 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
+from .text import visible
+
 __all__ = ["Severity", "Diagnostic", "sort_key", "summary"]
 
 
@@ -22,6 +24,9 @@ class Diagnostic:
 
     >>> Diagnostic("a.yaml", 3, 5, Severity.ERROR, "unknown-key", "no such key").render()
     'a.yaml:3:5: error: no such key [unknown-key]'
+
+    :meth:`render` gives one line whatever the file name or message hold: control
+    characters are escaped, so no file name can forge a line of a log (a CI command).
     """
 
     path: str
@@ -36,7 +41,7 @@ class Diagnostic:
         return self.severity is Severity.ERROR
 
     def render(self) -> str:
-        return f"{self.path}:{self.line}:{self.column}: {self.severity.value}: {self.message} [{self.code}]"
+        return visible(f"{self.path}:{self.line}:{self.column}: {self.severity.value}: {self.message} [{self.code}]")
 
     def as_dict(self) -> dict:
         return {

@@ -1,23 +1,36 @@
-"""All escaping of user text, in one place: DOT, HTML and Markdown.
+"""All escaping of user text, in one place: DOT, HTML, Markdown and links.
 
-User text never reaches DOT, SVG or HTML except through these functions.
+User text never reaches DOT, SVG, HTML or Markdown except through these functions; no
+user text reaches Markdown as Markdown syntax, and links are written as HTML, with a URL
+that :func:`safe_url` allows.
 """
 
 from __future__ import annotations
 
 import html
+import json
 import re
 import textwrap
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
-__all__ = ["dot_string", "dot_label", "html_text", "markdown_text", "url_path", "wrap"]
+__all__ = ["dot_string", "dot_label", "html_text", "markdown_text", "url_path", "wrap", "safe_url", "html_link",
+           "front_matter_string", "SAFE_SCHEMES"]
+
+SAFE_SCHEMES = ("http", "https", "mailto")
+# What a URL may hold (RFC 3986: unreserved, reserved and percent signs); anything else, such
+# as spaces, quotes, < > { } | \ ^ ` and every control character, is refused.
+_URL_CHARS = re.compile(r"[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+")
+_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
 
 # Characters that start Markdown syntax anywhere in a line: backslash-escaped (Python-Markdown,
 # with the tables and attr_list extensions, accepts a backslash before each of them).
 # "(" and ")" need no escape once "[" and "]" have one; "-", "+", "." and "!" matter only at
 # the start of a line, handled below. "<", ">" and "&" become entities (no raw HTML).
 _MD_TABLE = str.maketrans({"<": "&lt;", ">": "&gt;", "&": "&amp;", **{c: "\\" + c for c in "\\`*_{}[]#|"}})
-_LINE_START = re.compile(r"^([-+]|\d+(?=\.))")
+_LINE_START = re.compile(r"^([-+!]|\d+(?=\.)|[=:~])")
+# At the start of a line, "=" (a heading's underline), ":" and "~" (a fence) are not
+# backslash-escapable in Python-Markdown: they become character references instead.
+_ENTITY_AT_START = {"=": "&#61;", ":": "&#58;", "~": "&#126;"}
 
 
 def dot_string(text: str) -> str:
@@ -67,6 +80,8 @@ def markdown_text(text: str) -> str:
     '\\\\[x\\\\](javascript:alert(1)) &lt;b&gt;&amp;amp;'
     >>> markdown_text("- not a list"), markdown_text("1986. Not a list")
     ('\\\\- not a list', '1986\\\\. Not a list')
+    >>> markdown_text('!!! warning "not a box"'), markdown_text("~~~ not a fence")
+    ('\\\\!!! warning "not a box"', '&#126;~~ not a fence')
     """
     text = " ".join(text.split()).translate(_MD_TABLE)
     return _LINE_START.sub(_escape_line_start, text, count=1)
@@ -74,6 +89,8 @@ def markdown_text(text: str) -> str:
 
 def _escape_line_start(match: re.Match) -> str:
     marker = match.group(1)
+    if marker in _ENTITY_AT_START:
+        return _ENTITY_AT_START[marker]
     return marker + "\\" if marker[0].isdigit() else "\\" + marker
 
 
@@ -84,3 +101,48 @@ def url_path(path: str) -> str:
     'claims/a%20b%22/'
     """
     return quote(path, safe="/.-_~#")
+
+
+def safe_url(url: str) -> bool:
+    """True for an absolute http(s) URL with a host, or a mailto: address, written with URL characters only.
+
+    >>> safe_url("https://example.org/a?b=c#d"), safe_url("mailto:a@example.org")
+    (True, True)
+    >>> safe_url("java script:alert(1)"), safe_url("/x"), safe_url('https://x.org/>"<img/src=x>')
+    (False, False, False)
+    """
+    if not _URL_CHARS.fullmatch(url) or _PERCENT.search(url):
+        return False
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return False
+    if parts.scheme in ("http", "https"):
+        return bool(parts.hostname)
+    return parts.scheme == "mailto" and bool(parts.path)
+
+
+def html_link(url: str) -> str:
+    """An HTML link to ``url`` showing the URL itself, or the URL as plain text if it is not safe.
+
+    Safe in Markdown (inline HTML, table cells included) and in HTML alike.
+
+    >>> print(html_link("https://example.org/a_b?c=d&e"))
+    <a href="https://example.org/a_b?c=d&amp;e">https://example.org/a\\_b?c=d&amp;e</a>
+    >>> html_link("javascript:alert(1)"), html_link("https://x.org/a|b")
+    ('javascript:alert(1)', 'https://x.org/a&#124;b')
+    """
+    shown = markdown_text(url).replace("\\|", "&#124;")
+    if not safe_url(url):
+        return shown
+    return f'<a href="{html_text(url).replace("|", "&#124;")}">{shown}</a>'
+
+
+def front_matter_string(text: str) -> str:
+    """A YAML double-quoted string holding ``text`` that every YAML parser reads back: JSON with
+    every character outside ASCII escaped.
+
+    >>> print(front_matter_string("a\x85b \u2028 é"))
+    "a\\u0085b \\u2028 \\u00e9"
+    """
+    return json.dumps(text, ensure_ascii=True)

@@ -20,6 +20,7 @@ from .formats import EXPORTS, formats_table
 from .site.embed import fill_slots
 from .site.pipeline import Download, Site, build_site
 from .site.render import Renderer, RenderError
+from .text import visible
 
 __all__ = ["ArgmapPlugin"]
 
@@ -55,7 +56,7 @@ class ArgmapPlugin(BasePlugin[ArgmapConfig]):
         try:
             result = check_project(root)
         except ProjectError as exc:
-            raise PluginError(f"argmap: {exc}") from exc
+            raise PluginError(f"argmap: {visible(str(exc))}") from exc
         for warning in (d for d in result.diagnostics if not d.is_error):
             log.warning(warning.render())
         errors = [d for d in result.diagnostics if d.is_error]
@@ -66,7 +67,7 @@ class ArgmapPlugin(BasePlugin[ArgmapConfig]):
         try:
             self.site = build_site(result.analyses, renderer, downloads(), config.use_directory_urls)
         except RenderError as exc:
-            raise PluginError(f"argmap: {exc}") from exc
+            raise PluginError(f"argmap: {visible(str(exc))}") from exc
         log.info(f"{len(self.site.maps)} maps, {renderer.rendered} rendered by Graphviz ({renderer.seconds:.2f} s), "
                  f"the rest from the cache")
 

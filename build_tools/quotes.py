@@ -3,64 +3,100 @@
 >>> text = "Supporters\\n\\ncounter that endless commitments erode support."
 >>> [text[s:e] for s, e in find("Supporters counter that", text)]
 ['Supporters\\n\\ncounter that']
+
+All the work here stays near linear in the size of the source: folding keeps one record
+per run of white space, at most :data:`MAX_OCCURRENCES` places are collected for a quote,
+the "closest passage" of a quote that is not found is looked for near the places that
+share its words, and line numbers come from an index of line starts.
 """
 
 from __future__ import annotations
 
 import difflib
 import re
+from array import array
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from types import MappingProxyType
 
 from .model import Debate
 
-__all__ = ["Folded", "fold", "find", "locate", "closest_passage", "line_column", "Span", "Passage", "QuoteIndex",
-           "index_quotes"]
+__all__ = ["Folded", "fold", "find", "locate", "closest_passage", "line_column", "LineIndex", "Span", "Passage",
+           "QuoteIndex", "index_quotes", "MAX_OCCURRENCES"]
 
 Span = tuple[int, int]  # start and end offsets in the source text
+MAX_OCCURRENCES = 1000  # more places than this for one quote are not collected (it is ambiguous anyway)
+# A quote not found is compared with the whole text when that is cheap (text x quote characters),
+# otherwise only with the regions that share three-word sequences with it.
+_FULL_COMPARISON = 4_000_000
+_SHINGLE = 3
+_COMMON_SHINGLE = 50  # sequences of words found more often than this do not point anywhere
 
 _SPACE = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
 class Folded:
-    """Text with every run of white space folded to one space, and where each char came from."""
+    """Text with every run of white space folded to one space, and where each character came from.
+
+    ``runs`` holds, for each folded run of white space, its place in the folded text and its
+    start and end in the original; every other character moved by a fixed amount since the
+    last run.
+
+    >>> f = fold("a  b\\n\\nc")
+    >>> f.text, [f.start(i) for i in range(5)], [f.end(i) for i in range(5)]
+    ('a b c', [0, 1, 3, 4, 6], [1, 3, 4, 6, 7])
+    """
 
     text: str
-    starts: tuple[int, ...]  # offset in the original text of each folded character
-    ends: tuple[int, ...]  # offset just past it
+    at: array  # the folded offset of each run
+    run_starts: array  # where each run starts in the original
+    run_ends: array  # where it ends
+
+    def start(self, i: int) -> int:
+        """Where the folded character ``i`` starts in the original text."""
+        k = bisect_right(self.at, i) - 1
+        if k >= 0 and self.at[k] == i:
+            return self.run_starts[k]
+        return (self.run_ends[k] + i - self.at[k] - 1) if k >= 0 else i
+
+    def end(self, i: int) -> int:
+        """Where the folded character ``i`` ends in the original text."""
+        k = bisect_right(self.at, i) - 1
+        if k >= 0 and self.at[k] == i:
+            return self.run_ends[k]
+        return self.start(i) + 1
 
 
 def fold(text: str) -> Folded:
-    out, starts, ends = [], [], []
-    pos = 0
+    out, at, starts, ends = [], array("q"), array("q"), array("q")
+    pos = folded = 0
     for match in _SPACE.finditer(text):
-        _copy(text, pos, match.start(), out, starts, ends)
-        out.append(" ")
+        out.append(text[pos:match.start()])
+        folded += match.start() - pos
+        at.append(folded)
         starts.append(match.start())
         ends.append(match.end())
+        out.append(" ")
+        folded += 1
         pos = match.end()
-    _copy(text, pos, len(text), out, starts, ends)
-    return Folded("".join(out), tuple(starts), tuple(ends))
+    out.append(text[pos:])
+    return Folded("".join(out), at, starts, ends)
 
 
-def _copy(text, begin, end, out, starts, ends) -> None:
-    out.append(text[begin:end])
-    starts.extend(range(begin, end))
-    ends.extend(range(begin + 1, end + 1))
-
-
-def find(quote: str, text: str, folded: Folded | None = None) -> list[tuple[int, int]]:
-    """Every place (start, end offsets in ``text``) where ``quote`` occurs, white space folded."""
+def find(quote: str, text: str, folded: Folded | None = None) -> list[Span]:
+    """Every place (start, end offsets in ``text``) where ``quote`` occurs, white space folded
+    (at most :data:`MAX_OCCURRENCES` of them)."""
     folded = folded or fold(text)
     needle = _SPACE.sub(" ", quote).strip()
     if not needle:
         return []
     spans, at = [], folded.text.find(needle)
-    while at != -1:
-        spans.append((folded.starts[at], folded.ends[at + len(needle) - 1]))
+    while at != -1 and len(spans) < MAX_OCCURRENCES:
+        spans.append((folded.start(at), folded.end(at + len(needle) - 1)))
         at = folded.text.find(needle, at + 1)
     return spans
 
@@ -121,6 +157,20 @@ class QuoteIndex:
         spans = self.unmapped[i]
         return spans[0] if len(spans) == 1 else None
 
+    @cached_property
+    def lines(self) -> LineIndex:
+        """Line and column of any offset of the source."""
+        return LineIndex(self.text or "")
+
+    @cached_property
+    def shingles(self) -> dict[str, list[int]]:
+        """Where each three-word sequence of the folded source starts (for closest passages)."""
+        return word_shingles(self.folded.text if self.folded else "")
+
+    def closest(self, quote: str) -> Span | None:
+        """The passage of the source closest to a quote that is not in it."""
+        return closest_passage(quote, self.text or "", self.folded, self.shingles) if self.text else None
+
     def passages(self) -> list[Passage]:
         """Every distinct grounded span, in the text's order, with the nodes it grounds."""
         grounds: dict[Span, list[str]] = defaultdict(list)
@@ -144,23 +194,79 @@ def index_quotes(debate: Debate) -> QuoteIndex:
     return QuoteIndex(text, folded, MappingProxyType(found), unmapped, MappingProxyType(occurrences))
 
 
-def closest_passage(quote: str, text: str, folded: Folded | None = None) -> tuple[int, int] | None:
-    """The span of ``text`` that best matches ``quote``, for a "did you mean" hint."""
+def closest_passage(quote: str, text: str, folded: Folded | None = None,
+                    shingles: Mapping[str, list[int]] | None = None) -> Span | None:
+    """The span of ``text`` that best matches ``quote``, for a "did you mean" hint.
+
+    ``shingles`` (see :func:`word_shingles`) points to the regions worth comparing when
+    comparing with the whole text would be slow.
+    """
     folded = folded or fold(text)
     needle = _SPACE.sub(" ", quote).strip()
-    if not needle or not folded.text:
+    hay = folded.text
+    if not needle or not hay:
         return None
-    matcher = difflib.SequenceMatcher(None, folded.text, needle, autojunk=False)
-    match = matcher.find_longest_match(0, len(folded.text), 0, len(needle))
+    lo, hi = 0, len(hay)
+    if len(hay) * len(needle) > _FULL_COMPARISON:
+        region = _likely_region(needle, hay, shingles if shingles is not None else word_shingles(hay))
+        if region is None:
+            return None
+        lo, hi = region
+    matcher = difflib.SequenceMatcher(None, hay, needle, autojunk=False)
+    match = matcher.find_longest_match(lo, hi, 0, len(needle))
     if match.size < 4:
         return None
     start = max(0, match.a - match.b)
-    end = min(len(folded.text), start + len(needle))
-    while 0 < start < match.a and folded.text[start - 1] != " ":
+    end = min(len(hay), start + len(needle))
+    while 0 < start < match.a and hay[start - 1] != " ":
         start += 1  # do not begin in the middle of a word
-    while match.a + match.size < end < len(folded.text) and folded.text[end] != " ":
+    while match.a + match.size < end < len(hay) and hay[end] != " ":
         end -= 1  # nor end in one
-    return folded.starts[start], folded.ends[end - 1]
+    return folded.start(start), folded.end(end - 1)
+
+
+def word_shingles(folded_text: str) -> dict[str, list[int]]:
+    """Where each sequence of three words starts in a folded text (common ones dropped)."""
+    found: dict[str, list[int]] = defaultdict(list)
+    words = [(m.start(), m.group(0)) for m in re.finditer(r"\S+", folded_text)]
+    for i in range(len(words) - _SHINGLE + 1):
+        key = " ".join(w for _, w in words[i:i + _SHINGLE])
+        places = found[key]
+        if len(places) <= _COMMON_SHINGLE:
+            places.append(words[i][0])
+    return {k: v for k, v in found.items() if len(v) <= _COMMON_SHINGLE}
+
+
+def _likely_region(needle: str, hay: str, shingles: Mapping[str, list[int]]) -> tuple[int, int] | None:
+    """Where in ``hay`` most of the needle's word sequences point to, widened by the needle's length."""
+    votes: dict[int, int] = defaultdict(int)
+    width = max(64, len(needle))
+    words = [(m.start(), m.group(0)) for m in re.finditer(r"\S+", needle)]
+    for i in range(len(words) - _SHINGLE + 1):
+        key = " ".join(w for _, w in words[i:i + _SHINGLE])
+        for place in shingles.get(key, ()):
+            votes[(place - words[i][0]) // width] += 1
+    if not votes:
+        return None
+    best = max(sorted(votes), key=lambda bucket: votes[bucket])
+    return max(0, (best - 1) * width), min(len(hay), (best + 3) * width)
+
+
+class LineIndex:
+    """Line and column of any offset of a text, by binary search over its line starts.
+
+    >>> LineIndex("ab\\ncd").position(4)
+    (2, 2)
+    """
+
+    def __init__(self, text: str) -> None:
+        self.starts = array("q", [0])
+        self.starts.extend(m.end() for m in re.finditer("\n", text))
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based line and column of ``offset``."""
+        line = bisect_right(self.starts, offset)
+        return line, offset - self.starts[line - 1] + 1
 
 
 def line_column(text: str, offset: int) -> tuple[int, int]:

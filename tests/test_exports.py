@@ -120,7 +120,7 @@ def test_the_real_argdown_cli_parses_our_export(tmp_path: Path) -> None:
 def test_argdown_special_characters_survive_the_argdown_cli(project: Path, tmp_path: Path) -> None:
     if not ARGDOWN.exists():
         pytest.skip("the Argdown CLI is not installed: make test installs it (npm ci)")
-    tricky = r"Upkeep [x] <y> #tag *b* _i_ @z \ costs (a) + - too much."
+    tricky = r"Upkeep [x] <y> #tag *b* _i_ @z \ costs (a) + - too // much /* not a comment */ http://x.org/a."
     claim = project / "arguments" / "trees" / "claims" / "trees-cost-too-much.yaml"
     claim.write_text(claim.read_text().replace("statement: The upkeep of street trees is too expensive.",
                                                f"statement: {json.dumps(tricky)}"))

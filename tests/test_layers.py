@@ -10,7 +10,7 @@ from helpers import ROOT
 PACKAGE = ROOT / "build_tools"
 # Each layer may import from its own layer and the layers before it, never after.
 LAYERS = [
-    {"model", "ids", "diagnostics", "escape", "vocabulary", "quotes", "graph", "status", "analysis"},
+    {"model", "ids", "text", "files", "diagnostics", "escape", "vocabulary", "quotes", "graph", "status", "analysis"},
     {"check"},
     {"site"},
     {"formats"},

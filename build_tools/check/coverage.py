@@ -23,6 +23,8 @@ ABBREVIATIONS = frozenset({
 })
 _END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9]|\s*$)")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
+_LONGEST_WORD = 64  # the word before a full stop is looked for this far back (abbreviations are short)
+_WHITE = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
@@ -66,7 +68,7 @@ def sentences(text: str) -> list[Sentence]:
     """
     found, start = [], 0
     for match in _END.finditer(text):
-        word = _WORD_BEFORE.search(text, 0, match.start())
+        word = _WORD_BEFORE.search(text, max(0, match.start() - _LONGEST_WORD), match.start())
         before = word.group(1) if word else ""
         if match.group(0).startswith(".") and (before in ABBREVIATIONS or re.fullmatch(r"[A-Z]", before)):
             continue
@@ -85,32 +87,52 @@ def _sentence(text: str, start: int, end: int) -> list[Sentence]:
 
 
 def coverage(analysis: Analysis) -> Coverage:
-    """Which sentences of the debate's source text its nodes quote, skip on purpose, or miss."""
+    """Which sentences of the debate's source text its nodes quote, skip on purpose, or miss.
+
+    Linear in the size of the text and the number of quotes: sentences and quoted spans are
+    swept once, in the text's order.
+    """
     debate, index = analysis.debate, analysis.quotes
     text = debate.source_text or ""
-    spans: list[tuple[int, int, str]] = []
-    for node_id in index.found:
-        for span in index.grounded(node_id):
-            if span:
-                spans.append((*span, node_id))
-    skipped = []
-    for i, item in enumerate(debate.unmapped):
-        span = index.unmapped_span(i)
-        if span:
-            skipped.append((*span, item.reason))
-    result = [_classify(s, spans, skipped) for s in sentences(text)]
-    covered = set()
+    spans = sorted((*span, node_id) for node_id in index.found for span in index.grounded(node_id) if span)
+    skipped = sorted((*span, item.reason) for i, item in enumerate(debate.unmapped)
+                     if (span := index.unmapped_span(i)))
+    found = sentences(text)
+    quoted = _overlapping(found, spans)
+    left_out = _overlapping(found, skipped)
+    result = []
+    for sentence, nodes, reasons in zip(found, quoted, left_out):
+        if nodes:
+            result.append(SentenceCoverage(sentence, "quoted", tuple(sorted(set(nodes)))))
+        elif reasons:
+            result.append(SentenceCoverage(sentence, "unmapped", reason=reasons[0]))
+        else:
+            result.append(SentenceCoverage(sentence, "unexplained"))
+    total = len(text) - sum(len(m.group(0)) for m in _WHITE.finditer(text))
+    return Coverage(tuple(result), _non_space(text, _merged(spans)), total)
+
+
+def _overlapping(found: list[Sentence], spans: list[tuple[int, int, str]]) -> list[list[str]]:
+    """For each sentence (in order), the labels of the spans (sorted by start) that overlap it."""
+    result, active, nxt = [], [], 0
+    for sentence in found:
+        while nxt < len(spans) and spans[nxt][0] < sentence.end:
+            active.append(spans[nxt])
+            nxt += 1
+        active = [span for span in active if span[1] > sentence.start]
+        result.append([label for _, _, label in sorted(active, key=lambda s: (s[0], s[1]))])
+    return result
+
+
+def _merged(spans: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
+    merged: list[list[int]] = []
     for start, end, _ in spans:
-        covered.update(i for i in range(start, end) if not text[i].isspace())
-    total = sum(1 for c in text if not c.isspace())
-    return Coverage(tuple(result), len(covered), total)
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    return [(a, b) for a, b in merged]
 
 
-def _classify(sentence: Sentence, spans, skipped) -> SentenceCoverage:
-    nodes = sorted({node for start, end, node in spans if start < sentence.end and end > sentence.start})
-    if nodes:
-        return SentenceCoverage(sentence, "quoted", tuple(nodes))
-    reasons = [reason for start, end, reason in skipped if start < sentence.end and end > sentence.start]
-    if reasons:
-        return SentenceCoverage(sentence, "unmapped", reason=reasons[0])
-    return SentenceCoverage(sentence, "unexplained")
+def _non_space(text: str, ranges: list[tuple[int, int]]) -> int:
+    return sum((b - a) - sum(len(m.group(0)) for m in _WHITE.finditer(text, a, b)) for a, b in ranges)

@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import urlsplit
 
+from ..escape import SAFE_SCHEMES, safe_url
 from ..ids import RESERVED_IDS, is_valid_id
 from .yamlfile import Document
 
 __all__ = ["SCHEMA_LINE", "schema_line", "node_id", "placeholders", "links", "SAFE_SCHEMES"]
 
 SCHEMA_LINE = "# yaml-language-server: $schema="
-SAFE_SCHEMES = ("http", "https", "mailto")
 URL_FIELDS = {"debate": [("source", "url")], "claim": [], "evidence": [("citation", "url")]}
 
 _PLACEHOLDER = re.compile(r"\bTODO\b")
@@ -23,7 +21,6 @@ _AUTOLINK = re.compile(r"<([^<>\s]*:[^<>\s]*)>")
 _REFERENCE = re.compile(r"^\s*\[[^\]]+\]:\s*<?(\S+?)>?(\s|$)", re.M)
 _BARE = re.compile(r"\b(javascript|data|vbscript|file):", re.I)
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*):")
-_INVISIBLE = re.compile(r"[\x00-\x20\x7f]")
 
 
 def schema_line(doc: Document, kind: str, file: Path) -> Iterator[tuple[str, str]]:
@@ -34,9 +31,12 @@ def schema_line(doc: Document, kind: str, file: Path) -> Iterator[tuple[str, str
         yield "schema-line", f"the first line must be '{SCHEMA_LINE}<path to {expected}>' so that editors check the file"
         return
     target = first[len(SCHEMA_LINE):].strip()
-    if target.rsplit("/", 1)[-1] != expected:
+    if "://" in target or target.startswith("//"):
+        yield "schema-line", (f"the schema line names '{target}', an address on the web: name the schema in "
+                              "this project (build_tools/schemas/), relative to this file's folder")
+    elif target.rsplit("/", 1)[-1] != expected:
         yield "schema-line", f"the schema line names '{target}', but this file is checked against {expected}"
-    elif "://" not in target and not (file.parent / target).is_file():
+    elif not (file.parent / target).is_file():
         yield "schema-line", f"the schema line names '{target}', which does not exist from this file's folder"
 
 
@@ -61,31 +61,14 @@ def links(doc: Document, kind: str) -> Iterator[tuple[tuple, str]]:
     url_paths = {tuple(p) for p in URL_FIELDS[kind]}
     for path, value in _strings(doc.data, ()):
         if path in url_paths:
-            if value != "unknown" and not is_safe_url(value):
-                yield path, (f"'{_short(value)}' is not an http(s) or mailto URL: give the full address "
-                             "(https://...) or 'unknown'")
+            if value != "unknown" and not safe_url(value):
+                yield path, (f"'{_short(value)}' is not an http(s) or mailto URL written with URL characters "
+                             "only: give the full address (https://..., with spaces and quotes percent-encoded) "
+                             "or 'unknown'")
             continue
         for target in _link_targets(value):
-            if not is_safe_url(target):
+            if not safe_url(target):
                 yield path, f"link to '{_short(target)}': only http(s) and mailto links are allowed"
-
-
-def is_safe_url(url: str) -> bool:
-    """True for an absolute http(s) URL with a host, or a mailto: address.
-
-    >>> is_safe_url("https://example.org/a"), is_safe_url("java script:alert(1)"), is_safe_url("/x")
-    (True, False, False)
-    """
-    cleaned = _INVISIBLE.sub("", html.unescape(url))
-    if cleaned != url.strip():
-        return False
-    try:
-        parts = urlsplit(cleaned)
-    except ValueError:
-        return False
-    if parts.scheme in ("http", "https"):
-        return bool(parts.netloc)
-    return parts.scheme == "mailto" and bool(parts.path)
 
 
 def _link_targets(value: str) -> list[str]:

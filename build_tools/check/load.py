@@ -17,10 +17,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..diagnostics import Diagnostic, Severity
+from ..ids import RESERVED_IDS, is_valid_id
 from ..model import NodeKind
 from .yamlfile import Document, load_yaml, read_text
 
-__all__ = ["ARGUMENTS", "MAX_SOURCE_BYTES", "DebateFiles", "NodeFile", "find_debates", "load_debate"]
+__all__ = ["ARGUMENTS", "MAX_SOURCE_BYTES", "DebateFiles", "NodeFile", "find_debates", "misnamed_debates",
+           "load_debate"]
 
 ARGUMENTS = "arguments"
 MAX_SOURCE_BYTES = 4 * 1024 * 1024
@@ -53,11 +55,27 @@ class DebateFiles:
 
 
 def find_debates(root: Path) -> list[str]:
-    """The ids of the debates under ``root/arguments``, sorted."""
+    """The ids of the debates under ``root/arguments``, sorted: folders whose name is a valid id."""
+    return [name for name in _folders(root) if _debate_name_ok(name)]
+
+
+def misnamed_debates(root: Path) -> list[Diagnostic]:
+    """An error for each folder under ``root/arguments`` whose name cannot be a debate's id."""
+    return [Diagnostic(f"{ARGUMENTS}/{name}", 1, 1, Severity.ERROR, "invalid-id",
+                       f"'{name}' cannot be a debate's id: name the folder with lowercase letters, digits and "
+                       "single hyphens, not a name the site keeps for itself")
+            for name in _folders(root) if not _debate_name_ok(name)]
+
+
+def _folders(root: Path) -> list[str]:
     base = root / ARGUMENTS
     if not base.is_dir():
         return []
     return sorted(p.name for p in base.iterdir() if p.is_dir() and not p.name.startswith("."))
+
+
+def _debate_name_ok(name: str) -> bool:
+    return is_valid_id(name) and name not in RESERVED_IDS
 
 
 def load_debate(root: Path, debate_id: str) -> DebateFiles:
@@ -104,6 +122,9 @@ def _node_files(folder: Path, rel: str, kind: NodeKind, files: DebateFiles) -> l
         if entry.is_dir(follow_symlinks=False):
             _problem(files, path, "unexpected-file", "folders are not allowed here: put the file directly in "
                      f"{kind.folder}/")
+        elif not entry.is_file(follow_symlinks=False) and not entry.is_symlink():
+            _problem(files, path, "special-file", "this is not a regular file (a pipe, a socket or a device): "
+                     "remove it")
         elif not entry.name.endswith(".yaml"):
             hint = " (use the extension .yaml)" if entry.name.endswith(".yml") else ""
             _problem(files, path, "unexpected-file", f"only .yaml files belong in {kind.folder}/{hint}")

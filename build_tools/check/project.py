@@ -65,6 +65,7 @@ def check_project(root: Path, paths: Iterable[str] = (), debate: str | None = No
             result.analyses.append(one)
         result.diagnostics.extend(diagnostics)
         result.files += files
+    result.diagnostics.extend(d for d in load.misnamed_debates(root) if debate is None)
     if not available:
         result.diagnostics.append(Diagnostic(load.ARGUMENTS, 1, 1, Severity.ERROR, "no-debate",
                                              "there is no debate: add a folder arguments/<debate>/ with debate.yaml"))

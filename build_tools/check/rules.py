@@ -20,7 +20,7 @@ from ..ids import closest, did_you_mean
 from ..model import NodeKind, Origin
 from ..vocabulary import RELATIONS
 
-__all__ = ["DEBATE_RULES", "MAX_LABEL_WORDS", "Known"]
+__all__ = ["DEBATE_RULES", "MAX_LABEL_WORDS", "MAX_CHAIN_DEPTH", "Known"]
 
 MAX_LABEL_WORDS = 12
 
@@ -233,6 +233,18 @@ def connected(analysis: Analysis, known: Known) -> Iterator[Diagnostic]:
                            "add a supports, attacks or undercuts relation")
 
 
+MAX_CHAIN_DEPTH = 100
+
+
+def chain_depth(analysis: Analysis, known: Known) -> Iterator[Diagnostic]:
+    """No node is more than MAX_CHAIN_DEPTH relations from the thesis (reported where a chain crosses it)."""
+    for node_id, depth in analysis.graph.depth.items():
+        if depth == MAX_CHAIN_DEPTH + 1:
+            yield _error(analysis.debate.nodes[node_id].origin, "chain-too-deep",
+                         f"'{node_id}' is more than {MAX_CHAIN_DEPTH} relations away from the thesis: a chain of "
+                         "reasons this long cannot be read on a map; shorten it, or split it into several debates")
+
+
 def quoting(analysis: Analysis, known: Known) -> Iterator[Diagnostic]:
     debate = analysis.debate
     if known.source_unreadable:
@@ -293,21 +305,29 @@ def _check_quote(passage: str, spans: tuple[quotes.Span, ...], occurrence: int |
                  occurrence_where: Origin, index: quotes.QuoteIndex) -> Iterator[Diagnostic]:
     text = index.text
     if not spans:
-        near = quotes.closest_passage(passage, text, index.folded)
+        near = index.closest(passage)
         hint = ""
         if near:
-            line, column = quotes.line_column(text, near[0])
+            line, column = index.lines.position(near[0])
             shown = " ".join(text[near[0]:near[1]].split())
             hint = f"; the closest passage (source.txt:{line}:{column}) is \"{shown}\""
         yield _error(where, "quote-not-found", f"the quote is not in the source text{hint}")
     elif occurrence is not None and occurrence > len(spans):
         yield _error(occurrence_where, "bad-occurrence",
-                     f"'occurrence: {occurrence}' but the quote occurs {len(spans)} time(s) in the source")
+                     f"'occurrence: {occurrence}' but the quote occurs {_count(spans)} time(s) in the source")
     elif len(spans) > 1 and occurrence is None:
-        lines = ", ".join(str(quotes.line_column(text, s)[0]) for s, _ in spans)
+        lines = ", ".join(str(index.lines.position(s)[0]) for s, _ in spans[:_LISTED])
+        more = ", ..." if len(spans) > _LISTED else ""
         yield _error(where, "quote-ambiguous",
-                     f"the quote occurs {len(spans)} times in the source (lines {lines}): quote a longer passage, "
-                     "or add 'occurrence: N' to say which")
+                     f"the quote occurs {_count(spans)} times in the source (lines {lines}{more}): quote a longer "
+                     "passage, or add 'occurrence: N' to say which")
+
+
+_LISTED = 10  # lines listed for an ambiguous quote
+
+
+def _count(spans) -> str:
+    return f"more than {quotes.MAX_OCCURRENCES - 1}" if len(spans) >= quotes.MAX_OCCURRENCES else str(len(spans))
 
 
 def labels(analysis: Analysis, known: Known) -> Iterator[Diagnostic]:
@@ -334,5 +354,5 @@ def citations(analysis: Analysis, known: Known) -> Iterator[Diagnostic]:
 
 DEBATE_RULES = (
     thesis, perspectives, classification, references, self_reference, contradictions,
-    undercut_targets, support_cycles, connected, quoting, unmapped, labels, citations,
+    undercut_targets, support_cycles, connected, chain_depth, quoting, unmapped, labels, citations,
 )

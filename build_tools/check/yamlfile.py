@@ -1,16 +1,18 @@
 """Read one YAML file safely into plain data, keeping where every key and value is.
 
 Only a safe subset of YAML is accepted, and every departure is a diagnostic rather than
-an exception: files that are too large, not UTF-8, syntax errors, duplicate keys (PyYAML
-would silently keep the last), anchors and aliases (the "billion laughs"), absurd
-nesting, explicit tags, and YAML 1.1's implicit booleans and dates (``no``, ``on``,
-``2024-06-01``), which must be quoted. Nothing is ever constructed from a tag: the
+an exception: files that are too large, not UTF-8, not regular files, syntax errors,
+duplicate keys (PyYAML would silently keep the last), anchors and aliases (the "billion
+laughs"), absurd nesting, explicit tags, YAML 1.1's implicit booleans and dates (``no``,
+``on``, ``2024-06-01``), which must be quoted, and text holding characters text may not
+hold (see :mod:`build_tools.text`), which escapes in double quotes could smuggle in. Nothing is ever constructed from a tag: the
 composer's node tree is walked by hand.
 """
 
 from __future__ import annotations
 
 import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,6 +22,7 @@ from yaml.events import AliasEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..diagnostics import Diagnostic, Severity
+from ..text import describe, forbidden
 
 __all__ = ["Position", "Document", "read_text", "load_yaml", "MAX_YAML_BYTES", "MAX_DEPTH"]
 
@@ -123,6 +126,10 @@ def read_text(file: Path, rel: str, limit: int, doc: Document) -> str | None:
     if os.path.islink(file):
         doc.error("symlink", "symbolic links are not allowed here: replace the link with a plain file")
         return None
+    if not stat.S_ISREG(info.st_mode):
+        doc.error("special-file", "this is not a regular file (a folder, a pipe or a device): replace it with a "
+                  "plain file")
+        return None
     if info.st_size > limit:
         doc.error(
             "file-too-large",
@@ -137,7 +144,7 @@ def read_text(file: Path, rel: str, limit: int, doc: Document) -> str | None:
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
-        return raw.decode("utf-8")
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         before = raw[: exc.start].decode("utf-8", "replace")
         doc.error(
@@ -146,6 +153,12 @@ def read_text(file: Path, rel: str, limit: int, doc: Document) -> str | None:
             _position_in(before, len(before)),
         )
         return None
+    bad = forbidden(text)
+    if bad is not None:
+        doc.error("bad-character", f"the file holds the character {describe(text[bad])}, which text may not "
+                  "hold: remove it", _position_in(text, bad))
+        return None
+    return text
 
 
 def load_yaml(file: Path, rel: str, limit: int = MAX_YAML_BYTES) -> Document:
@@ -207,6 +220,8 @@ def _convert_mapping(node: MappingNode, path: JsonPath, doc: Document) -> dict:
             doc.error("yaml-key", f"key {shown!r} is not text: keys are plain names such as 'label'", where)
             continue
         key = key_node.value
+        if _bad_text(key, where, doc):
+            continue
         if key in result:
             first = doc.keys[path + (key,)]
             doc.error(
@@ -220,6 +235,16 @@ def _convert_mapping(node: MappingNode, path: JsonPath, doc: Document) -> dict:
     return result
 
 
+def _bad_text(value: str, where: Position, doc: Document) -> bool:
+    """Report text holding a character text may not hold (written as an escape in double quotes)."""
+    bad = forbidden(value)
+    if bad is None:
+        return False
+    doc.error("bad-character", f"this text holds the character {describe(value[bad])} (character {bad + 1}), "
+              "which text may not hold: remove it (or the escape that writes it)", where)
+    return True
+
+
 def _check_collection_tag(node: Node, expected: str, doc: Document) -> None:
     if node.tag != expected:
         doc.error("yaml-tag", f"YAML tag {node.tag!r} is not allowed: remove it", _mark(node.start_mark))
@@ -228,6 +253,7 @@ def _check_collection_tag(node: Node, expected: str, doc: Document) -> None:
 def _convert_scalar(node: ScalarNode, doc: Document) -> Any:
     tag, value, where = node.tag, node.value, _mark(node.start_mark)
     if tag == _STR:
+        _bad_text(value, where, doc)
         return value
     if tag == "tag:yaml.org,2002:bool":
         if value in ("true", "false"):

@@ -12,6 +12,7 @@ import os
 import sys
 
 from .. import __version__
+from ..text import visible
 from . import check, coverage, export, importing, new, render, status
 from .common import CommandFailed, ProjectError
 
@@ -35,16 +36,16 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.run(args)
     except ProjectError as exc:
-        print(f"argmap: error: {exc}", file=sys.stderr)
+        print(f"argmap: error: {visible(str(exc))}", file=sys.stderr)
         return 2
     except CommandFailed as exc:
-        print(f"argmap: error: {exc}", file=sys.stderr)
+        print(f"argmap: error: {visible(str(exc))}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # noqa: BLE001 - never a traceback; say it is our bug
-        print(f"argmap: internal error ({type(exc).__name__}: {exc}): this is a bug in argmap; please report it",
-              file=sys.stderr)
+        print(f"argmap: internal error ({type(exc).__name__}: {visible(str(exc))}): this is a bug in argmap; "
+              "please report it", file=sys.stderr)
         if os.environ.get("ARGMAP_DEBUG"):
             raise
         return 3

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 from pathlib import Path
 
 from ..analysis import Analysis
 from ..check import ProjectError, check_project
 from ..check.load import ARGUMENTS, find_debates
+from ..files import OutputRefused, write_output
 from ..ids import did_you_mean
 from .reporters import REPORTERS
 
@@ -82,23 +81,10 @@ def known_nodes(analysis: Analysis, node_ids) -> None:
 
 
 def write_atomically(path: Path, data: bytes) -> None:
-    """Write, then rename: a failure never leaves a half-written file. The file gets the usual
-    permissions (0666 less the umask), as a plain ``open`` would give it."""
-    path = path.resolve()
-    if not path.parent.is_dir():
-        raise CommandFailed(f"{path.parent}: no such folder")
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    """Write a command's output file (see :func:`build_tools.files.write_output`); fail clearly."""
     try:
-        os.fchmod(fd, 0o666 & ~_umask())
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
+        write_output(path, data)
+    except OutputRefused as exc:
+        raise CommandFailed(str(exc)) from exc
+    except OSError as exc:
+        raise CommandFailed(f"{path}: cannot write it: {exc.strerror or exc}") from exc

@@ -7,7 +7,7 @@ import json
 import sys
 
 from ..check.coverage import Coverage, coverage
-from ..quotes import line_column
+from ..quotes import LineIndex
 from .common import checked_debate, debate_options
 
 
@@ -38,11 +38,11 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _as_text(report: Coverage, source: str, text: str) -> str:
-    lines = []
+    lines, index = [], LineIndex(text)
     for item in report.sentences:
         if item.status == "quoted":
             continue
-        line, column = line_column(text, item.sentence.start)
+        line, column = index.position(item.sentence.start)
         label = "unmapped" if item.status == "unexplained" else f"left out on purpose ({item.reason})"
         shown = " ".join(item.sentence.text.split())
         lines.append(f"{source}:{line}:{column}: {label}: \"{shown}\"")
@@ -56,9 +56,9 @@ def _as_text(report: Coverage, source: str, text: str) -> str:
 
 
 def _as_json(report: Coverage, source: str, text: str) -> str:
-    sentences = []
+    sentences, index = [], LineIndex(text)
     for item in report.sentences:
-        line, column = line_column(text, item.sentence.start)
+        line, column = index.position(item.sentence.start)
         sentences.append({"line": line, "column": column, "text": item.sentence.text, "status": item.status,
                           "nodes": list(item.nodes), "reason": item.reason})
     return json.dumps({

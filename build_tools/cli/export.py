@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from ..formats import EXPORTS
+from ..text import visible
 from .common import checked_debate, debate_options, write_atomically
 
 
@@ -29,5 +30,5 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(text)
     else:
         write_atomically(args.output, text.encode("utf-8"))
-        print(f"wrote {args.output}", file=sys.stderr)
+        print(visible(f"wrote {args.output}"), file=sys.stderr)
     return 0

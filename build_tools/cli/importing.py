@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ..formats import IMPORTS, ImportRefused, write_debate
 from ..formats.folder import slug
+from ..text import visible
 from .common import CommandFailed, root_of, root_option
 
 
@@ -36,15 +37,21 @@ def run(args: argparse.Namespace) -> int:
         raise CommandFailed(f"{args.file}: cannot read it: {exc.strerror}") from exc
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise CommandFailed(f"{args.file}: not valid JSON ({exc})") from exc
+    except RecursionError as exc:
+        raise CommandFailed(f"{args.file}: the JSON is nested too deeply to be a debate") from exc
+    except ValueError as exc:  # a number with thousands of digits
+        raise CommandFailed(f"{args.file}: the JSON holds a value that cannot be read ({exc})") from exc
     debate_id = args.debate or slug(args.file.name.split(".")[0], words=8)
     try:
         imported = IMPORTS[args.format].read(data, args.file.name)
         folder = write_debate(root, debate_id, imported, force=args.force)
     except ImportRefused as exc:
         raise CommandFailed(f"{args.file}: {exc}") from exc
-    except (KeyError, TypeError, AttributeError) as exc:
+    except RecursionError as exc:
+        raise CommandFailed(f"{args.file}: the JSON is nested too deeply to be a debate") from exc
+    except (KeyError, TypeError, AttributeError, ValueError) as exc:
         raise CommandFailed(f"{args.file}: not a valid {args.format} file (missing or wrong field: {exc})") from exc
     for line in imported.report:
-        print(f"{args.file}: note: {line}", file=sys.stderr)
+        print(visible(f"{args.file}: note: {line}"), file=sys.stderr)
     print(folder.relative_to(root).as_posix())
     return 0

@@ -8,6 +8,7 @@ from pathlib import Path
 from ..site import views
 from ..site.pipeline import render_map
 from ..site.render import Renderer, RenderError
+from ..text import visible
 from .common import CommandFailed, checked_debate, debate_options, known_nodes, known_perspective, write_atomically
 
 
@@ -45,5 +46,5 @@ def run(args: argparse.Namespace) -> int:
     except RenderError as exc:
         raise CommandFailed(str(exc)) from exc
     write_atomically(args.output, data)
-    print(f"wrote {args.output}")
+    print(visible(f"wrote {args.output}"))
     return 0

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 from ..analysis import Analysis
-from ..ids import free_id
+from ..ids import FreeIds
 from .folder import Imported, ImportRefused, imported_debate, most_reached, short_label, slug
 
 __all__ = ["write", "read"]
@@ -59,14 +59,13 @@ def read(data: dict, name: str) -> Imported:
             out.setdefault(source, []).append(target)
     result = imported_debate(name, "AIF")
     ids: dict[str, str] = {}
-    taken: set[str] = set()
+    free = FreeIds()
     skipped_types: dict[str, int] = {}
     for node_id, node in nodes.items():
         kind = node.get("type")
         text = " ".join(str(node.get("text") or "").split())
         if kind == "I" and text:
-            ids[node_id] = free_id(slug(text), taken)
-            taken.add(ids[node_id])
+            ids[node_id] = free.take(slug(text))
             result.nodes[("claim", ids[node_id])] = {"label": short_label(text), "statement": text}
         elif kind == "I":
             result.report.append(f"I-node {node_id} has no text: not imported")

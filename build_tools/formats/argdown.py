@@ -7,17 +7,21 @@ import json
 import re
 
 from ..analysis import Analysis
-from ..ids import free_id, is_valid_id
+from ..ids import FreeIds, is_valid_id
 from ..vocabulary import ROLE_NAMES
 from .folder import Imported, ImportRefused, imported_debate, most_reached, short_label, slug
 
 __all__ = ["write", "read"]
 
 _ARGDOWN_SPECIAL = re.compile(r"([\\\[\]<>#*_@])")
+# "//" and "/*" start comments in Argdown: their slashes are escaped (a lone "/" is text, and
+# inside a link Argdown keeps a backslash before one, so lone slashes are left alone).
+_COMMENT_SLASH = re.compile(r"(?<=/)/|/(?=[/*])")
 
 
 def _argdown_text(text: str) -> str:
-    return _ARGDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    escaped = _ARGDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    return _COMMENT_SLASH.sub(r"\\/", escaped)
 
 
 def write(analysis: Analysis) -> str:
@@ -54,15 +58,14 @@ def read(data: dict, name: str) -> Imported:
     roles = set(ROLE_NAMES)
     result = imported_debate(name, "Argdown JSON")
     ids: dict[str, str] = {}
-    taken: set[str] = set()
+    free = FreeIds()
     for title, statement in data["statements"].items():
         member = next((m for m in statement.get("members", []) if m.get("text")), None)
         text = _argdown_plain(member) if member else ""
         if not text:
             text = title
             result.report.append(f"statement [{title}] has no text: its title is used")
-        ids[title] = free_id(slug(text), taken)
-        taken.add(ids[title])
+        ids[title] = free.take(slug(text))
         body = {"label": short_label(text), "statement": text}
         tags = [t for t in statement.get("tags", []) if isinstance(t, str)]
         role = next((t for t in tags if t in roles), None)

@@ -9,6 +9,9 @@ and an existing debate is replaced only when asked (``force``).
 
 from __future__ import annotations
 
+import ctypes
+import errno
+import os
 import re
 import shutil
 import tempfile
@@ -18,7 +21,9 @@ from pathlib import Path
 import yaml
 
 from ..check.load import ARGUMENTS
+from ..files import umask
 from ..ids import is_valid_id
+from ..text import replace_forbidden
 
 __all__ = ["ImportRefused", "Imported", "write_debate", "slug", "short_label", "unknown_source", "imported_debate"]
 
@@ -88,7 +93,13 @@ def most_reached(body: dict[str, dict]) -> str:
 
 
 def write_debate(root: Path, debate_id: str, imported: Imported, force: bool = False) -> Path:
-    """Write the debate's files into arguments/<debate_id>/, all or nothing."""
+    """Write the debate's files into arguments/<debate_id>/, all or nothing.
+
+    The files are written into a hidden folder beside it, then put in place in one step: a
+    rename, or, replacing a debate (``force``), an exchange of the two folders where the
+    system has one (Linux's ``renameat2``), so that an interruption at any moment leaves
+    either the old debate or the new one. The folders get the usual permissions.
+    """
     if not is_valid_id(debate_id):
         raise ImportRefused(f"'{debate_id}' is not a valid debate id: use lowercase letters, digits and hyphens")
     base = root / ARGUMENTS
@@ -96,20 +107,74 @@ def write_debate(root: Path, debate_id: str, imported: Imported, force: bool = F
     if (target.exists() or target.is_symlink()) and not force:
         raise ImportRefused(f"{ARGUMENTS}/{debate_id} exists already: choose another --debate, or pass --force")
     base.mkdir(parents=True, exist_ok=True)
+    _clean(imported)
     staging = Path(tempfile.mkdtemp(prefix=f".{debate_id}-", dir=base))
     try:
+        staging.chmod(0o777 & ~umask())
         _write_files(staging, imported)
         if target.exists() or target.is_symlink():
-            old = Path(tempfile.mkdtemp(prefix=f".{debate_id}-old-", dir=base))
-            target.rename(old / debate_id)
-            staging.rename(target)
-            shutil.rmtree(old)
+            _replace(staging, target)
+            shutil.rmtree(staging, ignore_errors=True)  # now holds the old debate
         else:
             staging.rename(target)
     except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
+        if staging.exists() and target.exists():
+            shutil.rmtree(staging, ignore_errors=True)
         raise
     return target
+
+
+def _clean(imported: Imported) -> None:
+    """Replace the characters text may not hold (see build_tools.text) by U+FFFD, and say so in the report."""
+    count = 0
+
+    def clean(value):
+        nonlocal count
+        if isinstance(value, str):
+            value, n = replace_forbidden(value)
+            count += n
+            return value
+        if isinstance(value, dict):
+            return {clean(k): clean(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [clean(v) for v in value]
+        return value
+
+    imported.debate = clean(imported.debate)
+    imported.nodes = {key: clean(body) for key, body in imported.nodes.items()}
+    if imported.source_text is not None:
+        imported.source_text = clean(imported.source_text)
+    if count:
+        imported.report.append(f"{count} control or non-character(s) in the texts were replaced by U+FFFD "
+                               "(text may not hold them)")
+
+
+def _replace(staging: Path, target: Path) -> None:
+    """Swap ``staging`` and ``target`` in one step where the system can; else two renames."""
+    if _exchange(staging, target):
+        return
+    old = Path(tempfile.mkdtemp(prefix=f".{target.name}-old-", dir=target.parent))
+    target.rename(old / target.name)
+    staging.rename(target)
+    shutil.rmtree(old)
+    staging.mkdir()  # the caller removes it
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Exchange two paths atomically with Linux's renameat2(RENAME_EXCHANGE); False where there is none."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+    at_fdcwd, rename_exchange = -100, 2
+    if renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0:
+        return True
+    error = ctypes.get_errno()
+    if error in (errno.ENOSYS, errno.EINVAL, errno.EOPNOTSUPP):
+        return False  # not supported by this kernel or file system: fall back
+    raise OSError(error, os.strerror(error), str(b))
 
 
 def _write_files(folder: Path, imported: Imported) -> None:

@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 
 from ..analysis import Analysis
 
 __all__ = ["write"]
+
+# Characters XML 1.0 cannot hold at all, not even as references: written as U+FFFD.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _xml(text: str | None) -> str | None:
+    return None if text is None else _NOT_XML.sub("\ufffd", text)
 
 
 def write(analysis: Analysis) -> str:
@@ -19,14 +27,14 @@ def write(analysis: Analysis) -> str:
             ("perspective", "node"), ("relation", "edge")]
     for name, domain in keys:
         ET.SubElement(root, f"{{{ns}}}key", {"id": name, "for": domain, "attr.name": name, "attr.type": "string"})
-    graph_el = ET.SubElement(root, f"{{{ns}}}graph", {"id": debate.id, "edgedefault": "directed"})
+    graph_el = ET.SubElement(root, f"{{{ns}}}graph", {"id": _xml(debate.id), "edgedefault": "directed"})
     index_ = analysis.graph
 
     def node(node_id: str, **data: str | None) -> None:
         el = ET.SubElement(graph_el, f"{{{ns}}}node", {"id": node_id})
         for key, value in data.items():
             if value is not None:
-                ET.SubElement(el, f"{{{ns}}}data", {"key": key}).text = value
+                ET.SubElement(el, f"{{{ns}}}data", {"key": key}).text = _xml(value)
 
     def edge(source: str, target: str, relation: str) -> None:
         el = ET.SubElement(graph_el, f"{{{ns}}}edge", {"source": source, "target": target})

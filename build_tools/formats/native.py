@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 
 from ..analysis import Analysis
-from ..ids import RESERVED_IDS, free_id, is_valid_id
+from ..ids import RESERVED_IDS, FreeIds, is_valid_id
 from ..model import Node
 from .folder import Imported, ImportRefused, slug
 
@@ -59,11 +59,10 @@ def read(data: dict, name: str) -> Imported:
         raise ImportRefused("not an argmap JSON export (its 'format' is not 'argmap-debate')")
     debate = data["debate"]
     rename = {}
-    taken: set[str] = set()
+    free = FreeIds()
     for node in data["nodes"]:
         wanted = node["id"] if is_valid_id(node["id"]) and node["id"] not in RESERVED_IDS else slug(node["statement"])
-        rename[node["id"]] = free_id(wanted, taken)
-        taken.add(rename[node["id"]])
+        rename[node["id"]] = free.take(wanted)
     result = Imported({
         "title": debate["title"], "summary": debate["summary"], "source": debate["source"],
         "thesis": rename.get(debate["thesis"], debate["thesis"]), "perspectives": debate["perspectives"],

@@ -42,7 +42,9 @@ def fill_slots(html: str, maps) -> str:
 def inline_svg(svg: str, title: str, css_class: str = "argmap-map", data: dict[str, str] | None = None) -> str:
     """The HTML of a map: a ``<figure>`` holding the SVG, with no blank line inside.
 
-    >>> html = inline_svg('<?xml version="1.0"?><svg width="10pt" height="5pt"><title>n0</title></svg>', "A <map>")
+    >>> svg = ('<?xml version="1.0" encoding="UTF-8" standalone="no"?>'
+    ...        '<svg width="10pt" height="5pt" xmlns="http://www.w3.org/2000/svg"><title>n0</title></svg>')
+    >>> html = inline_svg(svg, "A <map>")
     >>> html.startswith('<figure class="argmap-map" data-search-exclude>') and "<title>A &lt;map&gt;</title>" in html
     True
     """

@@ -15,10 +15,14 @@ __all__ = ["outline"]
 Link = Callable[[str], str]
 
 
+MAX_DEPTH = 12  # deeper levels of an outline are left to the pages of the nodes at this depth
+
+
 def outline(debate: Debate, view: View, link: Link, fold_link: Link | None = None) -> str:
     """The view as a nested Markdown list: each claim, then what bears on it, indented.
 
-    ``link(node_id)`` gives the Markdown link target of a node's page.
+    ``link(node_id)`` gives the Markdown link target of a node's page. The list is built
+    without recursion and nests at most :data:`MAX_DEPTH` levels, whatever the map's depth.
     """
     fold_link = fold_link or link
     children = _children(view)
@@ -26,11 +30,18 @@ def outline(debate: Debate, view: View, link: Link, fold_link: Link | None = Non
     roots = [n for n in view.nodes if n not in bears] or list(view.nodes[:1])
     lines: list[str] = []
     seen: set[str] = set()
-    for root in roots:
-        _item(debate, root, "", 0, children, link, fold_link, seen, lines, view)
-    for node in view.nodes:  # anything only reachable through a cycle
-        if node not in seen:
-            _item(debate, node, "", 0, children, link, fold_link, seen, lines, view)
+    folds = {f.id: f for f in view.folds}
+    for root in [*roots, *view.nodes]:  # then anything only reachable through a cycle
+        if root in seen:
+            continue
+        stack = [(root, "", 0)]
+        while stack:
+            node_id, relation, depth = stack.pop()
+            below = _item(debate, node_id, relation, depth, link, fold_link, seen, lines, folds)
+            if below and depth + 1 >= MAX_DEPTH and children.get(node_id):
+                lines.append(f"{'    ' * (depth + 1)}- what bears on it is on [its page]({link(node_id)})")
+            elif below:
+                stack.extend((child, kind, depth + 1) for child, kind in reversed(children.get(node_id, ())))
     return "\n".join(lines) + "\n"
 
 
@@ -50,23 +61,23 @@ def _children(view: View) -> dict[str, list[tuple[str, str]]]:
     return items
 
 
-def _item(debate, node_id, relation, depth, children, link, fold_link, seen, lines, view) -> None:
+def _item(debate, node_id, relation, depth, link, fold_link, seen, lines, folds) -> bool:
+    """Write one item; True when what bears on it is to be listed below it."""
     indent = "    " * depth
-    fold = next((f for f in view.folds if f.id == node_id), None)
+    fold = folds.get(node_id)
     if fold is not None:
         lines.append(f"{indent}- [{len(fold.hidden)} more]({fold_link(fold.parent)})")
-        return
+        return False
     node = debate.nodes[node_id]
     prefix = _relation_words(debate, relation)
     kind = "evidence: " if node.kind is NodeKind.EVIDENCE else ""
     text = f"{indent}- {prefix}{kind}[{markdown_text(node.label)}]({link(node_id)})"
     if node_id in seen:
         lines.append(text + " (shown above)")
-        return
+        return False
     seen.add(node_id)
     lines.append(text)
-    for child, child_relation in children.get(node_id, ()):
-        _item(debate, child, child_relation, depth + 1, children, link, fold_link, seen, lines, view)
+    return True
 
 
 def _relation_words(debate: Debate, relation: str) -> str:

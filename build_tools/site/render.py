@@ -16,17 +16,19 @@ processes below, which the package has no way to do.
 from __future__ import annotations
 
 import hashlib
-import html
 import os
 import re
 import subprocess
 import tempfile
 import time
+import xml.etree.ElementTree as ET
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 import graphviz
+from defusedxml import ElementTree as defused
+from defusedxml.common import DefusedXmlException
 
 __all__ = ["RenderError", "Renderer", "unsafe_parts", "dot_version", "INSTALL_HINT"]
 
@@ -34,12 +36,31 @@ INSTALL_HINT = ("install Graphviz: 'sudo apt-get install graphviz' (Debian/Ubunt
                 "(macOS), 'winget install graphviz' (Windows)")
 DOT = "dot"
 _XML_START = "<?xml"
-_SAFE_SCHEMES = ("http", "https", "mailto")
-_ON_ATTRIBUTE = re.compile(r"[\s\"'/]on[a-z]+\s*=", re.I)
-_FORBIDDEN_TAG = re.compile(r"<\s*(script|foreignobject|iframe|object|embed)\b", re.I)
-_HREF = re.compile(r"""\shref\s*=\s*(["'])(.*?)\1|\sxlink:href\s*=\s*(["'])(.*?)\3""", re.I | re.S)
+_SVG = "{http://www.w3.org/2000/svg}"
+_XLINK = "{http://www.w3.org/1999/xlink}"
+# What Graphviz writes for our maps, and nothing else: every other element (script,
+# foreignObject, image, use, style, animate, set...) and attribute (on*, style, href outside
+# a link...) is refused. Attribute names are given as they are after parsing.
+_PRESENTATION = {"fill", "stroke", "stroke-width", "stroke-dasharray", "stroke-opacity", "fill-opacity",
+                 "stroke-linecap", "stroke-linejoin"}
+_ALLOWED = {
+    "svg": {"width", "height", "viewBox"},
+    "g": {"id", "class", "transform"},
+    "title": set(),
+    "a": {f"{_XLINK}href", f"{_XLINK}title", "target"},
+    "path": {"d"} | _PRESENTATION,
+    "polygon": {"points"} | _PRESENTATION,
+    "polyline": {"points"} | _PRESENTATION,
+    "ellipse": {"cx", "cy", "rx", "ry"} | _PRESENTATION,
+    "text": {"x", "y", "text-anchor", "font-family", "font-size", "font-weight", "font-style"} | _PRESENTATION,
+}
+_TARGETS = {"_top", "_self", "_blank"}
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):", re.I)
-_INVISIBLE = re.compile(r"[\x00-\x20\x7f]+")
+_SAFE_SCHEMES = ("http", "https", "mailto")
+# Outside the parsed tree: only Graphviz's prolog, its DOCTYPE without internal subset and plain comments.
+_PROLOG = re.compile(r'<\?xml version="1\.0" encoding="UTF-8" standalone="no"\?>')
+_DOCTYPE = re.compile(r"<!DOCTYPE svg PUBLIC \"[^\"<>\[\]]*\"\s*\"[^\"<>\[\]]*\">")
+_COMMENT = re.compile(r"<!--(.*?)-->", re.S)
 
 
 class RenderError(Exception):
@@ -57,24 +78,64 @@ def dot_version() -> str:
 
 
 def unsafe_parts(svg: str) -> list[str]:
-    """What makes an SVG unsafe to inline: scripts, event handlers, foreign objects, bad links.
+    """What makes an SVG unsafe to inline, checked against an allow-list after a real XML parse.
 
-    >>> unsafe_parts('<svg><a xlink:href="java&#x73;cript:x"/></svg>')
+    Only the elements and attributes Graphviz writes for our maps pass; links may go to our
+    own pages (relative URLs) or to http(s) and mailto addresses; nothing but the prolog, the
+    DOCTYPE and comments may stand outside the elements.
+
+    >>> unsafe_parts('<svg xmlns="http://www.w3.org/2000/svg"><text x="1">one = 1 onclick=x</text></svg>')
+    []
+    >>> unsafe_parts('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>x</script></svg>')
+    ["the attribute 'onload' on <svg>", 'a <script> element']
+    >>> unsafe_parts('<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">'
+    ...              '<a xlink:href="java&#x73;cript:x"/></svg>')
     ["a link to 'javascript:x'"]
-    >>> unsafe_parts('<svg><a xlink:href="x"onmouseover="alert(1)"/></svg>')
-    ['an on* event attribute']
     """
+    found = _outside_the_tree(svg)
+    try:
+        root = defused.fromstring(svg, forbid_dtd=False)
+    except (ET.ParseError, DefusedXmlException, ValueError) as exc:
+        return [*found, f"XML that cannot be read safely ({type(exc).__name__}: {exc})"]
+    for element in root.iter():
+        found.extend(_element_problems(element))
+    return list(dict.fromkeys(found))
+
+
+def _outside_the_tree(svg: str) -> list[str]:
+    rest = _COMMENT.sub(lambda m: "" if "--" not in m.group(1) and ">" not in m.group(1) else m.group(0), svg)
+    rest = _DOCTYPE.sub("", _PROLOG.sub("", rest, count=1), count=1)
+    if "<!" in rest or "<?" in rest:
+        return ["a declaration, processing instruction, CDATA section or comment that Graphviz does not write"]
+    return []
+
+
+def _element_problems(element) -> list[str]:
+    tag = element.tag if isinstance(element.tag, str) else "?"
+    name = tag[len(_SVG):] if tag.startswith(_SVG) else None
+    if name not in _ALLOWED:
+        return [f"a <{tag.rsplit('}', 1)[-1]}> element"]
     found = []
-    if _ON_ATTRIBUTE.search(svg):
-        found.append("an on* event attribute")
-    for match in _FORBIDDEN_TAG.finditer(svg):
-        found.append(f"a <{match.group(1)}> element")
-    for match in _HREF.finditer(svg):
-        target = _INVISIBLE.sub("", html.unescape(match.group(2) or match.group(4) or ""))
-        scheme = _SCHEME.match(target)
-        if scheme and scheme.group(1).lower() not in _SAFE_SCHEMES:
-            found.append(f"a link to '{target[:60]}'")
+    for attribute, value in element.attrib.items():
+        shown = attribute.replace(_XLINK, "xlink:")
+        if attribute not in _ALLOWED[name]:
+            found.append(f"the attribute '{shown}' on <{name}>")
+        elif attribute == f"{_XLINK}href" and not _safe_link(value):
+            found.append(f"a link to '{value[:60]}'")
+        elif attribute == "target" and value not in _TARGETS:
+            found.append(f"a link target '{value[:60]}'")
+        elif "url(" in value.replace(" ", "").lower():
+            found.append(f"a reference to another resource in '{shown}'")
     return found
+
+
+def _safe_link(url: str) -> bool:
+    """A link to one of our own pages (relative, no scheme, no host) or an http(s) or mailto address."""
+    cleaned = "".join(c for c in url if c > " " and c != "\x7f")
+    scheme = _SCHEME.match(cleaned)
+    if scheme:
+        return scheme.group(1).lower() in _SAFE_SCHEMES and cleaned == url
+    return not cleaned.startswith(("//", "\\", "/\\")) and cleaned == url
 
 
 @dataclass

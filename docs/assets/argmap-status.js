@@ -8,7 +8,9 @@
   function evaluate(graph, options) {
     options = options || {};
     var ids = Object.keys(graph.nodes);
-    var granted = {}, rejected = {}, label = {}, stepsInto = {}, attackers = {};
+    // Maps without a prototype: an id such as constructor is just an id.
+    var granted = Object.create(null), rejected = Object.create(null), label = Object.create(null),
+      stepsInto = Object.create(null), attackers = Object.create(null);
     ids.forEach(function (id) {
       stepsInto[id] = [];
       attackers[id] = [];

@@ -9,10 +9,20 @@
   var graphs = {};
   var verified = {};
 
+  var MAX_IDS = 100; // a what-if in the URL names at most this many nodes; more are ignored
+  var ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
   function readState() {
     var params = new URLSearchParams(window.location.search);
-    function list(name) { return (params.get(name) || "").split(",").filter(Boolean); }
+    function list(name) {
+      return (params.get(name) || "").slice(0, 100 * MAX_IDS).split(",").filter(function (id) {
+        return id.length <= 64 && ID.test(id);
+      }).slice(0, MAX_IDS);
+    }
     return { reject: list("reject"), grant: list("grant") };
+  }
+  function known(graph, state) {
+    function mine(id) { return Object.prototype.hasOwnProperty.call(graph.nodes, id); }
+    return { reject: state.reject.filter(mine), grant: state.grant.filter(mine) };
   }
   function writeState(state) {
     var params = new URLSearchParams(window.location.search);
@@ -52,6 +62,7 @@
   }
 
   function relabel(figure, graph, state) {
+    state = known(graph, state);
     var perspective = figure.getAttribute("data-perspective");
     var key = perspective || "";
     var base = perspective ? { granted: graph.perspectives[perspective] } : {};
@@ -66,7 +77,7 @@
     var changed = 0;
     figure.querySelectorAll("g.node").forEach(function (group) {
       var id = nodeId(group);
-      if (!id || !(id in after)) return;
+      if (!id || !Object.prototype.hasOwnProperty.call(after, id)) return;
       var label = after[id];
       Object.keys(badges).forEach(function (l) { group.classList.toggle("status-" + l, l === label); });
       group.classList.toggle("whatif-changed", label !== before[id]);
@@ -78,7 +89,7 @@
     });
     var note = figure.argmapNote;
     function names(ids) {
-      return ids.map(function (id) { return graph.nodes[id] ? "“" + graph.nodes[id].label + "”" : id; }).join(", ");
+      return ids.map(function (id) { return "“" + graph.nodes[id].label + "”"; }).join(", ");
     }
     if (note) {
       var parts = [];

@@ -8,13 +8,12 @@ it is on.
 
 from __future__ import annotations
 
-import json
 import posixpath
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from ...analysis import Analysis
-from ...escape import html_text, markdown_text
+from ...escape import front_matter_string, html_link, html_text, markdown_text
 from ...model import Debate, Node, NodeKind
 from ...vocabulary import ROLE_NAMES
 from ..outline import outline
@@ -78,11 +77,12 @@ def heading(title: str, hide_toc: bool = False) -> list[str]:
 
     The title is given in the front matter, HTML-escaped: MkDocs would otherwise take it from
     the heading with its entities decoded, and themes insert it into ``<title>`` unescaped.
+    It is written so that the front matter parses whatever the title holds.
 
     >>> heading("a </title><b>")
     ['---', 'title: "a &lt;/title&gt;&lt;b&gt;"', '---', '', '# a &lt;/title&gt;&lt;b&gt;', '']
     """
-    front = ["---", f"title: {json.dumps(html_text(title), ensure_ascii=False)}"]
+    front = ["---", f"title: {front_matter_string(html_text(title))}"]
     if hide_toc:
         front += ["hide:", "  - toc"]
     return [*front, "---", "", f"# {markdown_text(title)}", ""]
@@ -101,7 +101,7 @@ def grouped(nodes: list[Node]) -> list[tuple[str, list[Node]]]:
 def source_facts(d: Debate) -> list[str]:
     """The article's bibliographic details as a table."""
     s = d.source
-    url = "unknown" if s.url == "unknown" else f"<{s.url}>"
+    url = "unknown" if s.url == "unknown" else html_link(s.url)
     return ["| The article | |", "|---|---|", f"| Title | {markdown_text(s.title)} |",
             f"| Author | {markdown_text(s.author)} |", f"| Publication | {markdown_text(s.publication)} |",
             f"| Date | {markdown_text(s.date)} |", f"| Link | {url} |", ""]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ...escape import markdown_text
+from ...escape import html_link, markdown_text
 from ...model import Node, NodeKind, Support, Undercut
 from ...status import explain
 from ...vocabulary import ATTACKS, BASIS_NAMES, KIND_NAMES, LABELS, ROLE_NAMES, SUPPORTS, UNDERCUTS, acting_as
@@ -72,7 +72,7 @@ def _quotes(ctx: PageContext, page: str, node: Node) -> list[str]:
 
 def _citation(node: Node) -> list[str]:
     c = node.citation
-    url = "unknown" if c.url == "unknown" else f"<{c.url}>"
+    url = "unknown" if c.url == "unknown" else html_link(c.url)
     lines = ["## Citation", "", "| | As the article gives it |", "|---|---|",
              f"| Who | {markdown_text(c.who)} |", f"| What | {markdown_text(c.what)} |",
              f"| When | {markdown_text(c.when)} |", f"| Link | {url} |",

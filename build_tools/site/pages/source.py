@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from ... import quotes
 from ...escape import html_text
 from ...quotes import Passage
 from ..urls import relative_url
@@ -38,7 +37,7 @@ def source_page(ctx: PageContext) -> Page:
 def _passage(ctx: PageContext, page: str, text: str, passage: Passage) -> str:
     before, after = context(text, passage.start, passage.end)
     quoted = " ".join(text[passage.start:passage.end].split())
-    line, _ = quotes.line_column(text, passage.start)
+    line, _ = ctx.analysis.quotes.lines.position(passage.start)
     links = ", ".join(ctx.html_node_link(page, n) for n in passage.nodes)
     return (f'<div class="argmap-passage" id="{passage.anchor}"><p>'
             f'<span class="argmap-context">{html_text(before)}</span><mark>{html_text(quoted)}</mark>'

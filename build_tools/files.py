@@ -1,0 +1,60 @@
+"""Writing files as users expect: whole or not at all, with the usual permissions."""
+
+from __future__ import annotations
+
+import os
+import stat
+import sys
+import tempfile
+from pathlib import Path
+
+__all__ = ["umask", "write_output", "OutputRefused"]
+
+
+class OutputRefused(Exception):
+    """The output path cannot be written to; the message says why."""
+
+
+def umask() -> int:
+    """This process's file-creation mask."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def write_output(path: Path | str, data: bytes) -> None:
+    """Write ``data`` to ``path``: ``-`` is standard output; a device or pipe (``/dev/stdout``) is
+    written to as it is; a regular file is written beside and renamed into place, so that a
+    failure never leaves half a file, and gets the usual permissions (0666 less the umask).
+    Folders, sockets and block devices are refused."""
+    if str(path) == "-":
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return
+    path = Path(path)
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        mode = None
+    except OSError as exc:
+        raise OutputRefused(f"{path}: {exc.strerror}") from exc
+    if mode is not None and stat.S_ISDIR(mode):
+        raise OutputRefused(f"{path} is a folder: give the name of a file to write")
+    if mode is not None and (stat.S_ISCHR(mode) or stat.S_ISFIFO(mode)):
+        with open(path, "wb") as out:
+            out.write(data)
+        return
+    if mode is not None and not stat.S_ISREG(mode):
+        raise OutputRefused(f"{path} is neither a file nor a pipe nor a terminal: give the name of a file to write")
+    target = path.resolve()
+    if not target.parent.is_dir():
+        raise OutputRefused(f"{target.parent}: no such folder")
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
+    try:
+        os.fchmod(fd, 0o666 & ~umask())
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
