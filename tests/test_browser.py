@@ -9,13 +9,14 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import shutil
 import threading
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from helpers import DEBATE, build, copy_project
+from helpers import DEBATE, ROOT, build, copy_project
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
@@ -30,12 +31,85 @@ def server(tmp_path_factory: pytest.TempPathFactory):
     site = project / "site"
     result = build(project, site)
     assert result.returncode == 0, result.stderr
+    httpd, url = _serve(site)
+    yield url
+    httpd.shutdown()
+
+
+def _serve(site: Path):
     handler = functools.partial(_QuietHandler, directory=str(site))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    return httpd, f"http://127.0.0.1:{httpd.server_address[1]}"
+
+
+# Texts the checker accepts that once ran script or broke a page (issue 11), in every field a page shows.
+HOSTILE_TEXT = "one = 1 {: onclick=alert(1) } \u2028 !!! danger <img src=x onerror=alert(2)> onload=alert(3)"
+HOSTILE_URL = "https://example.org/a_b?c='d'&e=(f)*g!h;i=j,k$l@m~n"
+
+
+@pytest.fixture(scope="module")
+def hostile_server(tmp_path_factory: pytest.TempPathFactory):
+    """The example project with hostile texts in its labels, statements, notes, names, titles and URLs."""
+    import yaml
+
+    project = tmp_path_factory.mktemp("hostile") / "p"
+    shutil.copytree(ROOT / "tests" / "examples" / "valid", project)
+    (project / "docs").mkdir()
+    (project / "mkdocs.yml").write_text("site_name: Hostile\ntheme:\n  name: material\n  font: false\n"
+                                        "plugins:\n  - search\n  - argmap\nmarkdown_extensions:\n  - admonition\n"
+                                        "  - attr_list\n  - tables\n")
+    folder = project / "arguments" / "trees"
+    debate = yaml.safe_load((folder / "debate.yaml").read_text())
+    debate["title"] = debate["summary"] = HOSTILE_TEXT
+    debate["perspectives"][1]["name"] = HOSTILE_TEXT[:150]
+    debate["source"]["url"] = HOSTILE_URL
+    (folder / "debate.yaml").write_text("# yaml-language-server: $schema=../../build_tools/schemas/debate.schema.json\n"
+                                        + yaml.safe_dump(debate, allow_unicode=True))
+    for path in folder.glob("*/*.yaml"):
+        body = yaml.safe_load(path.read_text())
+        body["label"], body["note"] = HOSTILE_TEXT[:140], HOSTILE_TEXT
+        if "citation" in body:
+            body["citation"] = {**body["citation"], "url": HOSTILE_URL, "basis": "primary-source"}
+        head = path.read_text().split("\n", 1)[0]
+        path.write_text(head + "\n" + yaml.safe_dump(body, allow_unicode=True))
+    result = build(project, project / "site")
+    assert result.returncode == 0, result.stderr[-3000:]
+    httpd, url = _serve(project / "site")
+    yield url
     httpd.shutdown()
+
+
+def test_no_script_runs_from_hostile_text(hostile_server: str, browser) -> None:
+    page, problems, outside = _guarded_page(browser, hostile_server)
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    for path in ["/", "/trees/claims/trees-cost-too-much/", "/trees/evidence/council-study/", "/trees/source/",
+                 "/trees/perspectives/critics/", "/trees/status/", "/trees/map/"]:
+        page.goto(hostile_server + path)
+        page.wait_for_load_state("networkidle")
+        page.mouse.move(200, 300)
+        assert page.evaluate("document.querySelectorAll('[onclick],[onerror],[onload],img,.admonition.danger')"
+                             ".length") == 0, path
+    page.goto(hostile_server + "/")
+    page.wait_for_load_state("networkidle")
+    assert page.title().startswith("one = 1 {: onclick=alert(1) }")  # the front matter parsed
+    page.goto(hostile_server + "/trees/evidence/council-study/")
+    page.wait_for_load_state("networkidle")
+    assert page.locator("a[href]").evaluate_all("(links) => links.map(a => a.getAttribute('href'))").count(HOSTILE_URL) == 1
+    assert dialogs == [] and problems == [] and outside == []
+
+
+def test_the_what_if_ignores_unknown_ids_and_caps_its_state(server: str, browser) -> None:
+    page, problems, _ = _guarded_page(browser, server)
+    many = ",".join(f"n{i}" for i in range(5000))
+    page.goto(f"{server}/{DEBATE}/claims/withdrawal-invites-chaos/?reject=constructor,__proto__,toString,"
+              f"truth-lies-in-execution,{many}&grant=hasOwnProperty")
+    _wait_class(page, "truth-lies-in-execution", "whatif-rejected")
+    note = page.text_content(".argmap-whatif-note")
+    assert "undefined" not in note and "constructor" not in note and "proto" not in note
+    assert note.count("“") == 1  # only the one node of the debate is named
+    assert problems == []
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

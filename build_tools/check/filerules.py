@@ -18,7 +18,7 @@ URL_FIELDS = {"debate": [("source", "url")], "claim": [], "evidence": [("citatio
 _PLACEHOLDER = re.compile(r"\bTODO\b")
 _MD_LINK = re.compile(r"\]\(\s*<?([^)>\s]*)")
 _AUTOLINK = re.compile(r"<([^<>\s]*:[^<>\s]*)>")
-_REFERENCE = re.compile(r"^\s*\[[^\]]+\]:\s*<?(\S+?)>?(\s|$)", re.M)
+_REFERENCE = re.compile(r"^[ \t]*\[[^\]\n]+\]:[ \t]*<?(\S+?)>?(\s|$)", re.M)  # within one line: linear
 _BARE = re.compile(r"\b(javascript|data|vbscript|file):", re.I)
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*):")
 
