@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, settings
 
-from helpers import ROOT
+from helpers import CORPORA_OPTIONAL, CORPUS_MISSING, ROOT
 
 # Deterministic under CI: the same examples every run, no deadline (machines here are noisy).
 settings.register_profile("ci", derandomize=True, deadline=None, max_examples=40,
@@ -26,14 +26,26 @@ def project(tmp_path: Path) -> Path:
     return target
 
 
+def _skips(config: pytest.Config) -> tuple[int, int]:
+    """How many tests were skipped: for any reason but missing external data, and for that one."""
+    reporter = config.pluginmanager.get_plugin("terminalreporter")
+    skipped = reporter.stats.get("skipped", []) if reporter else []
+    missing = sum(1 for report in skipped if CORPUS_MISSING in str(report.longrepr))
+    return len(skipped) - missing, missing
+
+
 def _skipped_under_ci(config: pytest.Config) -> int:
     if os.environ.get("CI") != "true":
         return 0
-    reporter = config.pluginmanager.get_plugin("terminalreporter")
-    return len(reporter.stats.get("skipped", [])) if reporter else 0
+    other, missing = _skips(config)
+    return other + (0 if CORPORA_OPTIONAL else missing)
 
 
 def pytest_terminal_summary(terminalreporter, exitstatus: int, config: pytest.Config) -> None:
+    _, missing = _skips(config)
+    if missing and CORPORA_OPTIONAL:
+        terminalreporter.write_line(f"{missing} test(s) not run: the external corpora are not here "
+                                    "(ARGMAP_CORPORA_OPTIONAL=1; .ci/run requires them)", yellow=True)
     if _skipped_under_ci(config):
         terminalreporter.write_line("CI=true: a test was skipped, and under CI nothing may be skipped: failing the run",
                                     red=True)

@@ -12,7 +12,7 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from build_tools.check import check_project
-from helpers import ARAUCARIA, ROOT, run_argmap
+from helpers import ARAUCARIA, ROOT, needs_external, run_argmap
 
 SCHEMAS = ROOT / "build_tools" / "schemas"
 CORPUS = ARAUCARIA
@@ -54,7 +54,7 @@ def test_aif_has_the_structure_aif_tools_expect() -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(not CORPUS.is_dir(), reason=f"the AIF corpus is not at {CORPUS}")
+@needs_external(CORPUS)
 def test_the_aif_schema_accepts_the_real_corpus() -> None:
     tool = Path(sys.executable).with_name("check-jsonschema")
     files = sorted(CORPUS.glob("*.json"))

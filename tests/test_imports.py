@@ -13,7 +13,7 @@ import pytest
 
 from build_tools.formats import ImportRefused, write_debate
 from build_tools.formats.aif import read as from_aif
-from helpers import ARAUCARIA, ROOT, run_argmap
+from helpers import ARAUCARIA, ROOT, needs_external, run_argmap
 
 CORPUS = ARAUCARIA
 
@@ -87,7 +87,7 @@ def test_ids_come_from_the_text_never_from_the_input(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(not CORPUS.is_dir(), reason=f"the AIF corpus is not at {CORPUS}")
+@needs_external(CORPUS)
 def test_every_corpus_map_imports_and_checks(tmp_path: Path) -> None:
     root = _project(tmp_path)
     files = sorted(CORPUS.glob("*.json"))

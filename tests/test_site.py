@@ -241,4 +241,4 @@ def test_the_exports_page_lists_every_format_of_the_registry(site: Path) -> None
     page = (site / "exports" / "index.html").read_text("utf-8")
     assert "argmap:formats" not in page
     for f in FORMATS:
-        assert f"<code>{f.name}</code>" in page and f"&lt;debate&gt;{f.suffix}" in page
+        assert f"<code>export --format {f.name}</code>" in page and f"&lt;debate&gt;{f.suffix}" in page

@@ -136,7 +136,7 @@ def test_a_new_export_format_needs_only_its_module_and_a_registry_row(project, t
     monkeypatch.setattr(formats, "FORMATS", (*formats.FORMATS, ids))
     result = run_argmap("export", "--root", str(project), "--format", "ids")
     assert result.returncode == 0 and "trees-cool-streets\n" in result.stdout
-    assert "| Node ids | `ids` | `<debate>.ids.txt` | shell scripts | yes | no |" in formats.formats_table()
+    assert "| Node ids (`<debate>.ids.txt`) | shell scripts | `export --format ids` |" in formats.formats_table()
     site = build_site(check_project(project).analyses, Renderer(None), downloads())
     assert "trees-cool-streets\n" in site.files["trees/exports/trees.ids.txt"]
     home = next(p.markdown for p in site.pages if p.src == "index.md")

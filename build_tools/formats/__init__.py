@@ -55,8 +55,8 @@ IMPORTS: dict[str, Format] = {f.import_name: f for f in FORMATS if f.import_name
 
 def formats_table() -> str:
     """The formats as a Markdown table, for the documentation."""
-    rows = ["| Format | `--format` | File | For | Export | Import |", "|---|---|---|---|---|---|"]
+    rows = ["| Format | For | With argmap |", "|---|---|---|"]
     for f in FORMATS:
-        rows.append(f"| {f.title} | `{f.name}` | `<debate>{f.suffix}` | {f.for_tools} | "
-                    f"{'yes' if f.write else 'no'} | {f'`{f.import_name}`' if f.read else 'no'} |")
+        commands = [f"`export --format {f.name}`" if f.write else "", f"`import --format {f.import_name}`" if f.read else ""]
+        rows.append(f"| {f.title} (`<debate>{f.suffix}`) | {f.for_tools} | {'<br>'.join(c for c in commands if c)} |")
     return "\n".join(rows) + "\n"
