@@ -19,7 +19,7 @@ from typing import Mapping
 
 __all__ = [
     "Origin", "NodeKind", "Perspective", "SourceInfo", "Citation", "Node", "Support",
-    "Attack", "Undercut", "Unmapped", "Debate",
+    "Attack", "Undercut", "Unmapped", "Debate", "Weighing", "Issue",
 ]
 
 
@@ -92,6 +92,7 @@ class Node:
     occurrence: int | None = None
     implicit: bool = False
     assumed: bool | None = None  # overrides whether the status evaluation grants the node
+    open: bool = False  # an open condition: neither granted nor refuted unless a what-if or a perspective says
     rationale: str | None = None
     tags: tuple[str, ...] = ()
     note: str | None = None
@@ -108,6 +109,42 @@ class Node:
 
 
 @dataclass(frozen=True)
+class Weighing:
+    """How much an argument (a support step, or an attack on a position of an issue) weighs.
+
+    ``function`` is one of Carneades' weighing functions (see :mod:`build_tools.weighing`):
+    linked (the default), convergent, cumulative, factorized, constant, criteria or
+    preference. ``weight`` (in [0, 1]) makes a linked argument weigh that much when it
+    holds; ``weights`` gives another weight under a perspective; ``why`` says why.
+    ``criteria``, ``preference`` and ``properties`` are the parameters of those functions.
+    """
+
+    function: str = "linked"
+    weight: float | None = None
+    weights: Mapping[str, float] = field(default_factory=lambda: MappingProxyType({}))
+    why: str | None = None
+    criteria: Mapping | None = None
+    preference: tuple = ()
+    properties: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+
+    def weight_for(self, perspective: str | None) -> float:
+        """The weight of the argument when it holds, under ``perspective`` (None: as the map stands)."""
+        if perspective is not None and perspective in self.weights:
+            return self.weights[perspective]
+        return 1.0 if self.weight is None else self.weight
+
+
+@dataclass(frozen=True)
+class Issue:
+    """Rival positions (claims) decided by weighing the arguments for and against each under a proof standard."""
+
+    id: str
+    positions: tuple[str, ...]
+    standard: str = "PE"
+    origin: Origin = field(default_factory=lambda: Origin("debate.yaml"))
+
+
+@dataclass(frozen=True)
 class Support:
     """``premises`` together support ``conclusion`` (one premise unless linked)."""
 
@@ -115,6 +152,7 @@ class Support:
     conclusion: str
     declared_by: str
     origin: Origin
+    weighing: Weighing | None = field(default=None, compare=False)
 
     @property
     def linked(self) -> bool:
@@ -133,6 +171,7 @@ class Attack:
     target: str
     origin: Origin
     kind: str = "attacks"
+    weighing: Weighing | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -171,6 +210,7 @@ class Debate:
     origin: Origin
     unmapped: tuple[Unmapped, ...] = ()
     origins: Mapping[str, Origin] = field(default_factory=lambda: MappingProxyType({}), compare=False)
+    issues: tuple[Issue, ...] = ()
 
     @property
     def claims(self) -> list[Node]:

@@ -13,6 +13,17 @@ as in abstract dialectical frameworks):
 - Everything else is *undecided*: start with every node undecided and apply the rules until
   nothing changes.
 
+Positions of an *issue* are decided by weighing instead (Carneades' CAES): each support
+step into a position is an argument for it, each attack into it an argument against it,
+weighed by its weighing function (:mod:`build_tools.weighing`). An argument is applicable
+when an undercutter of it is in (it then weighs 0), or when none is and no premise is
+undecided. A position is out when every argument for it is applicable and weighs 0; once
+every argument for and against every position of the issue is applicable, the position
+whose strongest argument beats the strongest for every rival, and the strongest against
+it, under the issue's proof standard, is in, and the others are out (all are out when
+none wins). A granted position is in and its rivals out. Open conditions stay undecided
+unless a perspective or a what-if grants or rejects them.
+
 The labels follow from the map's own premises and relations; they are not a verdict on the
 truth. :func:`evaluate` is a pure function of the model.
 """
@@ -21,11 +32,14 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .graph import Graph
-from .model import Debate, NodeKind, Support
-from .vocabulary import Label
+from .model import Debate, Issue, NodeKind, Support, Weighing
+from .vocabulary import STANDARDS, Label
+from .weighing import Argument, Context, weigh
+
+LINKED = Weighing()
 
 __all__ = ["Label", "StepStatus", "Status", "evaluate", "granted_by_default", "perspective_grants", "explain",
            "evaluate_from"]
@@ -57,15 +71,31 @@ class Status:
     rests_on: tuple[str, ...] = ()
     steps: tuple[StepStatus, ...] = ()
     cycle: tuple[str, ...] = ()
+    decision: Decision | None = None  # for a position of an issue: how the issue was decided
+
+
+@dataclass(frozen=True)
+class Decision:
+    """How an issue was decided: each position's strength (its strongest argument) and the
+    strongest argument against it, the standard, and the winner (None: no position won)."""
+
+    issue: str
+    standard: str
+    strength: dict[str, float] = field(compare=False)
+    against: dict[str, float] = field(compare=False)
+    winner: str | None
 
 
 def granted_by_default(debate: Debate, graph: Graph) -> dict[str, str]:
     """The granted nodes, each with why: 'default' (evidence, or a claim nothing supports) or 'assumed'."""
+    positions = {p for issue in debate.issues for p in issue.positions}
     granted = {}
     for node in debate.nodes.values():
         if node.assumed is not None:
             if node.assumed:
                 granted[node.id] = "assumed"
+        elif node.open or node.id in positions:
+            continue  # an open condition, or a position its issue decides
         elif node.kind is NodeKind.EVIDENCE or not graph.steps_into.get(node.id):
             granted[node.id] = "default"
     return granted
@@ -85,12 +115,15 @@ def evaluate_from(debate: Debate, graph: Graph, perspective: str | None = None, 
                   grant: Iterable[str] = (), reject: Iterable[str] = ()) -> dict[str, Status]:
     """Every node's status as the map stands (``perspective`` None) or from one perspective's premises."""
     granted = perspective_grants(debate, graph, perspective) if perspective else None
-    return evaluate(debate, graph, granted=granted, grant=grant, reject=reject)
+    return evaluate(debate, graph, granted=granted, grant=grant, reject=reject, perspective=perspective)
 
 
 def evaluate(debate: Debate, graph: Graph, *, granted: dict[str, str] | None = None,
-             grant: Iterable[str] = (), reject: Iterable[str] = ()) -> dict[str, Status]:
-    """Every node's :class:`Status`. ``grant`` and ``reject`` are a reader's what-if."""
+             grant: Iterable[str] = (), reject: Iterable[str] = (), perspective: str | None = None,
+             weighing: bool = True) -> dict[str, Status]:
+    """Every node's :class:`Status`. ``grant`` and ``reject`` are a reader's what-if; ``perspective``
+    chooses the weights given per perspective; ``weighing=False`` reads every issue as its positions
+    attacking each other and every argument as a plain step (grounded semantics throughout)."""
     granted = dict(granted_by_default(debate, graph) if granted is None else granted)
     rejected = set(reject)
     for node_id in grant:
@@ -98,22 +131,86 @@ def evaluate(debate: Debate, graph: Graph, *, granted: dict[str, str] | None = N
     labels = {node_id: Label.UNDECIDED for node_id in debate.nodes}
     for node_id in rejected:
         labels[node_id] = Label.OUT
-    _propagate(debate, graph, labels, granted, rejected)
-    return {node_id: _explain(graph, node_id, labels, granted, rejected) for node_id in debate.nodes}
+    rules = _Rules(debate, graph, labels, granted, perspective, weighing)
+    _propagate(rules, rejected)
+    return {node_id: _explain(rules, node_id, rejected) for node_id in debate.nodes}
 
 
-def _step_label(step: Support, graph: Graph, labels: dict[str, Label]) -> Label:
-    cutters = [c.undercutter for c in graph.cuts_of_step.get(step.key, ())]
-    if any(labels[p] is Label.OUT for p in step.premises) or any(labels[c] is Label.IN for c in cutters):
+@dataclass
+class _Rules:
+    """One evaluation's state: the labels so far, what is granted, and each issue's decision."""
+
+    debate: Debate
+    graph: Graph
+    labels: dict[str, Label]
+    granted: dict[str, str]
+    perspective: str | None
+    weighing: bool
+    issue_of: dict[str, Issue] = field(default_factory=dict)
+    decisions: dict[str, Decision] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.issue_of = {p: issue for issue in self.debate.issues for p in issue.positions}
+
+    def rivals(self, node_id: str) -> list[str]:
+        issue = self.issue_of.get(node_id)
+        return [p for p in issue.positions if p != node_id] if issue else []
+
+    def context(self, issue: Issue | None) -> Context:
+        arguments = [a for p in issue.positions for a in self.arguments_for(p)] if issue else []
+        return Context(self.labels, arguments, self.positions_of, self.perspective)
+
+    def positions_of(self, node_id: str) -> list[str]:
+        issue = self.issue_of.get(node_id)
+        return list(issue.positions) if issue else []
+
+    def arguments_for(self, node_id: str) -> list[Argument]:
+        return [Argument(s.key, s.premises, s.conclusion, s.weighing or LINKED)
+                for s in self.graph.steps_into.get(node_id, ())]
+
+    def arguments_against(self, node_id: str) -> list[Argument]:
+        return [Argument(a, (a.attacker,), a.target, a.weighing or LINKED)
+                for a in self.graph.attacks_into.get(node_id, ())]
+
+
+def _cutters(rules: _Rules, key) -> list[str]:
+    return [c.undercutter for c in rules.graph.cuts_of_step.get(key, ())]
+
+
+def _step_label(step: Support, rules: _Rules) -> Label:
+    labels, weighing = rules.labels, step.weighing or LINKED
+    cutters = _cutters(rules, step.key)
+    if any(labels[c] is Label.IN for c in cutters):
         return Label.OUT
-    if all(labels[p] is Label.IN for p in step.premises) and all(labels[c] is Label.OUT for c in cutters):
-        return Label.IN
-    return Label.UNDECIDED
+    if weighing.function in ("convergent", "cumulative"):  # any premise can carry it
+        if all(labels[p] is Label.OUT for p in step.premises):
+            return Label.OUT
+        if not rules.weighing:
+            working = any(labels[p] is Label.IN for p in step.premises)
+            return Label.IN if working and all(labels[c] is Label.OUT for c in cutters) else Label.UNDECIDED
+    elif any(labels[p] is Label.OUT for p in step.premises):
+        return Label.OUT
+    if not rules.weighing or weighing.function in ("linked", "constant"):
+        held = all(labels[p] is Label.IN for p in step.premises) and all(labels[c] is Label.OUT for c in cutters)
+        if held and rules.weighing and weighing.weight_for(rules.perspective) <= 0:
+            return Label.OUT
+        return Label.IN if held else Label.UNDECIDED
+    applicable = all(labels[c] is Label.OUT for c in cutters) and all(labels[p] is not Label.UNDECIDED
+                                                                      for p in step.premises)
+    if not applicable:
+        return Label.UNDECIDED
+    argument = Argument(step.key, step.premises, step.conclusion, weighing)
+    return Label.IN if weigh(argument, rules.context(rules.issue_of.get(step.conclusion))) > 0 else Label.OUT
 
 
-def _decide(node_id: str, graph: Graph, labels: dict[str, Label], granted: dict[str, str]) -> Label:
-    attackers = [a.attacker for a in graph.attacks_into.get(node_id, ())]
-    steps = [_step_label(s, graph, labels) for s in graph.steps_into.get(node_id, ())]
+def _decide(node_id: str, rules: _Rules) -> Label:
+    if rules.weighing and node_id in rules.issue_of:
+        return _decide_position(node_id, rules)
+    labels, granted = rules.labels, rules.granted
+    attackers = [a.attacker for a in rules.graph.attacks_into.get(node_id, ())]
+    if node_id not in granted:  # without weighing, the positions of an issue attack each other
+        attackers += rules.rivals(node_id)
+    steps = [_step_label(s, rules) for s in rules.graph.steps_into.get(node_id, ())]
     if any(labels[a] is Label.IN for a in attackers):
         return Label.OUT
     if node_id not in granted and all(s is Label.OUT for s in steps):
@@ -123,31 +220,89 @@ def _decide(node_id: str, graph: Graph, labels: dict[str, Label], granted: dict[
     return Label.UNDECIDED
 
 
-def _propagate(debate, graph: Graph, labels, granted, rejected) -> None:
+def _applicable_weight(argument: Argument, rules: _Rules, context: Context) -> float | None:
+    """The argument's weight if it is applicable, else None."""
+    labels = rules.labels
+    cutters = _cutters(rules, argument.key) if isinstance(argument.key, tuple) else []
+    if any(labels[c] is Label.IN for c in cutters):
+        return 0.0
+    if any(labels[c] is Label.UNDECIDED for c in cutters) or any(labels[p] is Label.UNDECIDED
+                                                                 for p in argument.premises):
+        return None
+    return weigh(argument, context)
+
+
+def _decide_position(node_id: str, rules: _Rules) -> Label:
+    issue = rules.issue_of[node_id]
+    if node_id in rules.granted:
+        return Label.IN
+    if any(p in rules.granted for p in issue.positions):
+        return Label.OUT
+    context = rules.context(issue)
+    pro = [_applicable_weight(a, rules, context) for a in rules.arguments_for(node_id)]
+    if all(w is not None and w <= 0 for w in pro):
+        return Label.OUT
+    strength, against = {}, {}
+    for position in issue.positions:
+        weights = [_applicable_weight(a, rules, context) for a in rules.arguments_for(position)]
+        cons = [_applicable_weight(a, rules, context) for a in rules.arguments_against(position)]
+        if None in weights or None in cons:
+            return Label.UNDECIDED
+        strength[position], against[position] = max(weights, default=0.0), max(cons, default=0.0)
+    standard = STANDARDS[issue.standard]
+    winner = next((p for p in issue.positions if strength[p] > 0
+                   and all(standard.met(strength[p], strength[q]) for q in issue.positions if q != p)
+                   and standard.met(strength[p], against[p])), None)
+    rules.decisions[issue.id] = Decision(issue.id, issue.standard, strength, against, winner)
+    return Label.IN if winner == node_id else Label.OUT
+
+
+def _propagate(rules: _Rules, rejected: set[str]) -> None:
     """Apply the rules until nothing changes; each node is looked at again only when a node it depends on changes."""
-    queue = deque(n for n in debate.nodes if n not in rejected)
+    labels, debate = rules.labels, rules.debate
+    queue = deque(n for n in debate.nodes if n not in rejected and not _held_open(rules, n))
     queued = set(queue)
     while queue:
         node_id = queue.popleft()
         queued.discard(node_id)
         if labels[node_id] is not Label.UNDECIDED:
             continue
-        label = _decide(node_id, graph, labels, granted)
+        label = _decide(node_id, rules)
         if label is Label.UNDECIDED:
             continue
         labels[node_id] = label
-        for dependent in graph.targets(node_id):
-            if dependent not in queued and dependent not in rejected:
+        dependents = set(rules.graph.targets(node_id)) | set(rules.rivals(node_id))
+        for target in list(dependents):
+            dependents.update(rules.rivals(target))  # an argument for one position bears on its rivals
+        for dependent in sorted(dependents):
+            if dependent not in queued and dependent not in rejected and not _held_open(rules, dependent):
                 queue.append(dependent)
                 queued.add(dependent)
 
 
-def _explain(graph: Graph, node_id: str, labels, granted, rejected) -> Status:
+def _held_open(rules: _Rules, node_id: str) -> bool:
+    """An open condition stays undecided unless granted (rejected ones are out already)."""
+    return rules.debate.nodes[node_id].open and node_id not in rules.granted
+
+
+def _explain(rules: _Rules, node_id: str, rejected) -> Status:
+    graph, labels, granted = rules.graph, rules.labels, rules.granted
     label = labels[node_id]
     attackers = tuple(sorted(a.attacker for a in graph.attacks_into.get(node_id, ())))
-    steps = tuple(_step_status(s, graph, labels) for s in graph.steps_into.get(node_id, ()))
+    steps = tuple(_step_status(s, rules) for s in graph.steps_into.get(node_id, ()))
     if node_id in rejected:
         return Status(node_id, label, "rejected")
+    issue = rules.issue_of.get(node_id) if rules.weighing else None
+    if issue and label is not Label.UNDECIDED and node_id not in granted:
+        decision = rules.decisions.get(issue.id)
+        if any(p in granted for p in issue.positions):
+            return Status(node_id, label, "rival-granted", None, tuple(p for p in issue.positions if p in granted))
+        if decision is None:
+            return Status(node_id, label, "not-established", None, (), steps)
+        rule = "won" if decision.winner == node_id else "outweighed" if decision.winner else "balanced"
+        return Status(node_id, label, rule, None, (), steps, decision=decision)
+    if rules.debate.nodes[node_id].open and label is Label.UNDECIDED:
+        return Status(node_id, label, "open")
     if label is Label.IN:
         if node_id in granted:
             return Status(node_id, label, "granted", granted[node_id], attackers)
@@ -165,9 +320,10 @@ def _explain(graph: Graph, node_id: str, labels, granted, rejected) -> Status:
     return Status(node_id, label, "waiting", None, waiting, steps, _cycle(graph, node_id, labels))
 
 
-def _step_status(step: Support, graph: Graph, labels) -> StepStatus:
-    cutters = [c.undercutter for c in graph.cuts_of_step.get(step.key, ())]
-    label = _step_label(step, graph, labels)
+def _step_status(step: Support, rules: _Rules) -> StepStatus:
+    labels = rules.labels
+    cutters = _cutters(rules, step.key)
+    label = _step_label(step, rules)
     return StepStatus(
         step, label,
         premises_out=tuple(p for p in step.premises if labels[p] is Label.OUT),
@@ -200,6 +356,21 @@ def _cycle(graph: Graph, node_id: str, labels) -> tuple[str, ...]:
         path.append(current)
 
 
+def _weighed(status: Status, name) -> str:
+    d = status.decision
+    standard = STANDARDS[d.standard].name
+    mine = d.strength[status.node]
+    rivals = max((w for p, w in d.strength.items() if p != status.node), default=0.0)
+    against = max(rivals, d.against[status.node])
+    if status.rule == "won":
+        return (f"stands: its strongest argument ({mine:g}) beats the strongest against it ({against:g}) "
+                f"under {standard}")
+    if status.rule == "outweighed":
+        return (f"outweighed: {name(d.winner)} wins the issue ({d.strength[d.winner]:g} against {mine:g}) "
+                f"under {standard}")
+    return f"balanced: no position of the issue wins under {standard} (its strongest argument: {mine:g})"
+
+
 def explain(status: Status, name=lambda node_id: node_id) -> str:
     """The reason for a status in one sentence; ``name`` turns a node id into text (or a link)."""
     names = lambda ids: ", ".join(name(i) for i in ids)  # noqa: E731
@@ -216,6 +387,12 @@ def explain(status: Status, name=lambda node_id: node_id) -> str:
         return text + (f"; every attacker is out ({names(status.rests_on)})" if status.rests_on else "")
     if rule == "attacked":
         return f"attacked by {names(status.rests_on)}, which is in"
+    if rule in ("won", "outweighed", "balanced"):
+        return _weighed(status, name)
+    if rule == "rival-granted":
+        return f"a rival position is taken as given ({names(status.rests_on)})"
+    if rule == "open":
+        return "open: a condition the map leaves open; grant or reject it to see what follows"
     if rule == "not-established":
         return "not established: nothing supports it and the map does not take it as given"
     if rule == "unsupported":

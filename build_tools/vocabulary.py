@@ -20,6 +20,7 @@ from dataclasses import dataclass
 __all__ = [
     "Relation", "RELATIONS", "acting_as", "SUPPORTS", "ATTACKS", "UNDERCUTS", "MORE", "Label", "LabelWords", "LABELS",
     "ROLE_NAMES", "KIND_NAMES", "BASIS_NAMES", "PERSPECTIVE_FILLS", "UNCLASSIFIED_FILL", "status_class",
+    "WEIGHT_WORDS", "STANDARDS", "Standard", "CCE_MARGIN", "BRD_DOUBT",
 ]
 
 
@@ -102,6 +103,35 @@ def status_class(label: Label | str) -> str:
     """
     return f"status-{Label(label).value}"
 
+
+# Weights in words, and the proof standards that decide an issue (Carneades): a position with
+# strength w1 > 0 wins if, against the strength w2 of every rival, the standard holds.
+WEIGHT_WORDS = {"low": 0.2, "medium": 0.5, "high": 0.8}
+CCE_MARGIN = 0.5  # clear and convincing evidence: w1 - w2 > CCE_MARGIN
+BRD_DOUBT = 0.3  # beyond reasonable doubt: as CCE, and w2 < BRD_DOUBT
+
+
+@dataclass(frozen=True)
+class Standard:
+    code: str
+    name: str
+
+    def met(self, w1: float, w2: float) -> bool:
+        """Whether strength ``w1`` for a position beats ``w2`` against it under this standard.
+
+        >>> [STANDARDS[c].met(0.8, 0.2) for c in ("PE", "CCE", "BRD")], STANDARDS["BRD"].met(0.9, 0.35)
+        ([True, True, True], False)
+        """
+        if not w1 > w2:
+            return False
+        if self.code == "PE":
+            return True
+        return w1 - w2 > CCE_MARGIN and (self.code == "CCE" or w2 < BRD_DOUBT)
+
+
+STANDARDS = {s.code: s for s in (Standard("PE", "preponderance of the evidence"),
+                                  Standard("CCE", "clear and convincing evidence"),
+                                  Standard("BRD", "beyond reasonable doubt"))}
 
 ROLE_NAMES = {
     "thesis": "Thesis", "reason": "Reason", "consequence": "Consequence", "risk": "Risk",

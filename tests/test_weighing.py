@@ -1,0 +1,182 @@
+"""Weighing: issues decided by proof standards over weighed arguments (Carneades' CAES), checked
+against the labels the Carneades authors asserted for their own example graphs."""
+
+from __future__ import annotations
+
+from types import MappingProxyType
+
+import pytest
+import yaml
+
+from build_tools.graph import index
+from build_tools.model import Debate, Issue, Node, NodeKind, Origin, Perspective, SourceInfo, Support, Undercut, Weighing
+from build_tools.status import evaluate
+from build_tools.vocabulary import STANDARDS, Label
+from helpers import CORPORA, needs_external
+
+WEIGHED = CORPORA / "carneades-weighed"
+LABELS = {"in": Label.IN, "out": Label.OUT, "undec": Label.UNDECIDED}
+HERE = Origin("test")
+
+
+def _weighing(spec, argument: dict) -> Weighing:
+    properties = MappingProxyType(dict(argument.get("properties", {})))
+    if isinstance(spec, str):
+        return Weighing(spec, properties=properties)
+    [(function, value)] = spec.items()
+    if function == "constant":
+        return Weighing("constant", weight=float(value), properties=properties)
+    if function == "criteria":
+        return Weighing("criteria", criteria=value, properties=properties)
+    return Weighing("preference", preference=tuple(value), properties=properties)
+
+
+def carneades_debate(graph: dict) -> Debate:
+    """A Carneades argument graph as our model: statements as claims (ids kept), arguments as support
+    steps with their weighing, undercutters as undercuts, issues as issues, assumptions assumed."""
+    assumed = set(graph.get("assumptions", []))
+    nodes = {sid: Node(id=sid, kind=NodeKind.CLAIM, label=sid, statement=str(text), assumed=sid in assumed,
+                       origin=HERE) for sid, text in graph["statements"].items()}
+    supports, undercuts = [], []
+    for argument in graph["arguments"]:
+        premises = tuple(argument["premises"])
+        step = Support(premises, argument["conclusion"], argument["id"], HERE, _weighing(argument["weighing"], argument))
+        assert step.key not in {s.key for s in supports}, "two arguments with the same premises and conclusion"
+        supports.append(step)
+        if argument.get("undercutter"):
+            undercuts.append(Undercut(argument["undercutter"], premises, argument["conclusion"], HERE))
+    issues = tuple(Issue(i["id"], tuple(i["positions"]), i.get("standard", "PE")) for i in graph.get("issues", []))
+    return Debate(id="weighed", folder="arguments/weighed", title=graph["title"], summary="A Carneades example.",
+                  source=SourceInfo(*(["unknown"] * 6)), thesis=next(iter(nodes)),
+                  perspectives=(Perspective("author", "Author", "Author"),), nodes=MappingProxyType(nodes),
+                  supports=tuple(supports), attacks=(), undercuts=tuple(undercuts), source_text=None, origin=HERE,
+                  issues=issues)
+
+
+def _corpus() -> list:
+    return sorted(WEIGHED.glob("*.yml")) if WEIGHED.is_dir() else []
+
+
+@needs_external(WEIGHED)
+@pytest.mark.parametrize("path", _corpus(), ids=lambda p: p.stem)
+def test_carneades_weighed_graphs_give_the_asserted_labels(path) -> None:
+    graph = yaml.safe_load(path.read_text("utf-8"))
+    debate = carneades_debate(graph)
+    statuses = evaluate(debate, index(debate))
+    assert {s: statuses[s].label for s in graph["expected_caes"]} == {
+        s: LABELS[label] for s, label in graph["expected_caes"].items()}
+
+
+@needs_external(WEIGHED)
+@pytest.mark.parametrize("path", _corpus(), ids=lambda p: p.stem)
+def test_without_weighing_they_give_the_grounded_labels(path) -> None:
+    graph = yaml.safe_load(path.read_text("utf-8"))
+    debate = carneades_debate(graph)
+    statuses = evaluate(debate, index(debate), weighing=False)
+    assert {s: statuses[s].label for s in graph["expected_grounded"]} == {
+        s: LABELS[label] for s, label in graph["expected_grounded"].items()}
+
+
+def _issue_debate(pro: float, con: float, standard: str = "PE", *, con_as_attack: bool = False,
+                  pro_weights: dict | None = None, open_condition: bool = False) -> Debate:
+    """Two positions, p and q, each with one granted reason weighing ``pro`` and ``con``; the
+    reason against p is an attack on it instead of a reason for q when ``con_as_attack``."""
+    def node(node_id, **fields):
+        return Node(id=node_id, kind=NodeKind.CLAIM, label=node_id, statement=node_id, origin=HERE, **fields)
+
+    nodes = {"p": node("p"), "q": node("q"), "rp": node("rp", assumed=True), "rq": node("rq", assumed=True)}
+    premises_p = ("rp",)
+    if open_condition:
+        nodes["cond"] = node("cond", open=True)
+        premises_p = ("rp", "cond")
+    weighing_p = Weighing("constant", weight=pro, weights=MappingProxyType(pro_weights or {}))
+    supports = [Support(premises_p, "p", "rp", HERE, weighing_p)]
+    attacks = ()
+    if con_as_attack:
+        from build_tools.model import Attack
+
+        attacks = (Attack("rq", "p", HERE, weighing=Weighing("constant", weight=con)),)
+        positions = ("p", "q")
+    else:
+        supports.append(Support(("rq",), "q", "rq", HERE, Weighing("constant", weight=con)))
+        positions = ("p", "q")
+    return Debate(id="i", folder="arguments/i", title="t", summary="s", source=SourceInfo(*(["unknown"] * 6)),
+                  thesis="p", perspectives=(Perspective("author", "Author", "Author"),
+                                            Perspective("critics", "Critics", "Critics")),
+                  nodes=MappingProxyType(nodes), supports=tuple(supports), attacks=attacks, undercuts=(),
+                  source_text=None, origin=HERE, issues=(Issue("i", positions, standard),))
+
+
+def _labels(debate: Debate, **options) -> dict:
+    return {k: v.label for k, v in evaluate(debate, index(debate), **options).items()}
+
+
+@pytest.mark.parametrize("standard,pro,con,wins", [
+    ("PE", 0.51, 0.5, True), ("PE", 0.5, 0.5, False), ("PE", 0.4, 0.5, False),
+    ("CCE", 0.81, 0.3, True), ("CCE", 0.8, 0.3, False), ("CCE", 0.9, 0.45, False),
+    ("BRD", 0.85, 0.29, True), ("BRD", 0.95, 0.3, False), ("BRD", 0.79, 0.29, False),
+])
+def test_each_proof_standard_on_both_sides_of_its_threshold(standard, pro, con, wins) -> None:
+    labels = _labels(_issue_debate(pro, con, standard))
+    assert labels["p"] is (Label.IN if wins else Label.OUT)
+    rival_wins = STANDARDS[standard].met(con, pro)
+    assert labels["q"] is (Label.IN if rival_wins else Label.OUT)
+
+
+def test_a_tie_leaves_every_position_out_and_says_balanced() -> None:
+    debate = _issue_debate(0.5, 0.5)
+    statuses = evaluate(debate, index(debate))
+    assert statuses["p"].rule == statuses["q"].rule == "balanced"
+    assert statuses["p"].label is statuses["q"].label is Label.OUT
+
+
+def test_an_attack_on_a_position_is_an_argument_against_it_not_a_defeater() -> None:
+    assert _labels(_issue_debate(0.8, 0.2, con_as_attack=True))["p"] is Label.IN  # outweighs its con
+    assert _labels(_issue_debate(0.2, 0.8, con_as_attack=True))["p"] is Label.OUT
+    statuses = evaluate(_issue_debate(0.8, 0.2, con_as_attack=True), index(_issue_debate(0.8, 0.2, con_as_attack=True)))
+    assert statuses["p"].rule == "won" and "beats the strongest against it (0.2)" in __import__(
+        "build_tools.status", fromlist=["explain"]).explain(statuses["p"])
+
+
+def test_an_open_condition_leaves_the_issue_open_until_granted_or_rejected() -> None:
+    debate = _issue_debate(0.8, 0.2, open_condition=True)
+    assert _labels(debate)["p"] is Label.UNDECIDED and _labels(debate)["cond"] is Label.UNDECIDED
+    assert _labels(debate, grant=["cond"])["p"] is Label.IN
+    assert _labels(debate, reject=["cond"])["p"] is Label.OUT and _labels(debate, reject=["cond"])["q"] is Label.IN
+
+
+def test_weights_per_perspective_can_reverse_the_outcome() -> None:
+    debate = _issue_debate(0.8, 0.5, pro_weights={"critics": 0.3})
+    assert _labels(debate)["p"] is Label.IN
+    granted = {"rp": "perspective", "rq": "perspective"}
+    assert _labels(debate, granted=granted, perspective="critics")["p"] is Label.OUT
+    assert _labels(debate, granted=granted, perspective="critics")["q"] is Label.IN
+
+
+@pytest.mark.parametrize("function,premises_in,expected", [
+    ("linked", 1, 0.0), ("linked", 2, 1.0), ("convergent", 1, 1.0), ("convergent", 0, 0.0),
+    ("cumulative", 1, 0.5), ("cumulative", 2, 1.0), ("factorized", 2, 2 / 3),
+])
+def test_each_weighing_function(function, premises_in, expected) -> None:
+    from build_tools.weighing import Argument, Context, weigh
+
+    labels = {"a": Label.IN if premises_in >= 1 else Label.OUT, "b": Label.IN if premises_in >= 2 else Label.UNDECIDED,
+              "c": Label.IN}
+    if function in ("linked", "convergent", "cumulative") and premises_in < 2:
+        labels["b"] = Label.OUT
+    argument = Argument("k", ("a", "b"), "p", Weighing(function))
+    rival = Argument("r", ("c",), "q", Weighing(function))
+    context = Context(labels, [argument, rival], lambda s: ["p", "q"] if s in ("p", "q") else [], None)
+    assert weigh(argument, context) == pytest.approx(expected)
+
+
+def test_raising_a_weight_for_a_position_never_turns_it_from_in_to_out() -> None:
+    """A property over a grid of weights and standards: more weight for p never loses p the issue."""
+    steps = [i / 20 for i in range(21)]
+    for standard in ("PE", "CCE", "BRD"):
+        for con in steps:
+            was_in = False
+            for pro in steps:
+                now_in = _labels(_issue_debate(pro, con, standard))["p"] is Label.IN
+                assert not (was_in and not now_in), (standard, pro, con)
+                was_in = now_in
