@@ -10,7 +10,8 @@ from helpers import ROOT
 PACKAGE = ROOT / "build_tools"
 # Each layer may import from its own layer and the layers before it, never after.
 LAYERS = [
-    {"model", "ids", "text", "files", "diagnostics", "escape", "vocabulary", "quotes", "graph", "status", "analysis"},
+    {"model", "ids", "text", "files", "diagnostics", "escape", "vocabulary", "quotes", "graph", "weighing", "status",
+     "analysis"},
     {"check"},
     {"site"},
     {"formats"},
