@@ -141,3 +141,10 @@ def test_status_refuses_unknown_ids() -> None:
     assert result.returncode == 1 and "no node 'truth-lies'" in result.stderr
     result = run_argmap("status", "--perspective", "critic")
     assert result.returncode == 1 and "did you mean 'critics'?" in result.stderr
+
+
+def test_repeated_grant_and_reject_accumulate(project) -> None:
+    once = _status(project, "--reject", "study-measured-one-street", "council-study")
+    twice = _status(project, "--reject", "study-measured-one-street", "--reject", "council-study")
+    assert once == twice
+    assert twice["council-study"]["rule"] == twice["study-measured-one-street"]["rule"] == "rejected"

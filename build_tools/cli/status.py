@@ -23,8 +23,10 @@ def register(commands) -> None:
     debate_options(status)
     status.add_argument("--perspective", metavar="P",
                         help="grant only the evidence and this perspective's unsupported claims")
-    status.add_argument("--grant", nargs="+", default=[], metavar="ID", help="what if these nodes were granted")
-    status.add_argument("--reject", nargs="+", default=[], metavar="ID", help="what if these nodes were rejected")
+    status.add_argument("--grant", nargs="+", action="extend", default=[], metavar="ID",
+                        help="what if these nodes were granted (may be repeated)")
+    status.add_argument("--reject", nargs="+", action="extend", default=[], metavar="ID",
+                        help="what if these nodes were rejected (may be repeated)")
     status.add_argument("--format", choices=["text", "json"], default="text")
     status.set_defaults(run=run)
 
