@@ -142,6 +142,7 @@ class Issue:
     positions: tuple[str, ...]
     standard: str = "PE"
     origin: Origin = field(default_factory=lambda: Origin("debate.yaml"))
+    question: str | None = None
 
 
 @dataclass(frozen=True)

@@ -31,8 +31,9 @@ truth. :func:`evaluate` is a pure function of the model.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from types import MappingProxyType
 
 from .graph import Graph
 from .model import Debate, Issue, NodeKind, Support, Weighing
@@ -112,16 +113,19 @@ def perspective_grants(debate: Debate, graph: Graph, perspective: str) -> dict[s
 
 
 def evaluate_from(debate: Debate, graph: Graph, perspective: str | None = None, *,
-                  grant: Iterable[str] = (), reject: Iterable[str] = ()) -> dict[str, Status]:
+                  grant: Iterable[str] = (), reject: Iterable[str] = (),
+                  weights: Mapping[tuple[str, str], float] | None = None) -> dict[str, Status]:
     """Every node's status as the map stands (``perspective`` None) or from one perspective's premises."""
     granted = perspective_grants(debate, graph, perspective) if perspective else None
-    return evaluate(debate, graph, granted=granted, grant=grant, reject=reject, perspective=perspective)
+    return evaluate(debate, graph, granted=granted, grant=grant, reject=reject, perspective=perspective,
+                    weights=weights)
 
 
 def evaluate(debate: Debate, graph: Graph, *, granted: dict[str, str] | None = None,
              grant: Iterable[str] = (), reject: Iterable[str] = (), perspective: str | None = None,
-             weighing: bool = True) -> dict[str, Status]:
-    """Every node's :class:`Status`. ``grant`` and ``reject`` are a reader's what-if; ``perspective``
+             weighing: bool = True, weights: Mapping[tuple[str, str], float] | None = None) -> dict[str, Status]:
+    """Every node's :class:`Status`. ``grant``, ``reject`` and ``weights`` (a weight for the argument
+    from a premise or attacker to a claim, by their ids) are a reader's what-if; ``perspective``
     chooses the weights given per perspective; ``weighing=False`` reads every issue as its positions
     attacking each other and every argument as a plain step (grounded semantics throughout)."""
     granted = dict(granted_by_default(debate, graph) if granted is None else granted)
@@ -131,7 +135,7 @@ def evaluate(debate: Debate, graph: Graph, *, granted: dict[str, str] | None = N
     labels = {node_id: Label.UNDECIDED for node_id in debate.nodes}
     for node_id in rejected:
         labels[node_id] = Label.OUT
-    rules = _Rules(debate, graph, labels, granted, perspective, weighing)
+    rules = _Rules(debate, graph, labels, granted, perspective, weighing, dict(weights or {}))
     _propagate(rules, rejected)
     return {node_id: _explain(rules, node_id, rejected) for node_id in debate.nodes}
 
@@ -146,6 +150,7 @@ class _Rules:
     granted: dict[str, str]
     perspective: str | None
     weighing: bool
+    overrides: dict[tuple[str, str], float] = field(default_factory=dict)
     issue_of: dict[str, Issue] = field(default_factory=dict)
     decisions: dict[str, Decision] = field(default_factory=dict)
 
@@ -165,12 +170,21 @@ class _Rules:
         return list(issue.positions) if issue else []
 
     def arguments_for(self, node_id: str) -> list[Argument]:
-        return [Argument(s.key, s.premises, s.conclusion, s.weighing or LINKED)
+        return [Argument(s.key, s.premises, s.conclusion, self.weighing_of(s.weighing, s.premises, s.conclusion))
                 for s in self.graph.steps_into.get(node_id, ())]
 
     def arguments_against(self, node_id: str) -> list[Argument]:
-        return [Argument(a, (a.attacker,), a.target, a.weighing or LINKED)
-                for a in self.graph.attacks_into.get(node_id, ())]
+        """The attacks on a position, as arguments against it (a rival position's attack adds nothing:
+        the issue itself sets the positions against each other)."""
+        rivals = set(self.rivals(node_id))
+        return [Argument(a, (a.attacker,), a.target, self.weighing_of(a.weighing, (a.attacker,), a.target))
+                for a in self.graph.attacks_into.get(node_id, ()) if a.attacker not in rivals]
+
+    def weighing_of(self, weighing: Weighing | None, sources: tuple[str, ...], target: str) -> Weighing:
+        """The argument's weighing, with a what-if's weight for it if there is one."""
+        weighing = weighing or LINKED
+        override = next((self.overrides[(s, target)] for s in sources if (s, target) in self.overrides), None)
+        return weighing if override is None else replace(weighing, weight=override, weights=MappingProxyType({}))
 
 
 def _cutters(rules: _Rules, key) -> list[str]:
@@ -178,7 +192,7 @@ def _cutters(rules: _Rules, key) -> list[str]:
 
 
 def _step_label(step: Support, rules: _Rules) -> Label:
-    labels, weighing = rules.labels, step.weighing or LINKED
+    labels, weighing = rules.labels, rules.weighing_of(step.weighing, step.premises, step.conclusion)
     cutters = _cutters(rules, step.key)
     if any(labels[c] is Label.IN for c in cutters):
         return Label.OUT
@@ -303,6 +317,12 @@ def _explain(rules: _Rules, node_id: str, rejected) -> Status:
         return Status(node_id, label, rule, None, (), steps, decision=decision)
     if rules.debate.nodes[node_id].open and label is Label.UNDECIDED:
         return Status(node_id, label, "open")
+    if issue and label is Label.UNDECIDED:
+        arguments = [a for p in issue.positions for a in (*rules.arguments_for(p), *rules.arguments_against(p))]
+        waiting = [n for a in arguments for n in (*a.premises, *(_cutters(rules, a.key) if isinstance(a.key, tuple)
+                                                                  else ())) if labels[n] is Label.UNDECIDED
+                   and n not in issue.positions]
+        return Status(node_id, label, "waiting", None, tuple(dict.fromkeys(waiting)), steps)
     if label is Label.IN:
         if node_id in granted:
             return Status(node_id, label, "granted", granted[node_id], attackers)

@@ -3,6 +3,7 @@ against the labels the Carneades authors asserted for their own example graphs."
 
 from __future__ import annotations
 
+import json
 from types import MappingProxyType
 
 import pytest
@@ -12,7 +13,7 @@ from build_tools.graph import index
 from build_tools.model import Debate, Issue, Node, NodeKind, Origin, Perspective, SourceInfo, Support, Undercut, Weighing
 from build_tools.status import evaluate
 from build_tools.vocabulary import STANDARDS, Label
-from helpers import CORPORA, needs_external
+from helpers import CORPORA, ROOT, needs_external, run_argmap
 
 WEIGHED = CORPORA / "carneades-weighed"
 LABELS = {"in": Label.IN, "out": Label.OUT, "undec": Label.UNDECIDED}
@@ -180,3 +181,102 @@ def test_raising_a_weight_for_a_position_never_turns_it_from_in_to_out() -> None
                 now_in = _labels(_issue_debate(pro, con, standard))["p"] is Label.IN
                 assert not (was_in and not now_in), (standard, pro, con)
                 was_in = now_in
+
+
+ISSUE_DEBATE = """# yaml-language-server: $schema=../../build_tools/schemas/debate.schema.json
+title: A weighed verdict
+summary: A course of action with a benefit, a risk and a rival reading.
+source: {title: unknown, author: unknown, publication: unknown, date: unknown, url: unknown, rights: unknown}
+thesis: verdict
+perspectives:
+  - {id: author, name: Author, description: The author.}
+  - {id: critics, name: Critics, description: The critics.}
+issues:
+  - id: course
+    question: Is the course sound?
+    positions: [verdict, rival]
+    standard: PE
+"""
+CLAIMS = {
+    "verdict": {"label": "The course is sound", "role": "thesis", "perspective": "author"},
+    "rival": {"label": "The course is a retreat", "role": "objection", "perspective": "critics",
+              "attacks": ["verdict"]},
+    "benefit": {"label": "It frees resources", "role": "reason", "perspective": "author",
+                "supports": [{"to": "verdict", "with": ["managed-exit"], "weight": "high",
+                              "weights": {"critics": "low"}, "why": "The author says so."}]},
+    "managed-exit": {"label": "The exit is managed", "role": "condition", "perspective": "author", "open": True},
+    "risk": {"label": "It risks chaos", "role": "risk", "perspective": "author",
+             "attacks": [{"to": "verdict", "weight": "medium", "why": "Risks loom."}]},
+    "doubt": {"label": "Allies may read it as retreat", "role": "objection", "perspective": "critics",
+              "supports": [{"to": "rival", "weight": "low"}]},
+}
+
+
+def _issue_project(root) -> None:
+    folder = root / "arguments" / "weighed"
+    (folder / "claims").mkdir(parents=True)
+    (root / "build_tools").mkdir()
+    (root / "build_tools" / "schemas").symlink_to(ROOT / "build_tools" / "schemas")
+    (folder / "debate.yaml").write_text(ISSUE_DEBATE)
+    head = "# yaml-language-server: $schema=../../../build_tools/schemas/claim.schema.json\n"
+    for node_id, body in CLAIMS.items():
+        full = {**body, "statement": body["label"] + ".", "implicit": True, "rationale": "A test."}
+        (folder / "claims" / f"{node_id}.yaml").write_text(head + yaml.safe_dump(full, sort_keys=False))
+
+
+def _status_of(root, *args) -> dict:
+    result = run_argmap("status", "--root", str(root), "--format", "json", *args)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return json.loads(result.stdout)
+
+
+def test_an_issue_in_yaml_through_argmap_status(tmp_path) -> None:
+    _issue_project(tmp_path)
+    assert run_argmap("check", "--root", str(tmp_path)).returncode == 0
+    open_ = _status_of(tmp_path)
+    assert open_["verdict"]["label"] == open_["rival"]["label"] == "undecided"
+    assert open_["managed-exit"]["rule"] == "open"
+    granted = _status_of(tmp_path, "--grant", "managed-exit")
+    assert granted["verdict"]["rule"] == "won" and granted["rival"]["rule"] == "outweighed"
+    assert granted["verdict"]["decision"]["strength"] == {"verdict": 0.8, "rival": 0.2}
+    assert granted["verdict"]["decision"]["against"]["verdict"] == 0.5
+    lowered = _status_of(tmp_path, "--grant", "managed-exit", "--weight", "benefit>verdict=low")
+    assert lowered["verdict"]["rule"] == lowered["rival"]["rule"] == "balanced"
+    critics = _status_of(tmp_path, "--grant", "managed-exit", "--perspective", "critics")
+    assert critics["verdict"]["label"] == "out"  # the critics weigh the benefit low
+    text = run_argmap("status", "--root", str(tmp_path), "--grant", "managed-exit")
+    line = next(x for x in text.stdout.splitlines() if x.startswith("in ") and " verdict " in x)
+    assert "stands: its strongest argument (0.8) beats the strongest against it (0.5) under preponderance" in line
+    bad = run_argmap("status", "--root", str(tmp_path), "--weight", "risk>rival=high")
+    assert bad.returncode == 1 and "'risk' neither supports nor attacks 'rival'" in bad.stderr
+
+
+def test_issues_weights_and_open_conditions_survive_a_json_round_trip(tmp_path) -> None:
+    _issue_project(tmp_path)
+    first = run_argmap("export", "--root", str(tmp_path), "--format", "json")
+    assert first.returncode == 0, first.stderr
+    data = json.loads(first.stdout)
+    assert data["debate"]["issues"] == [{"id": "course", "question": "Is the course sound?",
+                                         "positions": ["verdict", "rival"], "standard": "PE"}]
+    exported = tmp_path / "debate.json"
+    exported.write_text(first.stdout)
+    back = run_argmap("import", "--root", str(tmp_path), "--format", "json", str(exported), "--debate", "back")
+    assert back.returncode == 0, back.stderr
+    again = run_argmap("export", "--root", str(tmp_path), "--debate", "back", "--format", "json")
+    assert json.loads(again.stdout) == {**data, "debate": {**data["debate"], "id": "back"}}
+    assert _status_of(tmp_path, "--debate", "back", "--grant", "managed-exit")["verdict"]["rule"] == "won"
+
+
+def test_a_debate_with_an_issue_builds_and_its_pages_give_the_reasons(tmp_path) -> None:
+    from build_tools.check import check_project
+    from build_tools.site.pipeline import build_site
+    from build_tools.site.render import Renderer
+
+    _issue_project(tmp_path)
+    site = build_site(check_project(tmp_path).analyses, Renderer(None))
+    pages = {p.src: p.markdown for p in site.pages}
+    assert "**Undecided** as the map stands: waits on [The exit is managed]" in pages["weighed/claims/verdict.md"]
+    assert "open: a condition the map leaves open" in pages["weighed/claims/managed-exit.md"]
+    graph = json.loads(site.files["weighed/graph.json"])
+    assert graph["issues"] == [{"id": "course", "positions": ["verdict", "rival"], "standard": "PE"}]
+    assert graph["labels"][""]["verdict"] == "undecided"

@@ -8,6 +8,7 @@ from ..model import (
     Attack,
     Citation,
     Debate,
+    Issue,
     Node,
     Origin,
     Perspective,
@@ -15,8 +16,9 @@ from ..model import (
     Support,
     Undercut,
     Unmapped,
+    Weighing,
 )
-from ..vocabulary import ATTACKS, SUPPORTS, UNDERCUTS, acting_as
+from ..vocabulary import ATTACKS, SUPPORTS, UNDERCUTS, WEIGHT_WORDS, acting_as
 from .load import DebateFiles, NodeFile
 from .yamlfile import Document
 
@@ -53,6 +55,11 @@ def assemble(files: DebateFiles, valid_nodes: list[NodeFile], debate_valid: bool
             for i, item in enumerate(data.get("unmapped", ()))
         ),
         origins=_origins(files.debate),
+        issues=tuple(
+            Issue(item["id"], tuple(item["positions"]), item.get("standard", "PE"), _at(files.debate, ("issues", i)),
+                  item.get("question"))
+            for i, item in enumerate(data.get("issues", ()))
+        ),
     )
 
 
@@ -70,6 +77,7 @@ def _node(node_file: NodeFile) -> Node:
         occurrence=data.get("occurrence"),
         implicit=data.get("implicit", False),
         assumed=data.get("assumed"),
+        open=data.get("open", False),
         rationale=data.get("rationale"),
         tags=tuple(data.get("tags", ())),
         note=data.get("note"),
@@ -93,15 +101,40 @@ def _relations(node_file: NodeFile, supports: dict, attacks: list, undercuts: li
         if isinstance(item, str):
             step = Support((me,), item, me, origin)
         else:
-            step = Support((me, *item["with"]), item["to"], me, origin)
+            step = Support((me, *item.get("with", ())), item["to"], me, origin, weighing(item))
         supports.setdefault(step.key, step)  # a linked step may be declared by each premise
     for relation in acting_as(ATTACKS.name):
-        for i, target in enumerate(doc.data.get(relation.name, ())):
-            attacks.append(Attack(me, target, _at(doc, (relation.name, i)), relation.name))
+        for i, item in enumerate(doc.data.get(relation.name, ())):
+            origin = _at(doc, (relation.name, i))
+            if isinstance(item, str):
+                attacks.append(Attack(me, item, origin, relation.name))
+            else:
+                attacks.append(Attack(me, item["to"], origin, relation.name, weighing(item)))
     for i, item in enumerate(doc.data.get(UNDERCUTS.name, ())):
         premises = item["from"]
         premises = (premises,) if isinstance(premises, str) else tuple(premises)
         undercuts.append(Undercut(me, premises, item["to"], _at(doc, (UNDERCUTS.name, i))))
+
+
+def weighing(item: dict) -> Weighing | None:
+    """The weighing a relation's mapping gives (None when it gives none: linked, weight 1)."""
+    if not any(key in item for key in ("weight", "weights", "weighing", "why", "properties")):
+        return None
+    spec = item.get("weighing", "linked")
+    function = spec if isinstance(spec, str) else next(iter(spec))
+    return Weighing(
+        function=function,
+        weight=_number(item["weight"]) if "weight" in item else None,
+        weights=MappingProxyType({p: _number(w) for p, w in item.get("weights", {}).items()}),
+        why=item.get("why"),
+        criteria=spec.get("criteria") if isinstance(spec, dict) else None,
+        preference=tuple(spec.get("preference", ())) if isinstance(spec, dict) else (),
+        properties=MappingProxyType(dict(item.get("properties", {}))),
+    )
+
+
+def _number(weight) -> float:
+    return WEIGHT_WORDS[weight] if isinstance(weight, str) else float(weight)
 
 
 def _at(doc: Document, path: tuple) -> Origin:

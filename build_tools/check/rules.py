@@ -233,6 +233,47 @@ def connected(analysis: Analysis, known: Known) -> Iterator[Diagnostic]:
                            "add a supports, attacks or undercuts relation")
 
 
+def issues(analysis: Analysis, known: Known) -> Iterator[Diagnostic]:
+    """Issues name existing claims as positions, each claim a position of one issue at most; ids are unique."""
+    debate = analysis.debate
+    seen_ids: set[str] = set()
+    position_of: dict[str, str] = {}
+    for issue in debate.issues:
+        if issue.id in seen_ids:
+            yield _error(issue.origin, "duplicate-id", f"the issue id '{issue.id}' is used twice")
+        seen_ids.add(issue.id)
+        for position in issue.positions:
+            yield from _reference(debate, known, issue.origin, position, "positions", claim_only=True)
+            if position in position_of:
+                yield _error(issue.origin, "issue-position",
+                             f"'{position}' is already a position of the issue '{position_of[position]}': a claim "
+                             "answers one issue at most")
+            position_of.setdefault(position, issue.id)
+
+
+def weights(analysis: Analysis, known: Known) -> Iterator[Diagnostic]:
+    """Weights per perspective name perspectives; a weight on an attack outside an issue is not used."""
+    debate = analysis.debate
+    perspectives = {p.id for p in debate.perspectives}
+    positions = {p for issue in debate.issues for p in issue.positions}
+    weighed = [(s.origin, s.weighing) for s in debate.supports] + [(a.origin, a.weighing) for a in debate.attacks]
+    for origin, weighing in weighed:
+        for perspective in (weighing.weights if weighing else {}):
+            if perspective not in perspectives:
+                yield _error(origin, "unknown-perspective",
+                             f"'weights' names '{perspective}', which is not a perspective of debate.yaml"
+                             f"{did_you_mean(perspective, perspectives)}")
+    for attack in debate.attacks:
+        if attack.weighing is not None and attack.target not in positions:
+            yield _warning(attack.origin, "unused-weight",
+                           f"'{attack.target}' is not a position of an issue, so this attack defeats it whatever "
+                           "its weight: make it a position of an issue in debate.yaml, or drop the weight")
+    for node in debate.nodes.values():
+        if node.open and node.assumed is not None:
+            yield _error(node.where("open"), "open-assumed",
+                         "an open condition is neither granted nor refuted: remove 'assumed' or 'open'")
+
+
 MAX_CHAIN_DEPTH = 100
 
 
@@ -353,6 +394,6 @@ def citations(analysis: Analysis, known: Known) -> Iterator[Diagnostic]:
 
 
 DEBATE_RULES = (
-    thesis, perspectives, classification, references, self_reference, contradictions,
+    thesis, perspectives, classification, references, issues, weights, self_reference, contradictions,
     undercut_targets, support_cycles, connected, chain_depth, quoting, unmapped, labels, citations,
 )

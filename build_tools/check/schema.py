@@ -146,9 +146,14 @@ def _minimum(doc, kind, error, path, where):
     doc.error("bad-value", f"{where} must be at least {error.validator_value}", doc.position(path))
 
 
+def _maximum(doc, kind, error, path, where):
+    doc.error("bad-value", f"{where} must be at most {error.validator_value}", doc.position(path))
+
+
 def _any_of(doc, kind, error, path, where):
     """Report the branch meant by the value's own type (an id string, or a mapping)."""
-    same_type = [e for e in error.context if e.validator != "type" or e.relative_path]
+    same_type = [e for e in error.context if (e.validator != "type" or e.relative_path)
+                 and not (e.validator == "enum" and not e.relative_path and not isinstance(error.instance, str))]
     if same_type:
         for sub in same_type:
             _report(doc, kind, sub)
@@ -173,5 +178,6 @@ _HANDLERS = {
     "uniqueItems": _unique,
     "minItems": _min_items,
     "minimum": _minimum,
+    "maximum": _maximum,
     "anyOf": _any_of,
 }

@@ -8,8 +8,8 @@ import sys
 from collections import Counter
 
 from ..status import Status, evaluate_from, explain
-from ..vocabulary import Label
-from .common import checked_debate, debate_options, known_nodes, known_perspective
+from ..vocabulary import WEIGHT_WORDS, Label
+from .common import CommandFailed, checked_debate, debate_options, known_nodes, known_perspective
 
 
 def register(commands) -> None:
@@ -27,6 +27,9 @@ def register(commands) -> None:
                         help="what if these nodes were granted (may be repeated)")
     status.add_argument("--reject", nargs="+", action="extend", default=[], metavar="ID",
                         help="what if these nodes were rejected (may be repeated)")
+    status.add_argument("--weight", action="append", default=[], metavar="FROM>TO=WEIGHT",
+                        help="what if the argument from FROM (a premise or an attacker) to TO weighed WEIGHT "
+                             "(low, medium, high or a number from 0 to 1); may be repeated")
     status.add_argument("--format", choices=["text", "json"], default="text")
     status.set_defaults(run=run)
 
@@ -35,9 +38,10 @@ def run(args: argparse.Namespace) -> int:
     analysis, _ = checked_debate(args)
     known_nodes(analysis, (*args.grant, *args.reject))
     known_perspective(analysis, args.perspective)
-    if args.grant or args.reject:
+    weights = dict(_weight(analysis, text) for text in args.weight)
+    if args.grant or args.reject or weights:
         result = evaluate_from(analysis.debate, analysis.graph, args.perspective, grant=args.grant,
-                               reject=args.reject)
+                               reject=args.reject, weights=weights)
     else:
         result = analysis.statuses[args.perspective]
     if args.format == "json":
@@ -51,6 +55,26 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
+def _weight(analysis, text: str) -> tuple[tuple[str, str], float]:
+    """``FROM>TO=WEIGHT`` as ((from, to), weight), for an argument the debate has."""
+    edge, _, value = text.partition("=")
+    source, _, target = edge.partition(">")
+    if not (source and target and value):
+        raise CommandFailed(f"--weight {text!r}: write FROM>TO=WEIGHT, e.g. --weight risk-a>verdict=low")
+    known_nodes(analysis, (source, target))
+    g = analysis.graph
+    if not (any(target == s.conclusion for s in g.steps_from.get(source, ()))
+            or any(target == a.target for a in g.attacks_from.get(source, ()))):
+        raise CommandFailed(f"--weight {text!r}: '{source}' neither supports nor attacks '{target}'")
+    try:
+        weight = WEIGHT_WORDS[value] if value in WEIGHT_WORDS else float(value)
+    except ValueError:
+        weight = -1.0
+    if not 0 <= weight <= 1:
+        raise CommandFailed(f"--weight {text!r}: the weight is low, medium, high or a number from 0 to 1")
+    return (source, target), weight
+
+
 def _as_json(result: dict[str, Status]) -> str:
     return json.dumps({
         node_id: {
@@ -59,5 +83,8 @@ def _as_json(result: dict[str, Status]) -> str:
                        "premises_out": list(x.premises_out), "undercutters_in": list(x.undercutters_in),
                        "waiting": list(x.waiting)} for x in s.steps],
             "cycle": list(s.cycle), "reason": explain(s),
+            "decision": None if s.decision is None else {
+                "issue": s.decision.issue, "standard": s.decision.standard, "winner": s.decision.winner,
+                "strength": s.decision.strength, "against": s.decision.against},
         } for node_id, s in result.items()
     }, indent=2) + "\n"

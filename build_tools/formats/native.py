@@ -9,7 +9,7 @@ import json
 
 from ..analysis import Analysis
 from ..ids import RESERVED_IDS, FreeIds, is_valid_id
-from ..model import Node
+from ..model import Node, Weighing
 from .folder import Imported, ImportRefused, slug
 
 __all__ = ["write", "read", "JSON_FORMAT", "JSON_VERSION"]
@@ -30,21 +30,51 @@ def write(analysis: Analysis) -> str:
             "thesis": debate.thesis,
             "perspectives": [{"id": p.id, "name": p.name, "description": p.description} for p in debate.perspectives],
             "unmapped": [{"quote": u.quote, "reason": u.reason} for u in debate.unmapped],
+            "issues": [{"id": i.id, "question": i.question, "positions": list(i.positions), "standard": i.standard}
+                       for i in debate.issues],
         },
         "source_text": debate.source_text,
         "nodes": [_node_json(n) for n in debate.nodes.values()],
-        "supports": [{"premises": list(s.premises), "conclusion": s.conclusion} for s in debate.supports],
-        "attacks": [{"attacker": a.attacker, "target": a.target} for a in debate.attacks],
+        "supports": [{"premises": list(s.premises), "conclusion": s.conclusion, "weighing": _weighing_json(s.weighing)}
+                     for s in debate.supports],
+        "attacks": [{"attacker": a.attacker, "target": a.target, "relation": a.kind,
+                     "weighing": _weighing_json(a.weighing)} for a in debate.attacks],
         "undercuts": [{"undercutter": u.undercutter, "premises": list(u.premises), "conclusion": u.conclusion}
                       for u in debate.undercuts],
     }
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
+def _weighing_json(weighing: Weighing | None) -> dict | None:
+    if weighing is None:
+        return None
+    return {"function": weighing.function, "weight": weighing.weight, "weights": dict(weighing.weights),
+            "why": weighing.why, "criteria": weighing.criteria, "preference": list(weighing.preference),
+            "properties": dict(weighing.properties)}
+
+
+def _weighing_yaml(weighing: dict | None) -> dict:
+    """A relation's weighing as the keys of its YAML mapping."""
+    if not weighing:
+        return {}
+    body = {}
+    function = weighing["function"]
+    if function == "criteria":
+        body["weighing"] = {"criteria": weighing["criteria"]}
+    elif function == "preference":
+        body["weighing"] = {"preference": weighing["preference"]}
+    elif function not in ("linked", "constant"):
+        body["weighing"] = function
+    for key in ("weight", "weights", "why", "properties"):
+        if weighing.get(key) not in (None, {}, []):
+            body[key] = weighing[key]
+    return body
+
+
 def _node_json(node: Node) -> dict:
     data = {"id": node.id, "kind": node.kind.value, "label": node.label, "statement": node.statement,
             "role": node.role, "perspective": node.perspective, "quotes": list(node.quotes),
-            "occurrence": node.occurrence, "implicit": node.implicit, "assumed": node.assumed,
+            "occurrence": node.occurrence, "implicit": node.implicit, "assumed": node.assumed, "open": node.open,
             "rationale": node.rationale, "tags": list(node.tags), "note": node.note,
             "evidence_kind": node.evidence_kind, "citation": None}
     if node.citation:
@@ -67,6 +97,7 @@ def read(data: dict, name: str) -> Imported:
         "title": debate["title"], "summary": debate["summary"], "source": debate["source"],
         "thesis": rename.get(debate["thesis"], debate["thesis"]), "perspectives": debate["perspectives"],
         **({"unmapped": debate["unmapped"]} if debate.get("unmapped") else {}),
+        **({"issues": [_issue_yaml(i, rename) for i in debate["issues"]]} if debate.get("issues") else {}),
     }, source_text=data.get("source_text"))
     for node in data["nodes"]:
         body = {"label": node["label"], "statement": node["statement"]}
@@ -87,6 +118,8 @@ def read(data: dict, name: str) -> Imported:
             body["implicit"] = True
         if node.get("assumed") is not None:
             body["assumed"] = node["assumed"]
+        if node.get("open"):
+            body["open"] = True
         if node.get("tags"):
             body["tags"] = node["tags"]
         result.nodes[(node["kind"], rename[node["id"]])] = body
@@ -94,12 +127,23 @@ def read(data: dict, name: str) -> Imported:
     for step in data["supports"]:
         premises = [rename[p] for p in step["premises"]]
         target = rename[step["conclusion"]]
-        claims[premises[0]].setdefault("supports", []).append(
-            target if len(premises) == 1 else {"to": target, "with": premises[1:]})
+        weighed = _weighing_yaml(step.get("weighing"))
+        if len(premises) == 1 and not weighed:
+            item = target
+        else:
+            item = {"to": target, **({"with": premises[1:]} if len(premises) > 1 else {}), **weighed}
+        claims[premises[0]].setdefault("supports", []).append(item)
     for attack in data["attacks"]:
-        claims[rename[attack["attacker"]]].setdefault("attacks", []).append(rename[attack["target"]])
+        weighed = _weighing_yaml(attack.get("weighing"))
+        item = {"to": rename[attack["target"]], **weighed} if weighed else rename[attack["target"]]
+        claims[rename[attack["attacker"]]].setdefault(attack.get("relation", "attacks"), []).append(item)
     for cut in data["undercuts"]:
         premises = [rename[p] for p in cut["premises"]]
         claims[rename[cut["undercutter"]]].setdefault("undercuts", []).append(
             {"from": premises[0] if len(premises) == 1 else premises, "to": rename[cut["conclusion"]]})
     return result
+
+
+def _issue_yaml(issue: dict, rename: dict) -> dict:
+    body = {"id": issue["id"], "positions": [rename[p] for p in issue["positions"]], "standard": issue["standard"]}
+    return {**({"question": issue["question"]} if issue.get("question") else {}), **body}

@@ -31,6 +31,8 @@ def graph_data(analysis: Analysis) -> dict:
             for step in debate.supports
         ],
         "attacks": [[a.attacker, a.target] for a in debate.attacks],
+        # The browser does not weigh yet: for a debate with issues it shows the build's labels only.
+        "issues": [{"id": i.id, "positions": list(i.positions), "standard": i.standard} for i in debate.issues],
         "badges": {label.value: words.badge for label, words in LABELS.items()},
         "labels": {
             (MAP_AS_IT_STANDS if key is None else key): {node_id: s.label.value for node_id, s in statuses.items()}

@@ -62,6 +62,7 @@
   }
 
   function relabel(figure, graph, state) {
+    if (graph.issues && graph.issues.length) return; // it cannot weigh yet: keep the build's labels
     state = known(graph, state);
     var perspective = figure.getAttribute("data-perspective");
     var key = perspective || "";
@@ -141,6 +142,10 @@
     }
     function apply() {
       return loadGraph(url).then(function (graph) {
+        if (graph.issues && graph.issues.length) {
+          note.textContent = "This debate weighs rival positions, which the what-if cannot do yet: the map shows the build's labels.";
+          return;
+        }
         relabel(figure, graph, readState());
       }).catch(function () {
         note.textContent = "The what-if needs the site served over http(s): the map's data could not be loaded.";
