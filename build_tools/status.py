@@ -37,7 +37,7 @@ from types import MappingProxyType
 
 from .graph import Graph
 from .model import Debate, Issue, NodeKind, Support, Weighing
-from .vocabulary import STANDARDS, Label
+from .vocabulary import RULE_OUTCOMES, STANDARDS, Label
 from .weighing import Argument, Context, weigh
 
 LINKED = Weighing()
@@ -73,6 +73,11 @@ class Status:
     steps: tuple[StepStatus, ...] = ()
     cycle: tuple[str, ...] = ()
     decision: Decision | None = None  # for a position of an issue: how the issue was decided
+
+    @property
+    def outcome(self) -> str:
+        """The outcome in a reader's words (vocabulary.OUTCOMES): stands, defeated, outweighed..."""
+        return RULE_OUTCOMES[self.rule]
 
 
 @dataclass(frozen=True)

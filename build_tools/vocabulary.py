@@ -20,7 +20,7 @@ from dataclasses import dataclass
 __all__ = [
     "Relation", "RELATIONS", "acting_as", "SUPPORTS", "ATTACKS", "UNDERCUTS", "MORE", "Label", "LabelWords", "LABELS",
     "ROLE_NAMES", "KIND_NAMES", "BASIS_NAMES", "PERSPECTIVE_FILLS", "UNCLASSIFIED_FILL", "status_class",
-    "WEIGHT_WORDS", "STANDARDS", "Standard", "CCE_MARGIN", "BRD_DOUBT",
+    "WEIGHT_WORDS", "STANDARDS", "Standard", "CCE_MARGIN", "BRD_DOUBT", "OUTCOMES", "RULE_OUTCOMES",
 ]
 
 
@@ -92,6 +92,26 @@ LABELS: dict[Label, LabelWords] = {
     Label.IN: LabelWords("In", "IN", ""),
     Label.OUT: LabelWords("Out", "OUT", "dotted"),
     Label.UNDECIDED: LabelWords("Undecided", "UNDECIDED", "dashed"),
+}
+
+
+# What a status means to a reader, in one word or two: one set for the CLI, the pages and the
+# maps' reasons. Each rule of the evaluation (see build_tools.status) gives one outcome.
+OUTCOMES = {
+    "stands": "it stands: taken as given, or established by an argument that holds, every attack on it answered",
+    "defeated": "an attacker that stands defeats it (or, in an issue, a rival position is taken as given)",
+    "outweighed": "it lost its issue: a rival position's arguments weigh more under the issue's standard",
+    "balanced": "no position of its issue wins under the issue's standard",
+    "not established": "nothing establishes it: no argument for it holds and the map (or the perspective) "
+                       "does not take it as given",
+    "open": "it waits: on an open condition, on an undecided premise, or on an unresolved cycle",
+    "rejected": "rejected in a reader's what-if",
+}
+RULE_OUTCOMES = {
+    "granted": "stands", "supported": "stands", "won": "stands",
+    "attacked": "defeated", "rival-granted": "defeated", "outweighed": "outweighed", "balanced": "balanced",
+    "unsupported": "not established", "not-established": "not established",
+    "open": "open", "waiting": "open", "rejected": "rejected",
 }
 
 

@@ -206,7 +206,7 @@ def test_links_resolve_without_directory_urls(tmp_path: Path) -> None:
 
 def test_status_on_maps_and_pages(site: Path) -> None:
     page = (site / DEBATE / "claims" / "withdrawal-invites-chaos" / "index.html").read_text()
-    assert "<strong>Out</strong> as the map stands: not established: the support from" in page
+    assert "<strong>Not established</strong> (out) as the map stands: the support from" in page
     assert 'href="../truth-lies-in-execution/"' in page
     svg = html.unescape(re.search(r'<svg[^>]*class="argmap-svg".*?</svg>', page, re.S).group(0))
     node = re.search(r'<g id="focus-withdrawal-invites-chaos-n\d+" class="node claim[^"]*focus status-out">.*?</g>',

@@ -49,7 +49,7 @@ def run(args: argparse.Namespace) -> int:
         return 0
     width = max(len(n) for n in result)
     for node_id, status in result.items():
-        print(f"{status.label.value:<9} {node_id:<{width}}  {explain(status)}")
+        print(f"{status.label.value:<9} {status.outcome:<15} {node_id:<{width}}  {explain(status)}")
     counts = Counter(s.label for s in result.values())
     print(f"status: {counts[Label.IN]} in, {counts[Label.OUT]} out, {counts[Label.UNDECIDED]} undecided")
     return 0
@@ -78,7 +78,8 @@ def _weight(analysis, text: str) -> tuple[tuple[str, str], float]:
 def _as_json(result: dict[str, Status]) -> str:
     return json.dumps({
         node_id: {
-            "label": s.label.value, "rule": s.rule, "granted_by": s.granted_by, "rests_on": list(s.rests_on),
+            "label": s.label.value, "outcome": s.outcome, "rule": s.rule, "granted_by": s.granted_by,
+            "rests_on": list(s.rests_on),
             "steps": [{"premises": list(x.step.premises), "label": x.label.value,
                        "premises_out": list(x.premises_out), "undercutters_in": list(x.undercutters_in),
                        "waiting": list(x.waiting)} for x in s.steps],

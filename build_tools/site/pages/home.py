@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 from ...escape import markdown_text
-from ...vocabulary import LABELS, RELATIONS
+from ...vocabulary import LABELS, OUTCOMES, RELATIONS
 from ..dot import perspective_class
 from .common import Page, PageContext, heading, source_facts
 
 __all__ = ["home", "STATUS_NOTE"]
 
 STATUS_NOTE = ("**Status.** A claim is *in* when it stands against every objection the map records, *out* when "
-               "an accepted objection defeats it or nothing establishes it, and *undecided* when the map "
-               "leaves it in unresolved back-and-forth. The labels follow from the map's own premises and "
-               "relations (grounded semantics); they are not a verdict on whether a claim is true.")
+               "an accepted objection defeats it, a rival position outweighs it or nothing establishes it, and "
+               "*undecided* when the map leaves it open. Each page says which, in words: "
+               + "; ".join(f"*{word}*: {meaning}" for word, meaning in OUTCOMES.items() if word != "rejected")
+               + ". The labels follow from the map's own premises, relations and weights; they are not a "
+               "verdict on whether a claim is true.")
 
 
 def home(ctx: PageContext) -> Page:

@@ -43,10 +43,10 @@ def status_page(ctx: PageContext) -> Page:
              "Rows where the columns disagree are marked ◆.", "",
              "| Claim | " + " | ".join(names) + " |", "|---" * (len(names) + 1) + "|"]
     for node in d.claims:
-        labels = [statuses[c][node.id].label for c in columns]
-        mark = " ◆" if len(set(labels)) > 1 else ""
+        found = [statuses[c][node.id] for c in columns]
+        mark = " ◆" if len({s.outcome for s in found}) > 1 else ""
         lines.append(f"| {ctx.node_link(page, node.id)}{mark} | " + " | ".join(
-            f"**{label.value}**" if label is Label.IN else label.value for label in labels) + " |")
+            f"**{s.outcome}**" if s.label is Label.IN else s.outcome for s in found) + " |")
     return Page(page, "\n".join(lines) + "\n")
 
 

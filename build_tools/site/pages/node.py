@@ -51,8 +51,10 @@ def _status(ctx: PageContext, page: str, node: Node) -> list[str]:
     statuses = ctx.analysis.statuses
     status = statuses[None][node.id]
     link = lambda node_id: ctx.node_link(page, node_id)  # noqa: E731
-    lines = ["## Status", "", f"**{LABELS[status.label].word}** as the map stands: {explain(status, link)}.", ""]
-    others = [f"{markdown_text(p.name)}: {statuses[p.id][node.id].label.value}" for p in ctx.debate.perspectives]
+    reason = explain(status, link).removeprefix(f"{status.outcome}: ")  # the outcome is said first already
+    lines = ["## Status", "", f"**{status.outcome.capitalize()}** ({LABELS[status.label].word.lower()}) as the map "
+             f"stands: {reason}.", ""]
+    others = [f"{markdown_text(p.name)}: {statuses[p.id][node.id].outcome}" for p in ctx.debate.perspectives]
     lines += [f"From each perspective's premises alone ([compare]({ctx.md_link(page, ctx.layout.status)})): "
               + " · ".join(others) + ".", ""]
     return lines
