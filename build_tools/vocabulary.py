@@ -98,13 +98,13 @@ LABELS: dict[Label, LabelWords] = {
 # What a status means to a reader, in one word or two: one set for the CLI, the pages and the
 # maps' reasons. Each rule of the evaluation (see build_tools.status) gives one outcome.
 OUTCOMES = {
-    "stands": "it stands: taken as given, or established by an argument that holds, every attack on it answered",
+    "stands": "taken as given, or established by an argument that holds, with every attack on it answered",
     "defeated": "an attacker that stands defeats it (or, in an issue, a rival position is taken as given)",
-    "outweighed": "it lost its issue: a rival position's arguments weigh more under the issue's standard",
+    "outweighed": "a rival position of its issue weighs more under the issue's standard",
     "balanced": "no position of its issue wins under the issue's standard",
     "not established": "nothing establishes it: no argument for it holds and the map (or the perspective) "
                        "does not take it as given",
-    "open": "it waits: on an open condition, on an undecided premise, or on an unresolved cycle",
+    "open": "it waits on an open condition, an undecided premise or an unresolved cycle",
     "rejected": "rejected in a reader's what-if",
 }
 RULE_OUTCOMES = {

@@ -9,12 +9,10 @@ from .common import Page, PageContext, heading, source_facts
 
 __all__ = ["home", "STATUS_NOTE"]
 
-STATUS_NOTE = ("**Status.** A claim is *in* when it stands against every objection the map records, *out* when "
-               "an accepted objection defeats it, a rival position outweighs it or nothing establishes it, and "
-               "*undecided* when the map leaves it open. Each page says which, in words: "
-               + "; ".join(f"*{word}*: {meaning}" for word, meaning in OUTCOMES.items() if word != "rejected")
-               + ". The labels follow from the map's own premises, relations and weights; they are not a "
-               "verdict on whether a claim is true.")
+STATUS_NOTE = ("**Status.** A claim is *in*, *out* or *undecided*, and the pages say why in words. The labels "
+               "follow from the map's own premises, relations and weights; they are not a verdict on whether a "
+               "claim is true.\n\n"
+               + "\n".join(f"- *{word}*: {meaning}." for word, meaning in OUTCOMES.items() if word != "rejected"))
 
 
 def home(ctx: PageContext) -> Page:
