@@ -281,6 +281,11 @@ def test_a_debate_with_an_issue_builds_and_its_pages_give_the_reasons(tmp_path) 
     pages = {p.src: p.markdown for p in site.pages}
     assert "**Open** (undecided) as the map stands: waits on [The exit is managed]" in pages["weighed/claims/verdict.md"]
     assert "**Open** (undecided) as the map stands: a condition the map leaves open" in pages["weighed/claims/managed-exit.md"]
+    verdict = pages["weighed/claims/verdict.md"]
+    assert "## Weighing the issue: Is the course sound?" in verdict and "preponderance of the evidence" in verdict
+    pro, con = verdict.split("### For it", 1)[1].split("### Against it, and for its rivals", 1)
+    assert "- weight 0.8 (high) (Critics: 0.2): [It frees resources]" in pro and "(stands · open)" in pro
+    assert con.index("weight 0.5 (medium): [It risks chaos]") < con.index("weight 0.2 (low): [Allies may read")
     graph = json.loads(site.files["weighed/graph.json"])
     assert graph["issues"] == [{"id": "course", "positions": ["verdict", "rival"], "standard": "PE"}]
     assert graph["labels"][""]["verdict"] == "undecided"

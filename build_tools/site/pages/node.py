@@ -4,8 +4,19 @@ from __future__ import annotations
 
 from ...escape import html_link, markdown_text
 from ...model import Node, NodeKind, Support, Undercut
-from ...status import explain
-from ...vocabulary import ATTACKS, BASIS_NAMES, KIND_NAMES, LABELS, ROLE_NAMES, SUPPORTS, UNDERCUTS, acting_as
+from ...status import LINKED, explain
+from ...vocabulary import (
+    ATTACKS,
+    BASIS_NAMES,
+    KIND_NAMES,
+    LABELS,
+    ROLE_NAMES,
+    STANDARDS,
+    SUPPORTS,
+    UNDERCUTS,
+    WEIGHT_WORDS,
+    acting_as,
+)
 from .common import Page, PageContext, heading
 
 __all__ = ["node_page"]
@@ -19,6 +30,7 @@ def node_page(ctx: PageContext, node: Node) -> Page:
     if node.implicit:
         lines += ['!!! note "Our reconstruction: the article does not state this"', "",
                   "    " + markdown_text(node.rationale or ""), ""]
+    lines += _issue(ctx, page, node)
     lines += _quotes(ctx, page, node)
     if node.citation:
         lines += _citation(node)
@@ -58,6 +70,43 @@ def _status(ctx: PageContext, page: str, node: Node) -> list[str]:
     lines += [f"From each perspective's premises alone ([compare]({ctx.md_link(page, ctx.layout.status)})): "
               + " · ".join(others) + ".", ""]
     return lines
+
+
+def _issue(ctx: PageContext, page: str, node: Node) -> list[str]:
+    """For a position of an issue: the arguments for it and against it, strongest first, each with its
+    weight, its why and the outcome of what it rests on."""
+    issue = next((i for i in ctx.debate.issues if node.id in i.positions), None)
+    if issue is None:
+        return []
+    g, statuses = ctx.analysis.graph, ctx.analysis.statuses[None]
+    rivals = [p for p in issue.positions if p != node.id]
+    pro = [(s.weighing, s.premises) for s in g.steps_into.get(node.id, ())]
+    con = [(a.weighing, (a.attacker,)) for a in g.attacks_into.get(node.id, ()) if a.attacker not in rivals]
+    con += [(s.weighing, s.premises) for rival in rivals for s in g.steps_into.get(rival, ())]
+    question = f": {markdown_text(issue.question)}" if issue.question else ""
+    lines = [f"## Weighing the issue{question}", "",
+             f"A position of the issue, against {', '.join(ctx.node_link(page, r) for r in rivals)}, decided by "
+             f"{STANDARDS[issue.standard].name}. Strongest first; each argument counts only if what it rests on holds.",
+             ""]
+    for title, items in (("For it", pro), ("Against it, and for its rivals", con)):
+        lines += [f"### {title}", ""]
+        ordered = sorted(items, key=lambda item: -(item[0] or LINKED).weight_for(None))
+        lines += [_argument_line(ctx, page, weighing, premises, statuses) for weighing, premises in ordered] or ["- none"]
+        lines.append("")
+    return lines
+
+
+def _argument_line(ctx: PageContext, page: str, weighing, premises, statuses) -> str:
+    weighing = weighing or LINKED
+    weight = weighing.weight_for(None)
+    word = next((w for w, value in WEIGHT_WORDS.items() if value == weight), None)
+    shown = f"{weight:g}" + (f" ({word})" if word else "")
+    names = {p.id: p.name for p in ctx.debate.perspectives}
+    if weighing.weights:
+        shown += " (" + "; ".join(f"{markdown_text(names.get(p, p))}: {w:g}" for p, w in weighing.weights.items()) + ")"
+    held = " · ".join(f"{statuses[p].outcome}" for p in premises)
+    why = f": {markdown_text(weighing.why)}" if weighing.why else ""
+    return f"- weight {shown}: {_names(ctx, page, premises)} ({held}){why}"
 
 
 def _quotes(ctx: PageContext, page: str, node: Node) -> list[str]:
