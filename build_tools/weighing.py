@@ -124,7 +124,7 @@ def _preference(argument: Argument, context: Context) -> float:
     rivals = [a for a in context.issue_arguments if a.weighing.function == "preference"]
     if not context.positions_of(argument.conclusion) or not rivals:
         return 1.0
-    ranks = sorted({_rank(a) for a in rivals})
+    ranks = sorted({_rank(a) for a in rivals} | {_rank(argument)})  # an argument against ranks among them too
     return (ranks.index(_rank(argument)) + 1) / len(ranks)
 
 

@@ -15,11 +15,13 @@ import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from types import MappingProxyType
 
 import pytest
 import yaml
 
 from build_tools.cli import main as argmap_main
+from build_tools.model import Debate, Issue, Node, NodeKind, Origin, Perspective, SourceInfo, Support, Undercut, Weighing
 
 ROOT = Path(__file__).resolve().parent.parent
 ARGMAP = Path(sys.executable).with_name("argmap")
@@ -194,3 +196,85 @@ HAND_MADE = {
     "circular-support": ({"t": {}, "p": {"supports": ["q", "t"]}, "q": {"supports": ["p"]}},
                          {"t": "undecided", "p": "undecided", "q": "undecided"}),
 }
+
+
+# The Carneades example graphs with weighing (corpora/carneades-weighed) as our model, ids kept.
+_HERE = Origin("test")
+
+
+def _weighing(spec, argument: dict) -> Weighing:
+    properties = MappingProxyType(dict(argument.get("properties", {})))
+    if isinstance(spec, str):
+        return Weighing(spec, properties=properties)
+    [(function, value)] = spec.items()
+    if function == "constant":
+        return Weighing("constant", weight=float(value), properties=properties)
+    if function == "criteria":
+        return Weighing("criteria", criteria=value, properties=properties)
+    return Weighing("preference", preference=tuple(value), properties=properties)
+
+
+def carneades_weighed_debate(graph: dict) -> Debate:
+    """A Carneades argument graph as our model: statements as claims (ids kept), arguments as support
+    steps with their weighing, undercutters as undercuts, issues as issues, assumptions assumed."""
+    assumed = set(graph.get("assumptions", []))
+    nodes = {sid: Node(id=sid, kind=NodeKind.CLAIM, label=sid, statement=str(text), assumed=sid in assumed,
+                       origin=_HERE) for sid, text in graph["statements"].items()}
+    supports, undercuts = [], []
+    for argument in graph["arguments"]:
+        premises = tuple(argument["premises"])
+        step = Support(premises, argument["conclusion"], argument["id"], _HERE, _weighing(argument["weighing"], argument))
+        assert step.key not in {s.key for s in supports}, "two arguments with the same premises and conclusion"
+        supports.append(step)
+        if argument.get("undercutter"):
+            undercuts.append(Undercut(argument["undercutter"], premises, argument["conclusion"], _HERE))
+    issues = tuple(Issue(i["id"], tuple(i["positions"]), i.get("standard", "PE")) for i in graph.get("issues", []))
+    return Debate(id="weighed", folder="arguments/weighed", title=graph["title"], summary="A Carneades example.",
+                  source=SourceInfo(*(["unknown"] * 6)), thesis=next(iter(nodes)),
+                  perspectives=(Perspective("author", "Author", "Author"),), nodes=MappingProxyType(nodes),
+                  supports=tuple(supports), attacks=(), undercuts=tuple(undercuts), source_text=None, origin=_HERE,
+                  issues=issues)
+
+
+# A debate with an issue, weights and an open condition, in our YAML.
+ISSUE_DEBATE = """# yaml-language-server: $schema=../../build_tools/schemas/debate.schema.json
+title: A weighed verdict
+summary: A course of action with a benefit, a risk and a rival reading.
+source: {title: unknown, author: unknown, publication: unknown, date: unknown, url: unknown, rights: unknown}
+thesis: verdict
+perspectives:
+  - {id: author, name: Author, description: The author.}
+  - {id: critics, name: Critics, description: The critics.}
+issues:
+  - id: course
+    question: Is the course sound?
+    positions: [verdict, rival]
+    standard: PE
+"""
+CLAIMS = {
+    "verdict": {"label": "The course is sound", "role": "thesis", "perspective": "author"},
+    "rival": {"label": "The course is a retreat", "role": "objection", "perspective": "critics",
+              "attacks": ["verdict"]},
+    "benefit": {"label": "It frees resources", "role": "reason", "perspective": "author",
+                "supports": [{"to": "verdict", "with": ["managed-exit"], "weight": "high",
+                              "weights": {"critics": "low"}, "why": "The author says so."}]},
+    "managed-exit": {"label": "The exit is managed", "role": "condition", "perspective": "author", "open": True},
+    "risk": {"label": "It risks chaos", "role": "risk", "perspective": "author",
+             "attacks": [{"to": "verdict", "weight": "medium", "why": "Risks loom."}]},
+    "doubt": {"label": "Allies may read it as retreat", "role": "objection", "perspective": "critics",
+              "supports": [{"to": "rival", "weight": "low"}]},
+}
+
+
+def write_issue_debate(root: Path) -> None:
+    """A small debate with an issue: a verdict and its rival, a weighed benefit that needs an open
+    condition, a weighed risk, a doubt for the rival, weights per perspective."""
+    folder = root / "arguments" / "weighed"
+    (folder / "claims").mkdir(parents=True)
+    (root / "build_tools").mkdir()
+    (root / "build_tools" / "schemas").symlink_to(ROOT / "build_tools" / "schemas")
+    (folder / "debate.yaml").write_text(ISSUE_DEBATE)
+    head = "# yaml-language-server: $schema=../../../build_tools/schemas/claim.schema.json\n"
+    for node_id, body in CLAIMS.items():
+        full = {**body, "statement": body["label"] + ".", "implicit": True, "rationale": "A test."}
+        (folder / "claims" / f"{node_id}.yaml").write_text(head + yaml.safe_dump(full, sort_keys=False))

@@ -16,7 +16,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from helpers import DEBATE, ROOT, build, copy_project
+from helpers import DEBATE, ROOT, build, copy_project, write_issue_debate
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
@@ -98,6 +98,37 @@ def test_no_script_runs_from_hostile_text(hostile_server: str, browser) -> None:
     page.wait_for_load_state("networkidle")
     assert page.locator("a[href]").evaluate_all("(links) => links.map(a => a.getAttribute('href'))").count(HOSTILE_URL) == 1
     assert dialogs == [] and problems == [] and outside == []
+
+
+@pytest.fixture(scope="module")
+def issue_server(tmp_path_factory: pytest.TempPathFactory):
+    """A site of the small debate with an issue, weights and an open condition."""
+    project = tmp_path_factory.mktemp("issue") / "p"
+    project.mkdir()
+    write_issue_debate(project)
+    (project / "docs").mkdir()
+    (project / "mkdocs.yml").write_text("site_name: Issue\ntheme:\n  name: material\n  font: false\n"
+                                        "plugins:\n  - search\n  - argmap\nextra_javascript:\n"
+                                        "  - assets/argmap-status.js\n  - assets/argmap-whatif.js\n")
+    shutil.copytree(ROOT / "docs" / "assets", project / "docs" / "assets")
+    result = build(project, project / "site")
+    assert result.returncode == 0, result.stderr[-3000:]
+    httpd, url = _serve(project / "site")
+    yield url
+    httpd.shutdown()
+
+
+def test_the_what_if_weighs_an_issue_as_the_build_does(issue_server: str, browser) -> None:
+    page, problems, _ = _guarded_page(browser, issue_server)
+    page.goto(f"{issue_server}/weighed/claims/verdict/")
+    assert "status-undecided" in _classes(page, "verdict")  # it waits on the open condition
+    page.click("button.argmap-whatif-toggle")
+    page.click("figure.argmap-map g.nid-managed-exit a", force=True)  # reject the condition
+    page.click("figure.argmap-map g.nid-managed-exit a", force=True)  # then grant it
+    _wait_class(page, "verdict", "status-in")
+    assert "status-out" in _classes(page, "rival")
+    assert page.text_content("figure.argmap-map g.nid-verdict text").endswith("IN")
+    assert problems == []  # the browser agreed with the build's labels
 
 
 def test_the_what_if_ignores_unknown_ids_and_caps_its_state(server: str, browser) -> None:

@@ -6,6 +6,7 @@ import json
 import random
 import shutil
 import subprocess
+from dataclasses import replace
 from pathlib import Path
 from types import MappingProxyType
 
@@ -15,14 +16,35 @@ import yaml
 from build_tools.analysis import analyse
 from build_tools.check import check_project
 from build_tools.graph import index
-from build_tools.model import Attack, Debate, Node, NodeKind, Origin, Perspective, SourceInfo, Support, Undercut
+from build_tools.model import (
+    Attack,
+    Debate,
+    Issue,
+    Node,
+    NodeKind,
+    Origin,
+    Perspective,
+    SourceInfo,
+    Support,
+    Undercut,
+    Weighing,
+)
 from build_tools.site.whatif import graph_data
 from build_tools.status import evaluate, perspective_grants
-from helpers import HAND_MADE, ROOT, carneades_corpus, translate_carneades, write_graph_debate
+from helpers import (
+    CORPORA,
+    HAND_MADE,
+    ROOT,
+    carneades_corpus,
+    carneades_weighed_debate,
+    translate_carneades,
+    write_graph_debate,
+)
 
 pytestmark = pytest.mark.needs_node
 
 SCRIPT = ROOT / "docs" / "assets" / "argmap-status.js"
+WEIGHED = CORPORA / "carneades-weighed"
 RUNNER = """
 const {evaluate} = require(process.argv[2]);
 const cases = JSON.parse(require("fs").readFileSync(process.argv[3], "utf8"));
@@ -63,6 +85,36 @@ def _random_debate(rng: random.Random, n: int) -> Debate:
     )
 
 
+def _random_weighed_debate(rng: random.Random, n: int) -> Debate:
+    """A random graph with an issue or two, weighed supports and attacks, weights per perspective,
+    every weighing function but criteria, the three standards, and open conditions."""
+    base = _random_debate(rng, n)
+    ids = list(base.nodes)
+    functions = ["linked", "constant", "convergent", "cumulative", "factorized", "preference"]
+    nodes = {i: replace(node, open=rng.random() < 0.1 and node.assumed is None, perspective=rng.choice(["author", "critics"]))
+             for i, node in base.nodes.items()}
+    issues, free = [], ids[:]
+    rng.shuffle(free)
+    while len(free) >= 2 and len(issues) < 2 and rng.random() < 0.8:
+        positions = tuple(free.pop() for _ in range(rng.randint(2, min(3, len(free)))))
+        issues.append(Issue(f"i{len(issues)}", positions, rng.choice(["PE", "CCE", "BRD"])))
+
+    def weighing():
+        if rng.random() < 0.3:
+            return None
+        function = rng.choice(functions)
+        weights = MappingProxyType({"critics": rng.choice([0.2, 0.5, 0.8])} if rng.random() < 0.4 else {})
+        weight = rng.choice([None, 0.2, 0.5, 0.8, 1.0]) if function in ("linked", "constant", "convergent") else None
+        preference = ({"property": "rank", "order": "ascending"},) if function == "preference" else ()
+        properties = MappingProxyType({"rank": str(rng.randint(1, 3))} if function == "preference" else {})
+        return Weighing(function, weight, weights, None, None, preference, properties)
+
+    supports = tuple(replace(step, weighing=weighing()) for step in base.supports)
+    attacks = tuple(replace(attack, weighing=weighing()) for attack in base.attacks)
+    return replace(base, nodes=MappingProxyType(nodes), supports=supports, attacks=attacks, issues=tuple(issues),
+                   perspectives=(Perspective("author", "Author", "Author"), Perspective("critics", "Critics", "C")))
+
+
 def _cases(tmp_path: Path) -> list[tuple[Debate, dict]]:
     cases = []
     [article] = check_project(ROOT).debates
@@ -80,6 +132,23 @@ def _cases(tmp_path: Path) -> list[tuple[Debate, dict]]:
         write_graph_debate(root, {k: dict(v) for k, v in nodes.items()}, thesis)
         [debate] = check_project(root).debates
         cases.append((debate, {}))
+    for path in sorted(WEIGHED.glob("*.yml")) if WEIGHED.is_dir() else []:
+        weighed = carneades_weighed_debate(yaml.safe_load(path.read_text("utf-8")))
+        cases.append((weighed, {}))
+        cases.append((weighed, {"reject": sorted(weighed.nodes)[:1]}))
+    rng = random.Random(11)
+    for _ in range(400):
+        debate = _random_weighed_debate(rng, rng.randint(2, 10))
+        ids = list(debate.nodes)
+        options = {"grant": rng.sample(ids, k=rng.randint(0, 2)) if rng.random() < 0.3 else [],
+                   "reject": rng.sample(ids, k=rng.randint(0, 2)) if rng.random() < 0.3 else []}
+        if rng.random() < 0.4:
+            options["perspective"] = "critics"
+            options["granted"] = sorted(perspective_grants(debate, index(debate), "critics"))
+        if rng.random() < 0.3 and debate.supports:
+            step = rng.choice(debate.supports)
+            options["weights"] = {f"{step.premises[0]}>{step.conclusion}": rng.choice([0.0, 0.2, 0.5, 0.8, 1.0])}
+        cases.append((debate, options))
     rng = random.Random(7)
     for _ in range(400):
         debate = _random_debate(rng, rng.randint(1, 10))
@@ -103,11 +172,12 @@ def test_browser_evaluation_matches_python(tmp_path: Path) -> None:
     result = subprocess.run([node, str(runner), str(SCRIPT), str(data)], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     browser = json.loads(result.stdout)
-    assert len(browser) == len(cases) > 400
+    assert len(browser) == len(cases) > 800
     for (debate, options), labels in zip(cases, browser):
         granted = None
         if "granted" in options:
             granted = {n: "perspective" for n in options["granted"]}
+        weights = {tuple(k.split(">")): v for k, v in options.get("weights", {}).items()}
         python = evaluate(debate, index(debate), granted=granted, grant=options.get("grant", ()),
-                          reject=options.get("reject", ()))
+                          reject=options.get("reject", ()), perspective=options.get("perspective"), weights=weights)
         assert labels == {n: s.label.value for n, s in python.items()}, (debate.id, options)

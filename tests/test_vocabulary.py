@@ -39,9 +39,17 @@ def test_the_stylesheet_has_a_fill_for_every_perspective_colour() -> None:
     assert set(re.findall(r"--argmap-(p\d+):", CSS)) == classes
 
 
-def test_the_evaluator_uses_exactly_the_status_words() -> None:
-    literals = set(re.findall(r'"([^"]*)"', STATUS_JS)) - {"use strict", "object"}
-    assert literals == {label.value for label in Label}
+def test_the_evaluator_uses_exactly_the_vocabulary() -> None:
+    """Its strings are the status words, the weighing functions and the proof standards, and its
+    thresholds are the Python ones."""
+    from build_tools.vocabulary import BRD_DOUBT, CCE_MARGIN, STANDARDS
+    from build_tools.weighing import FUNCTIONS
+
+    code = re.sub(r"/\*.*?\*/|//[^\n]*", "", STATUS_JS, flags=re.S)  # strings in comments do not count
+    literals = set(re.findall(r'"([^"]*)"', code)) - {"use strict", "object", ">", ",", "ascending"}
+    assert literals - set(FUNCTIONS) - set(STANDARDS) == {label.value for label in Label}
+    assert set(FUNCTIONS) <= literals and {"PE", "CCE"} <= literals
+    assert re.search(rf"var MARGIN = {CCE_MARGIN}, DOUBT = {BRD_DOUBT};", STATUS_JS)
 
 
 def test_the_what_if_takes_status_words_and_badges_from_the_data() -> None:

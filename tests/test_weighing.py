@@ -10,48 +10,14 @@ import pytest
 import yaml
 
 from build_tools.graph import index
-from build_tools.model import Debate, Issue, Node, NodeKind, Origin, Perspective, SourceInfo, Support, Undercut, Weighing
+from build_tools.model import Debate, Issue, Node, NodeKind, Origin, Perspective, SourceInfo, Support, Weighing
 from build_tools.status import evaluate
 from build_tools.vocabulary import STANDARDS, Label
-from helpers import CORPORA, ROOT, needs_external, run_argmap
+from helpers import CORPORA, ROOT, carneades_weighed_debate, needs_external, run_argmap, write_issue_debate
 
 WEIGHED = CORPORA / "carneades-weighed"
 LABELS = {"in": Label.IN, "out": Label.OUT, "undec": Label.UNDECIDED}
 HERE = Origin("test")
-
-
-def _weighing(spec, argument: dict) -> Weighing:
-    properties = MappingProxyType(dict(argument.get("properties", {})))
-    if isinstance(spec, str):
-        return Weighing(spec, properties=properties)
-    [(function, value)] = spec.items()
-    if function == "constant":
-        return Weighing("constant", weight=float(value), properties=properties)
-    if function == "criteria":
-        return Weighing("criteria", criteria=value, properties=properties)
-    return Weighing("preference", preference=tuple(value), properties=properties)
-
-
-def carneades_debate(graph: dict) -> Debate:
-    """A Carneades argument graph as our model: statements as claims (ids kept), arguments as support
-    steps with their weighing, undercutters as undercuts, issues as issues, assumptions assumed."""
-    assumed = set(graph.get("assumptions", []))
-    nodes = {sid: Node(id=sid, kind=NodeKind.CLAIM, label=sid, statement=str(text), assumed=sid in assumed,
-                       origin=HERE) for sid, text in graph["statements"].items()}
-    supports, undercuts = [], []
-    for argument in graph["arguments"]:
-        premises = tuple(argument["premises"])
-        step = Support(premises, argument["conclusion"], argument["id"], HERE, _weighing(argument["weighing"], argument))
-        assert step.key not in {s.key for s in supports}, "two arguments with the same premises and conclusion"
-        supports.append(step)
-        if argument.get("undercutter"):
-            undercuts.append(Undercut(argument["undercutter"], premises, argument["conclusion"], HERE))
-    issues = tuple(Issue(i["id"], tuple(i["positions"]), i.get("standard", "PE")) for i in graph.get("issues", []))
-    return Debate(id="weighed", folder="arguments/weighed", title=graph["title"], summary="A Carneades example.",
-                  source=SourceInfo(*(["unknown"] * 6)), thesis=next(iter(nodes)),
-                  perspectives=(Perspective("author", "Author", "Author"),), nodes=MappingProxyType(nodes),
-                  supports=tuple(supports), attacks=(), undercuts=tuple(undercuts), source_text=None, origin=HERE,
-                  issues=issues)
 
 
 def _corpus() -> list:
@@ -62,7 +28,7 @@ def _corpus() -> list:
 @pytest.mark.parametrize("path", _corpus(), ids=lambda p: p.stem)
 def test_carneades_weighed_graphs_give_the_asserted_labels(path) -> None:
     graph = yaml.safe_load(path.read_text("utf-8"))
-    debate = carneades_debate(graph)
+    debate = carneades_weighed_debate(graph)
     statuses = evaluate(debate, index(debate))
     assert {s: statuses[s].label for s in graph["expected_caes"]} == {
         s: LABELS[label] for s, label in graph["expected_caes"].items()}
@@ -72,7 +38,7 @@ def test_carneades_weighed_graphs_give_the_asserted_labels(path) -> None:
 @pytest.mark.parametrize("path", _corpus(), ids=lambda p: p.stem)
 def test_without_weighing_they_give_the_grounded_labels(path) -> None:
     graph = yaml.safe_load(path.read_text("utf-8"))
-    debate = carneades_debate(graph)
+    debate = carneades_weighed_debate(graph)
     statuses = evaluate(debate, index(debate), weighing=False)
     assert {s: statuses[s].label for s in graph["expected_grounded"]} == {
         s: LABELS[label] for s, label in graph["expected_grounded"].items()}
@@ -183,47 +149,6 @@ def test_raising_a_weight_for_a_position_never_turns_it_from_in_to_out() -> None
                 was_in = now_in
 
 
-ISSUE_DEBATE = """# yaml-language-server: $schema=../../build_tools/schemas/debate.schema.json
-title: A weighed verdict
-summary: A course of action with a benefit, a risk and a rival reading.
-source: {title: unknown, author: unknown, publication: unknown, date: unknown, url: unknown, rights: unknown}
-thesis: verdict
-perspectives:
-  - {id: author, name: Author, description: The author.}
-  - {id: critics, name: Critics, description: The critics.}
-issues:
-  - id: course
-    question: Is the course sound?
-    positions: [verdict, rival]
-    standard: PE
-"""
-CLAIMS = {
-    "verdict": {"label": "The course is sound", "role": "thesis", "perspective": "author"},
-    "rival": {"label": "The course is a retreat", "role": "objection", "perspective": "critics",
-              "attacks": ["verdict"]},
-    "benefit": {"label": "It frees resources", "role": "reason", "perspective": "author",
-                "supports": [{"to": "verdict", "with": ["managed-exit"], "weight": "high",
-                              "weights": {"critics": "low"}, "why": "The author says so."}]},
-    "managed-exit": {"label": "The exit is managed", "role": "condition", "perspective": "author", "open": True},
-    "risk": {"label": "It risks chaos", "role": "risk", "perspective": "author",
-             "attacks": [{"to": "verdict", "weight": "medium", "why": "Risks loom."}]},
-    "doubt": {"label": "Allies may read it as retreat", "role": "objection", "perspective": "critics",
-              "supports": [{"to": "rival", "weight": "low"}]},
-}
-
-
-def _issue_project(root) -> None:
-    folder = root / "arguments" / "weighed"
-    (folder / "claims").mkdir(parents=True)
-    (root / "build_tools").mkdir()
-    (root / "build_tools" / "schemas").symlink_to(ROOT / "build_tools" / "schemas")
-    (folder / "debate.yaml").write_text(ISSUE_DEBATE)
-    head = "# yaml-language-server: $schema=../../../build_tools/schemas/claim.schema.json\n"
-    for node_id, body in CLAIMS.items():
-        full = {**body, "statement": body["label"] + ".", "implicit": True, "rationale": "A test."}
-        (folder / "claims" / f"{node_id}.yaml").write_text(head + yaml.safe_dump(full, sort_keys=False))
-
-
 def _status_of(root, *args) -> dict:
     result = run_argmap("status", "--root", str(root), "--format", "json", *args)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -231,7 +156,7 @@ def _status_of(root, *args) -> dict:
 
 
 def test_an_issue_in_yaml_through_argmap_status(tmp_path) -> None:
-    _issue_project(tmp_path)
+    write_issue_debate(tmp_path)
     assert run_argmap("check", "--root", str(tmp_path)).returncode == 0
     open_ = _status_of(tmp_path)
     assert open_["verdict"]["label"] == open_["rival"]["label"] == "undecided"
@@ -256,7 +181,7 @@ def test_an_issue_in_yaml_through_argmap_status(tmp_path) -> None:
 
 
 def test_issues_weights_and_open_conditions_survive_a_json_round_trip(tmp_path) -> None:
-    _issue_project(tmp_path)
+    write_issue_debate(tmp_path)
     first = run_argmap("export", "--root", str(tmp_path), "--format", "json")
     assert first.returncode == 0, first.stderr
     data = json.loads(first.stdout)
@@ -276,7 +201,7 @@ def test_a_debate_with_an_issue_builds_and_its_pages_give_the_reasons(tmp_path) 
     from build_tools.site.pipeline import build_site
     from build_tools.site.render import Renderer
 
-    _issue_project(tmp_path)
+    write_issue_debate(tmp_path)
     site = build_site(check_project(tmp_path).analyses, Renderer(None))
     pages = {p.src: p.markdown for p in site.pages}
     assert "**Open** (undecided) as the map stands: waits on [The exit is managed]" in pages["weighed/claims/verdict.md"]

@@ -9,10 +9,11 @@ changes, and warns when its own evaluation of the unchanged map disagrees with t
 from __future__ import annotations
 
 from ..analysis import Analysis
+from ..model import Weighing
 from ..status import granted_by_default, perspective_grants
 from ..vocabulary import LABELS
 
-__all__ = ["graph_data", "MAP_AS_IT_STANDS"]
+__all__ = ["graph_data", "weighing_data", "MAP_AS_IT_STANDS"]
 
 MAP_AS_IT_STANDS = ""  # the key of the labels as the map stands, beside the perspectives' ids
 
@@ -23,15 +24,16 @@ def graph_data(analysis: Analysis) -> dict:
     default = granted_by_default(debate, graph)
     return {
         "debate": debate.id,
-        "nodes": {node.id: {"granted": node.id in default, "label": node.label} for node in debate.nodes.values()},
+        "nodes": {node.id: {"granted": node.id in default, "label": node.label, "open": node.open}
+                  for node in debate.nodes.values()},
         "perspectives": {p.id: sorted(perspective_grants(debate, graph, p.id)) for p in debate.perspectives},
         "steps": [
             {"premises": list(step.premises), "conclusion": step.conclusion,
-             "undercutters": sorted(c.undercutter for c in graph.cuts_of_step.get(step.key, ()))}
+             "undercutters": sorted(c.undercutter for c in graph.cuts_of_step.get(step.key, ())),
+             "weighing": weighing_data(step.weighing)}
             for step in debate.supports
         ],
-        "attacks": [[a.attacker, a.target] for a in debate.attacks],
-        # The browser does not weigh yet: for a debate with issues it shows the build's labels only.
+        "attacks": [[a.attacker, a.target, weighing_data(a.weighing)] for a in debate.attacks],
         "issues": [{"id": i.id, "positions": list(i.positions), "standard": i.standard} for i in debate.issues],
         "badges": {label.value: words.badge for label, words in LABELS.items()},
         "labels": {
@@ -39,3 +41,12 @@ def graph_data(analysis: Analysis) -> dict:
             for key, statuses in analysis.statuses.items()
         },
     }
+
+
+def weighing_data(weighing: Weighing | None) -> dict | None:
+    """A weighing as the browser's evaluator reads it (None: linked, weight 1)."""
+    if weighing is None:
+        return None
+    return {"function": weighing.function, "weight": weighing.weight, "weights": dict(weighing.weights),
+            "criteria": weighing.criteria, "preference": list(weighing.preference),
+            "properties": dict(weighing.properties)}

@@ -1,54 +1,236 @@
-/* Argument status in the browser: the same grounded evaluation as build_tools/status.py
-   (tests run both on the same graphs and compare every label).
-   graph: {nodes: {id: {granted}}, steps: [{premises, conclusion, undercutters}], attacks: [[a, t]]}
-   options: {granted: [ids] (instead of the default), grant: [ids], reject: [ids]}
+/* Argument status in the browser: the same evaluation as build_tools/status.py, weighing
+   included (tests run both on the same graphs and compare every label).
+   graph: {nodes: {id: {granted, open}}, steps: [{premises, conclusion, undercutters, weighing}],
+           attacks: [[attacker, target, weighing]], issues: [{id, positions, standard}]}
+   a weighing: null (linked, weight 1) or {function, weight, weights, criteria, preference, properties}
+   options: {granted: [ids] (instead of the default), grant: [ids], reject: [ids],
+             perspective: id (whose weights), weights: {"from>to": weight} (a what-if)}
    Returns {id: "in" | "out" | "undecided"}. */
 (function (root) {
   "use strict";
+  var MARGIN = 0.5, DOUBT = 0.3; // clear and convincing: more by over MARGIN; beyond doubt: and the other under DOUBT
+
+  function met(standard, w1, w2) {
+    if (!(w1 > w2)) return false;
+    if (standard === "PE") return true;
+    return w1 - w2 > MARGIN && (standard === "CCE" || w2 < DOUBT);
+  }
+
   function evaluate(graph, options) {
     options = options || {};
     var ids = Object.keys(graph.nodes);
     // Maps without a prototype: an id such as constructor is just an id.
     var granted = Object.create(null), rejected = Object.create(null), label = Object.create(null),
-      stepsInto = Object.create(null), attackers = Object.create(null);
+      stepsInto = Object.create(null), attacksInto = Object.create(null), issueOf = Object.create(null),
+      dependents = Object.create(null), overrides = options.weights || {};
     ids.forEach(function (id) {
-      stepsInto[id] = [];
-      attackers[id] = [];
-      label[id] = "undecided";
+      stepsInto[id] = []; attacksInto[id] = []; dependents[id] = []; label[id] = "undecided";
     });
-    if (options.granted) {
-      options.granted.forEach(function (id) { granted[id] = true; });
-    } else {
-      ids.forEach(function (id) { if (graph.nodes[id].granted) granted[id] = true; });
-    }
+    if (options.granted) options.granted.forEach(function (id) { granted[id] = true; });
+    else ids.forEach(function (id) { if (graph.nodes[id].granted) granted[id] = true; });
     (options.grant || []).forEach(function (id) { if (id in label) granted[id] = true; });
     (options.reject || []).forEach(function (id) { if (id in label) { rejected[id] = true; label[id] = "out"; } });
-    graph.steps.forEach(function (step) { stepsInto[step.conclusion].push(step); });
-    graph.attacks.forEach(function (pair) { attackers[pair[1]].push(pair[0]); });
+    (graph.issues || []).forEach(function (issue) { issue.positions.forEach(function (p) { issueOf[p] = issue; }); });
+    graph.steps.forEach(function (step) {
+      stepsInto[step.conclusion].push(step);
+      step.premises.concat(step.undercutters).forEach(function (p) { dependents[p].push(step.conclusion); });
+    });
+    graph.attacks.forEach(function (a) {
+      attacksInto[a[1]].push({ attacker: a[0], target: a[1], weighing: a[2] || null });
+      dependents[a[0]].push(a[1]);
+    });
+
+    function rivals(id) {
+      var issue = issueOf[id];
+      return issue ? issue.positions.filter(function (p) { return p !== id; }) : [];
+    }
+    function weighingOf(weighing, sources, target) {
+      weighing = weighing || { function: "linked", weight: null, weights: {} };
+      for (var i = 0; i < sources.length; i++) {
+        var key = sources[i] + ">" + target;
+        if (Object.prototype.hasOwnProperty.call(overrides, key)) {
+          return Object.assign({}, weighing, { weight: overrides[key], weights: {} });
+        }
+      }
+      return weighing;
+    }
+    function weightFor(weighing) {
+      var p = options.perspective;
+      if (p && weighing.weights && Object.prototype.hasOwnProperty.call(weighing.weights, p)) return weighing.weights[p];
+      return weighing.weight === null || weighing.weight === undefined ? 1 : weighing.weight;
+    }
+    function argumentsFor(id) {
+      return stepsInto[id].map(function (s) {
+        return { premises: s.premises, conclusion: id, cutters: s.undercutters,
+          weighing: weighingOf(s.weighing, s.premises, id) };
+      });
+    }
+    function argumentsAgainst(id) {
+      var others = rivals(id);
+      return attacksInto[id].filter(function (a) { return others.indexOf(a.attacker) === -1; }).map(function (a) {
+        return { premises: [a.attacker], conclusion: id, cutters: [], weighing: weighingOf(a.weighing, [a.attacker], id) };
+      });
+    }
+    function issueArguments(issue) {
+      var found = [];
+      if (issue) issue.positions.forEach(function (p) { found = found.concat(argumentsFor(p)); });
+      return found;
+    }
+    function isIn(id) { return label[id] === "in"; }
+
+    // The weighing functions of build_tools/weighing.py.
+    function weigh(arg) {
+      var w = arg.weighing, fn = w.function, premises = arg.premises;
+      if (fn === "linked" || fn === "constant") return premises.every(isIn) ? weightFor(w) : 0;
+      if (fn === "convergent") return premises.some(isIn) ? weightFor(w) : 0;
+      if (fn === "cumulative") return premises.length ? premises.filter(isIn).length / premises.length : 0;
+      if (fn === "factorized") {
+        if (premises.some(function (p) { return label[p] === "out"; })) return 0;
+        var every = Object.create(null), count = 0;
+        issueArguments(issueOf[arg.conclusion]).forEach(function (a) { a.premises.forEach(function (p) { every[p] = true; }); });
+        if (!Object.keys(every).length) premises.forEach(function (p) { every[p] = true; });
+        count = Object.keys(every).length;
+        return count ? premises.filter(isIn).length / count : 0;
+      }
+      if (fn === "criteria") return criteria(arg);
+      if (fn === "preference") return preference(arg);
+      return 0;
+    }
+    var TERM = /^([^(]+)\((.*)\)$/;
+    function criteria(arg) {
+      var spec = arg.weighing.criteria || {}, hard = spec.hard || [], soft = spec.soft || {}, i;
+      for (i = 0; i < hard.length; i++) if (label[arg.premises[hard[i]]] === "out") return 0;
+      var names = Object.keys(soft), total = 0, weight = 0;
+      names.forEach(function (n) { total += soft[n].factor; });
+      if (!total) return 0;
+      for (i = 0; i < names.length; i++) {
+        var value = criterionValue(arg, names[i]);
+        if (value === null) return 0;
+        var score = Object.prototype.hasOwnProperty.call(soft[names[i]].values, value) ? soft[names[i]].values[value] : 0;
+        weight += soft[names[i]].factor / total * score;
+      }
+      return weight;
+    }
+    function criterionValue(arg, name) {
+      for (var i = 0; i < arg.premises.length; i++) {
+        var premise = arg.premises[i], term = TERM.exec(premise);
+        if (!term || term[1] !== name) continue;
+        var issue = issueOf[premise];
+        var candidates = isIn(premise) ? [premise] : (issue ? issue.positions.filter(isIn) : []);
+        for (var j = 0; j < candidates.length; j++) {
+          var found = TERM.exec(candidates[j]);
+          if (found && found[1] === name) { var parts = found[2].split(","); return parts[parts.length - 1].trim(); }
+        }
+      }
+      return null;
+    }
+    function rank(arg) {
+      return (arg.weighing.preference || []).map(function (item) {
+        var value = (arg.weighing.properties || {})[item.property], order = item.order;
+        if (Array.isArray(order)) return order.indexOf(value);
+        return order === "ascending" ? value : { reversed: value };
+      });
+    }
+    function compare(a, b) {
+      for (var i = 0; i < a.length; i++) {
+        var x = a[i], y = b[i];
+        if (x && typeof x === "object") { x = y.reversed; y = a[i].reversed; }
+        if (x < y) return -1;
+        if (x > y) return 1;
+      }
+      return 0;
+    }
+    function preference(arg) {
+      if (!arg.premises.every(isIn)) return 0;
+      var issue = issueOf[arg.conclusion];
+      var others = issueArguments(issue).filter(function (a) { return a.weighing.function === "preference"; });
+      if (!issue || !others.length) return 1;
+      var ranks = [];
+      others.map(rank).concat([rank(arg)]).forEach(function (r) { // an argument against ranks among them too
+        if (!ranks.some(function (s) { return compare(s, r) === 0; })) ranks.push(r);
+      });
+      ranks.sort(compare);
+      var mine = rank(arg);
+      var place = ranks.findIndex(function (r) { return compare(r, mine) === 0; });
+      return (place + 1) / ranks.length;
+    }
 
     function stepLabel(step) {
-      var i;
-      for (i = 0; i < step.premises.length; i++) if (label[step.premises[i]] === "out") return "out";
-      for (i = 0; i < step.undercutters.length; i++) if (label[step.undercutters[i]] === "in") return "out";
-      for (i = 0; i < step.premises.length; i++) if (label[step.premises[i]] !== "in") return "undecided";
-      for (i = 0; i < step.undercutters.length; i++) if (label[step.undercutters[i]] !== "out") return "undecided";
-      return "in";
+      var w = weighingOf(step.weighing, step.premises, step.conclusion), fn = w.function;
+      var premises = step.premises, cutters = step.undercutters;
+      if (cutters.some(isIn)) return "out";
+      var allOut = premises.every(function (p) { return label[p] === "out"; });
+      var someOut = premises.some(function (p) { return label[p] === "out"; });
+      var cuttersOut = cutters.every(function (c) { return label[c] === "out"; });
+      if (fn === "convergent" || fn === "cumulative") {
+        if (allOut) return "out";
+      } else if (someOut) return "out";
+      if (fn === "linked" || fn === "constant") {
+        var held = premises.every(isIn) && cuttersOut;
+        if (held && weightFor(w) <= 0) return "out";
+        return held ? "in" : "undecided";
+      }
+      var applicable = cuttersOut && premises.every(function (p) { return label[p] !== "undecided"; });
+      if (!applicable) return "undecided";
+      return weigh({ premises: premises, conclusion: step.conclusion, weighing: w }) > 0 ? "in" : "out";
+    }
+    function applicableWeight(arg) {
+      if (arg.cutters.some(isIn)) return 0;
+      if (arg.cutters.some(function (c) { return label[c] === "undecided"; })) return null;
+      if (arg.premises.some(function (p) { return label[p] === "undecided"; })) return null;
+      return weigh(arg);
+    }
+    function decidePosition(id) {
+      var issue = issueOf[id];
+      if (granted[id]) return "in";
+      if (issue.positions.some(function (p) { return granted[p]; })) return "out";
+      var pro = argumentsFor(id).map(applicableWeight);
+      if (pro.every(function (w) { return w !== null && w <= 0; })) return "out";
+      var strength = Object.create(null), against = Object.create(null), i, j;
+      for (i = 0; i < issue.positions.length; i++) {
+        var p = issue.positions[i];
+        var weights = argumentsFor(p).map(applicableWeight), cons = argumentsAgainst(p).map(applicableWeight);
+        if (weights.indexOf(null) !== -1 || cons.indexOf(null) !== -1) return "undecided";
+        strength[p] = Math.max.apply(null, [0].concat(weights));
+        against[p] = Math.max.apply(null, [0].concat(cons));
+      }
+      var winner = null;
+      for (i = 0; i < issue.positions.length && winner === null; i++) {
+        var q = issue.positions[i], wins = strength[q] > 0 && met(issue.standard, strength[q], against[q]);
+        for (j = 0; j < issue.positions.length && wins; j++) {
+          var r = issue.positions[j];
+          if (r !== q && !met(issue.standard, strength[q], strength[r])) wins = false;
+        }
+        if (wins) winner = q;
+      }
+      return winner === id ? "in" : "out";
     }
     function decide(id) {
-      var attacks = attackers[id], steps = stepsInto[id].map(stepLabel), i;
-      for (i = 0; i < attacks.length; i++) if (label[attacks[i]] === "in") return "out";
+      if (issueOf[id]) return decidePosition(id);
+      var attackers = attacksInto[id].map(function (a) { return a.attacker; });
+      var steps = stepsInto[id].map(stepLabel);
+      if (attackers.some(isIn)) return "out";
       if (!granted[id] && steps.every(function (s) { return s === "out"; })) return "out";
-      var attackersOut = attacks.every(function (a) { return label[a] === "out"; });
+      var attackersOut = attackers.every(function (a) { return label[a] === "out"; });
       if (attackersOut && (granted[id] || steps.indexOf("in") !== -1)) return "in";
       return "undecided";
     }
-    var changed = true;
-    while (changed) {
-      changed = false;
-      ids.forEach(function (id) {
-        if (rejected[id] || label[id] !== "undecided") return;
-        var next = decide(id);
-        if (next !== "undecided") { label[id] = next; changed = true; }
+    function heldOpen(id) { return graph.nodes[id].open && !granted[id]; }
+
+    // Apply the rules until nothing changes, as status._propagate does (a worklist in the same order).
+    var queue = ids.filter(function (id) { return !rejected[id] && !heldOpen(id); }), queued = Object.create(null);
+    queue.forEach(function (id) { queued[id] = true; });
+    for (var head = 0; head < queue.length; head++) {
+      var id = queue[head];
+      queued[id] = false;
+      if (label[id] !== "undecided") continue;
+      var next = decide(id);
+      if (next === "undecided") continue;
+      label[id] = next;
+      var touched = Object.create(null);
+      dependents[id].concat(rivals(id)).forEach(function (t) { touched[t] = true; rivals(t).forEach(function (r) { touched[r] = true; }); });
+      Object.keys(touched).sort().forEach(function (t) {
+        if (!queued[t] && !rejected[t] && !heldOpen(t)) { queue.push(t); queued[t] = true; }
       });
     }
     return label;

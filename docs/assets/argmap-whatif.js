@@ -62,16 +62,15 @@
   }
 
   function relabel(figure, graph, state) {
-    if (graph.issues && graph.issues.length) return; // it cannot weigh yet: keep the build's labels
     state = known(graph, state);
     var perspective = figure.getAttribute("data-perspective");
     var key = perspective || "";
-    var base = perspective ? { granted: graph.perspectives[perspective] } : {};
+    var base = perspective ? { granted: graph.perspectives[perspective], perspective: perspective } : {};
     var before = graph.labels[key];
     verify(graph, key, base);
     var changedState = state.grant.length || state.reject.length;
     var after = changedState ? window.argmapEvaluate(graph, {
-      granted: base.granted, grant: state.grant, reject: state.reject
+      granted: base.granted, perspective: base.perspective, grant: state.grant, reject: state.reject
     }) : before;
     var badges = graph.badges;
     var badgeEnd = new RegExp("(" + Object.keys(badges).map(function (l) { return badges[l]; }).join("|") + ")$");
@@ -142,10 +141,6 @@
     }
     function apply() {
       return loadGraph(url).then(function (graph) {
-        if (graph.issues && graph.issues.length) {
-          note.textContent = "This debate weighs rival positions, which the what-if cannot do yet: the map shows the build's labels.";
-          return;
-        }
         relabel(figure, graph, readState());
       }).catch(function () {
         note.textContent = "The what-if needs the site served over http(s): the map's data could not be loaded.";
