@@ -128,6 +128,19 @@ def test_the_what_if_weighs_an_issue_as_the_build_does(issue_server: str, browse
     _wait_class(page, "verdict", "status-in")
     assert "status-out" in _classes(page, "rival")
     assert page.text_content("figure.argmap-map g.nid-verdict text").endswith("IN")
+    assert page.locator("select[data-argument='rival>verdict']").count() == 0  # rivals are not weighed
+    assert page.locator("select[data-argument='risk>verdict']").count() == 1
+    page.select_option("select[data-argument='benefit>verdict']", "low")  # what if the benefit weighed little?
+    _wait_class(page, "verdict", "status-out")
+    assert "status-out" in _classes(page, "rival")  # balanced: neither wins
+    assert parse_qs(urlsplit(page.url).query)["weight"] == ["benefit>verdict:low"]
+    assert "weighed low for" in page.text_content(".argmap-whatif-note")
+    page.reload()
+    _wait_class(page, "verdict", "status-out")
+    assert page.input_value("select[data-argument='benefit>verdict']") == "low"
+    page.click("button.argmap-whatif-reset")
+    _wait_class(page, "verdict", "status-undecided")
+    assert urlsplit(page.url).query == ""
     assert problems == []  # the browser agreed with the build's labels
 
 
@@ -331,8 +344,10 @@ def test_tooltips_and_the_source_page_link_both_ways(server: str, browser) -> No
     title = page.get_attribute("figure.argmap-map g.nid-withdrawal-invites-chaos a", "xlink:title")
     assert title == "Pulling out of missions that keep fragile places stable opens the way to disorder."
     page.click("text=See it in the source")
+    page.wait_for_url(f"{server}/{DEBATE}/source/#q*")  # instant navigation: wait for the page, not just the URL
     anchor = urlsplit(page.url).fragment
-    assert anchor.startswith("q") and page.locator(f"#{anchor}").is_visible()
+    assert anchor.startswith("q")
+    page.wait_for_selector(f"#{anchor}", state="visible")
     page.locator(f"#{anchor} .argmap-grounds a").first.click()
     page.wait_for_url(f"{server}/{DEBATE}/claims/withdrawal-invites-chaos/")
 

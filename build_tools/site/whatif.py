@@ -11,7 +11,7 @@ from __future__ import annotations
 from ..analysis import Analysis
 from ..model import Weighing
 from ..status import granted_by_default, perspective_grants
-from ..vocabulary import LABELS
+from ..vocabulary import LABELS, WEIGHT_WORDS
 
 __all__ = ["graph_data", "weighing_data", "MAP_AS_IT_STANDS"]
 
@@ -36,6 +36,7 @@ def graph_data(analysis: Analysis) -> dict:
         "attacks": [[a.attacker, a.target, weighing_data(a.weighing)] for a in debate.attacks],
         "issues": [{"id": i.id, "positions": list(i.positions), "standard": i.standard} for i in debate.issues],
         "badges": {label.value: words.badge for label, words in LABELS.items()},
+        "weight_words": dict(WEIGHT_WORDS),
         "labels": {
             (MAP_AS_IT_STANDS if key is None else key): {node_id: s.label.value for node_id, s in statuses.items()}
             for key, statuses in analysis.statuses.items()

@@ -1,6 +1,7 @@
-/* The reader's what-if: reject or grant any node of a map and watch the labels change.
-   Runs from Material's document$ on every page view, and is safe to run twice. The state
-   (?reject=a,b&grant=c) lives in the URL, so a what-if can be shared; reloading restores it.
+/* The reader's what-if: reject or grant any node of a map, or change the weight of a weighed
+   argument, and watch the labels change. Runs from Material's document$ on every page view,
+   and is safe to run twice. The state (?reject=a,b&grant=c&weight=a>b:low) lives in the URL,
+   so a what-if can be shared; reloading restores it.
    The map's own labels come from the build (graph.json: labels, badges); the browser
    evaluates (argmap-status.js, the same rules as the Python build) only what a reader
    changes, and checks once per map that its evaluation of the unchanged map agrees. */
@@ -18,18 +19,32 @@
         return id.length <= 64 && ID.test(id);
       }).slice(0, MAX_IDS);
     }
-    return { reject: list("reject"), grant: list("grant") };
+    var weight = {};
+    (params.get("weight") || "").slice(0, 200 * MAX_IDS).split(",").slice(0, MAX_IDS).forEach(function (item) {
+      var parts = /^([a-z0-9-]{1,64})>([a-z0-9-]{1,64}):(low|medium|high)$/.exec(item);
+      if (parts && ID.test(parts[1]) && ID.test(parts[2])) weight[parts[1] + ">" + parts[2]] = parts[3];
+    });
+    return { reject: list("reject"), grant: list("grant"), weight: weight };
   }
   function known(graph, state) {
     function mine(id) { return Object.prototype.hasOwnProperty.call(graph.nodes, id); }
-    return { reject: state.reject.filter(mine), grant: state.grant.filter(mine) };
+    var weight = {};
+    Object.keys(state.weight || {}).forEach(function (key) {
+      var ends = key.split(">");
+      if (mine(ends[0]) && mine(ends[1])) weight[key] = state.weight[key];
+    });
+    return { reject: state.reject.filter(mine), grant: state.grant.filter(mine), weight: weight };
   }
+  function empty() { return { reject: [], grant: [], weight: {} }; }
   function writeState(state) {
     var params = new URLSearchParams(window.location.search);
     ["reject", "grant"].forEach(function (name) {
       if (state[name].length) params.set(name, state[name].join(","));
       else params.delete(name);
     });
+    var weights = Object.keys(state.weight || {}).map(function (key) { return key + ":" + state.weight[key]; });
+    if (weights.length) params.set("weight", weights.join(","));
+    else params.delete("weight");
     var query = params.toString();
     history.replaceState(history.state, "", window.location.pathname + (query ? "?" + query : "") + window.location.hash);
   }
@@ -68,9 +83,12 @@
     var base = perspective ? { granted: graph.perspectives[perspective], perspective: perspective } : {};
     var before = graph.labels[key];
     verify(graph, key, base);
-    var changedState = state.grant.length || state.reject.length;
+    var weights = {};
+    Object.keys(state.weight).forEach(function (key) { weights[key] = graph.weight_words[state.weight[key]]; });
+    var changedState = state.grant.length || state.reject.length || Object.keys(weights).length;
     var after = changedState ? window.argmapEvaluate(graph, {
-      granted: base.granted, perspective: base.perspective, grant: state.grant, reject: state.reject
+      granted: base.granted, perspective: base.perspective, grant: state.grant, reject: state.reject,
+      weights: weights
     }) : before;
     var badges = graph.badges;
     var badgeEnd = new RegExp("(" + Object.keys(badges).map(function (l) { return badges[l]; }).join("|") + ")$");
@@ -95,9 +113,14 @@
       var parts = [];
       if (state.reject.length) parts.push("rejected: " + names(state.reject));
       if (state.grant.length) parts.push("granted: " + names(state.grant));
+      Object.keys(state.weight).forEach(function (key) {
+        var ends = key.split(">");
+        parts.push(names([ends[0]]) + " weighed " + state.weight[key] + " for " + names([ends[1]]));
+      });
       note.textContent = parts.length
         ? "What if " + parts.join("; ") + ". " + changed + " node(s) on this map changed status (outlined)."
-        : "What-if is on: select a node to reject it, again to grant it, a third time to restore it.";
+        : "What-if is on: select a node to reject it, again to grant it, a third time to restore it" +
+          (figure.querySelector(".argmap-weights") ? "; or change a weight below the buttons." : ".");
     }
   }
 
@@ -106,6 +129,12 @@
     if (r !== -1) { state.reject.splice(r, 1); state.grant.push(id); }
     else if (g !== -1) { state.grant.splice(g, 1); }
     else { state.reject.push(id); }
+  }
+
+  function everywhere(state) {
+    document.querySelectorAll("figure.argmap-whatif-on[data-graph]").forEach(function (other) {
+      loadGraph(other.getAttribute("data-graph")).then(function (graph) { relabel(other, graph, state); });
+    });
   }
 
   function setUp(figure) {
@@ -133,14 +162,71 @@
     figure.parentNode.insertBefore(bar, figure);
     figure.argmapNote = note;
 
+    var panel = null;
     function on(active) {
       figure.classList.toggle("argmap-whatif-on", active);
       toggle.setAttribute("aria-pressed", active ? "true" : "false");
       reset.hidden = !active;
+      if (panel) panel.hidden = !active;
       if (!active) note.textContent = "";
+    }
+    // The weighed arguments on this map (into a position of an issue, or with a weight of their own).
+    function weighed(graph) {
+      var shown = {}, positions = {}, found = [];
+      figure.querySelectorAll("g.node").forEach(function (g) { var id = nodeId(g); if (id) shown[id] = true; });
+      (graph.issues || []).forEach(function (i) { i.positions.forEach(function (p) { positions[p] = i.id; }); });
+      graph.steps.forEach(function (s) {
+        if (shown[s.conclusion] && shown[s.premises[0]] && (s.weighing || positions[s.conclusion])) {
+          found.push([s.premises[0], s.conclusion, s.weighing]);
+        }
+      });
+      graph.attacks.forEach(function (a) {
+        // an attack between rival positions adds nothing to the weighing: nothing to change there
+        if (shown[a[0]] && shown[a[1]] && positions[a[1]] && positions[a[0]] !== positions[a[1]]) {
+          found.push([a[0], a[1], a[2]]);
+        }
+      });
+      return found;
+    }
+    function buildPanel(graph) {
+      if (panel) return;
+      var found = weighed(graph);
+      if (!found.length) return;
+      panel = document.createElement("div");
+      panel.className = "argmap-weights";
+      panel.hidden = !figure.classList.contains("argmap-whatif-on");
+      var state = readState();
+      found.forEach(function (arg) {
+        var key = arg[0] + ">" + arg[1], given = arg[2] && arg[2].weight !== null ? arg[2].weight : 1;
+        var label = document.createElement("label");
+        label.textContent = "“" + graph.nodes[arg[0]].label + "” for “" + graph.nodes[arg[1]].label + "”: ";
+        var select = document.createElement("select");
+        select.setAttribute("data-argument", key);
+        var options = [["", "as given (" + given + ")"]].concat(Object.keys(graph.weight_words).map(function (w) {
+          return [w, w + " (" + graph.weight_words[w] + ")"];
+        }));
+        options.forEach(function (o) {
+          var option = document.createElement("option");
+          option.value = o[0];
+          option.textContent = o[1];
+          select.appendChild(option);
+        });
+        select.value = state.weight[key] || "";
+        select.addEventListener("change", function () {
+          var next = readState();
+          if (select.value) next.weight[key] = select.value;
+          else delete next.weight[key];
+          writeState(next);
+          everywhere(next);
+        });
+        label.appendChild(select);
+        panel.appendChild(label);
+      });
+      bar.appendChild(panel);
     }
     function apply() {
       return loadGraph(url).then(function (graph) {
+        buildPanel(graph);
         relabel(figure, graph, readState());
       }).catch(function () {
         note.textContent = "The what-if needs the site served over http(s): the map's data could not be loaded.";
@@ -156,23 +242,24 @@
       var state = readState();
       cycle(state, id);
       writeState(state);
-      document.querySelectorAll("figure.argmap-whatif-on[data-graph]").forEach(function (other) {
-        loadGraph(other.getAttribute("data-graph")).then(function (graph) { relabel(other, graph, state); });
-      });
+      everywhere(state);
     }
     toggle.addEventListener("click", function () {
       var active = !figure.classList.contains("argmap-whatif-on");
       on(active);
       if (active) apply();
-      else { writeState({ reject: [], grant: [] }); apply(); }
+      else { writeState(empty()); resetPanel(); apply(); }
     });
-    reset.addEventListener("click", function () { writeState({ reject: [], grant: [] }); apply(); });
+    function resetPanel() {
+      if (panel) panel.querySelectorAll("select").forEach(function (select) { select.value = ""; });
+    }
+    reset.addEventListener("click", function () { writeState(empty()); resetPanel(); apply(); });
     figure.addEventListener("click", choose, true);
     figure.addEventListener("keydown", function (event) {
       if (event.key === "Enter" || event.key === " ") choose(event);
     }, true);
     var state = readState();
-    if (state.reject.length || state.grant.length) { on(true); apply(); }
+    if (state.reject.length || state.grant.length || Object.keys(state.weight).length) { on(true); apply(); }
   }
 
   function run() {
