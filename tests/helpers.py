@@ -9,11 +9,12 @@ from __future__ import annotations
 import contextlib
 import io
 import os
+import random
 import re
 import shutil
 import subprocess
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from types import MappingProxyType
 
@@ -21,7 +22,19 @@ import pytest
 import yaml
 
 from build_tools.cli import main as argmap_main
-from build_tools.model import Debate, Issue, Node, NodeKind, Origin, Perspective, SourceInfo, Support, Undercut, Weighing
+from build_tools.model import (
+    Attack,
+    Debate,
+    Issue,
+    Node,
+    NodeKind,
+    Origin,
+    Perspective,
+    SourceInfo,
+    Support,
+    Undercut,
+    Weighing,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 ARGMAP = Path(sys.executable).with_name("argmap")
@@ -278,3 +291,67 @@ def write_issue_debate(root: Path) -> None:
     for node_id, body in CLAIMS.items():
         full = {**body, "statement": body["label"] + ".", "implicit": True, "rationale": "A test."}
         (folder / "claims" / f"{node_id}.yaml").write_text(head + yaml.safe_dump(full, sort_keys=False))
+
+
+# Random graphs, for comparing evaluators and for properties.
+def random_debate(rng: random.Random, n: int) -> Debate:
+    ids = [f"n{i}" for i in range(n)]
+    nodes = {}
+    for node_id in ids:
+        kind = NodeKind.EVIDENCE if rng.random() < 0.2 else NodeKind.CLAIM
+        assumed = rng.choice([None, None, True, False])
+        nodes[node_id] = Node(id=node_id, kind=kind, label=node_id, statement=node_id, assumed=assumed,
+                              origin=Origin("x"))
+    supports, attacks, undercuts = {}, set(), []
+    for _ in range(rng.randint(0, 2 * n)):
+        conclusion = rng.choice(ids)
+        premises = tuple(rng.sample([i for i in ids if i != conclusion], k=min(rng.randint(1, 2), n - 1)))
+        if premises:
+            step = Support(premises, conclusion, premises[0], Origin("x"))
+            supports.setdefault(step.key, step)
+    for _ in range(rng.randint(0, 2 * n)):
+        a, t = rng.choice(ids), rng.choice(ids)
+        if a != t:
+            attacks.add((a, t))
+    for step in list(supports.values()):
+        if rng.random() < 0.3:
+            cutter = rng.choice(ids)
+            if cutter not in step.premises:
+                undercuts.append(Undercut(cutter, step.premises, step.conclusion, Origin("x")))
+    return Debate(
+        id="random", folder="arguments/random", title="t", summary="s",
+        source=SourceInfo(*(["unknown"] * 6)), thesis=ids[0],
+        perspectives=(Perspective("author", "Author", "Author"),), nodes=MappingProxyType(nodes),
+        supports=tuple(supports.values()), attacks=tuple(Attack(a, t, Origin("x")) for a, t in sorted(attacks)),
+        undercuts=tuple(undercuts), source_text=None, origin=Origin("x"),
+    )
+
+
+def random_weighed_debate(rng: random.Random, n: int) -> Debate:
+    """A random graph with an issue or two, weighed supports and attacks, weights per perspective,
+    every weighing function but criteria, the three standards, and open conditions."""
+    base = random_debate(rng, n)
+    ids = list(base.nodes)
+    functions = ["linked", "constant", "convergent", "cumulative", "factorized", "preference"]
+    nodes = {i: replace(node, open=rng.random() < 0.1 and node.assumed is None, perspective=rng.choice(["author", "critics"]))
+             for i, node in base.nodes.items()}
+    issues, free = [], ids[:]
+    rng.shuffle(free)
+    while len(free) >= 2 and len(issues) < 2 and rng.random() < 0.8:
+        positions = tuple(free.pop() for _ in range(rng.randint(2, min(3, len(free)))))
+        issues.append(Issue(f"i{len(issues)}", positions, rng.choice(["PE", "CCE", "BRD"])))
+
+    def weighing():
+        if rng.random() < 0.3:
+            return None
+        function = rng.choice(functions)
+        weights = MappingProxyType({"critics": rng.choice([0.2, 0.5, 0.8])} if rng.random() < 0.4 else {})
+        weight = rng.choice([None, 0.2, 0.5, 0.8, 1.0]) if function in ("linked", "constant", "convergent") else None
+        preference = ({"property": "rank", "order": "ascending"},) if function == "preference" else ()
+        properties = MappingProxyType({"rank": str(rng.randint(1, 3))} if function == "preference" else {})
+        return Weighing(function, weight, weights, None, None, preference, properties)
+
+    supports = tuple(replace(step, weighing=weighing()) for step in base.supports)
+    attacks = tuple(replace(attack, weighing=weighing()) for attack in base.attacks)
+    return replace(base, nodes=MappingProxyType(nodes), supports=supports, attacks=attacks, issues=tuple(issues),
+                   perspectives=(Perspective("author", "Author", "Author"), Perspective("critics", "Critics", "C")))

@@ -8,12 +8,22 @@ from types import MappingProxyType
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from build_tools.graph import index
 from build_tools.model import Debate, Issue, Node, NodeKind, Origin, Perspective, SourceInfo, Support, Weighing
 from build_tools.status import evaluate
 from build_tools.vocabulary import STANDARDS, Label
-from helpers import CORPORA, ROOT, carneades_weighed_debate, needs_external, run_argmap, write_issue_debate
+from helpers import (
+    CORPORA,
+    ROOT,
+    carneades_weighed_debate,
+    needs_external,
+    random_weighed_debate,
+    run_argmap,
+    write_issue_debate,
+)
 
 WEIGHED = CORPORA / "carneades-weighed"
 LABELS = {"in": Label.IN, "out": Label.OUT, "undec": Label.UNDECIDED}
@@ -295,3 +305,24 @@ def test_carneades_weighed_graphs_in_our_yaml_through_argmap_status(path, tmp_pa
     statuses = _status_of(tmp_path)
     assert {s: statuses[ids[s]]["label"] for s in graph["expected_caes"]} == {
         s: LABELS[label].value for s, label in graph["expected_caes"].items()}
+
+
+@settings(max_examples=150)
+@given(seed=st.integers(0, 10**9), size=st.integers(2, 12), raise_to=st.sampled_from([0.2, 0.5, 0.8, 1.0]))
+def test_raising_the_weight_of_an_argument_for_a_position_never_turns_it_from_in_to_out(seed, size, raise_to) -> None:
+    """A property over random weighed graphs: weigh one argument for a position more, and a position
+    that was in stays in."""
+    import random
+
+    debate = random_weighed_debate(random.Random(seed), size)
+    positions = {p for issue in debate.issues for p in issue.positions}
+    steps = [s for s in debate.supports if s.conclusion in positions]
+    if not steps:
+        return
+    step = random.Random(seed).choice(steps)
+    before = evaluate(debate, index(debate))[step.conclusion].label
+    current = (step.weighing or Weighing()).weight_for(None)
+    if raise_to < current or before is not Label.IN:
+        return
+    after = evaluate(debate, index(debate), weights={(step.premises[0], step.conclusion): raise_to})
+    assert after[step.conclusion].label is Label.IN
