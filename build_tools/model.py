@@ -127,6 +127,11 @@ class Weighing:
     preference: tuple = ()
     properties: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
 
+    def as_dict(self) -> dict:
+        """Every field as plain JSON data (the JSON export and graph.json write it so)."""
+        return {"function": self.function, "weight": self.weight, "weights": dict(self.weights), "why": self.why,
+                "criteria": self.criteria, "preference": list(self.preference), "properties": dict(self.properties)}
+
     def weight_for(self, perspective: str | None) -> float:
         """The weight of the argument when it holds, under ``perspective`` (None: as the map stands)."""
         if perspective is not None and perspective in self.weights:

@@ -36,7 +36,7 @@ from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 
 from .graph import Graph
-from .model import Debate, Issue, NodeKind, Support, Weighing
+from .model import Attack, Debate, Issue, NodeKind, Support, Weighing
 from .vocabulary import RULE_OUTCOMES, STANDARDS, Label
 from .weighing import Argument, Context, weigh
 
@@ -196,6 +196,11 @@ def _cutters(rules: _Rules, key) -> list[str]:
     return [c.undercutter for c in rules.graph.cuts_of_step.get(key, ())]
 
 
+def _argument_cutters(rules: _Rules, argument: Argument) -> list[str]:
+    """What undercuts an argument: a support step's undercutters (an attack cannot be undercut)."""
+    return [] if isinstance(argument.key, Attack) else _cutters(rules, argument.key)
+
+
 def _step_label(step: Support, rules: _Rules) -> Label:
     labels, weighing = rules.labels, rules.weighing_of(step.weighing, step.premises, step.conclusion)
     cutters = _cutters(rules, step.key)
@@ -242,7 +247,7 @@ def _decide(node_id: str, rules: _Rules) -> Label:
 def _applicable_weight(argument: Argument, rules: _Rules, context: Context) -> float | None:
     """The argument's weight if it is applicable, else None."""
     labels = rules.labels
-    cutters = _cutters(rules, argument.key) if isinstance(argument.key, tuple) else []
+    cutters = _argument_cutters(rules, argument)
     if any(labels[c] is Label.IN for c in cutters):
         return 0.0
     if any(labels[c] is Label.UNDECIDED for c in cutters) or any(labels[p] is Label.UNDECIDED
@@ -324,9 +329,8 @@ def _explain(rules: _Rules, node_id: str, rejected) -> Status:
         return Status(node_id, label, "open")
     if issue and label is Label.UNDECIDED:
         arguments = [a for p in issue.positions for a in (*rules.arguments_for(p), *rules.arguments_against(p))]
-        waiting = [n for a in arguments for n in (*a.premises, *(_cutters(rules, a.key) if isinstance(a.key, tuple)
-                                                                  else ())) if labels[n] is Label.UNDECIDED
-                   and n not in issue.positions]
+        waiting = [n for a in arguments for n in (*a.premises, *_argument_cutters(rules, a))
+                   if labels[n] is Label.UNDECIDED and n not in issue.positions]
         return Status(node_id, label, "waiting", None, tuple(dict.fromkeys(waiting)), steps)
     if label is Label.IN:
         if node_id in granted:

@@ -101,7 +101,7 @@ def _relations(node_file: NodeFile, supports: dict, attacks: list, undercuts: li
         if isinstance(item, str):
             step = Support((me,), item, me, origin)
         else:
-            step = Support((me, *item.get("with", ())), item["to"], me, origin, weighing(item))
+            step = Support((me, *item.get("with", ())), item["to"], me, origin, _weighing(item))
         supports.setdefault(step.key, step)  # a linked step may be declared by each premise
     for relation in acting_as(ATTACKS.name):
         for i, item in enumerate(doc.data.get(relation.name, ())):
@@ -109,14 +109,14 @@ def _relations(node_file: NodeFile, supports: dict, attacks: list, undercuts: li
             if isinstance(item, str):
                 attacks.append(Attack(me, item, origin, relation.name))
             else:
-                attacks.append(Attack(me, item["to"], origin, relation.name, weighing(item)))
+                attacks.append(Attack(me, item["to"], origin, relation.name, _weighing(item)))
     for i, item in enumerate(doc.data.get(UNDERCUTS.name, ())):
         premises = item["from"]
         premises = (premises,) if isinstance(premises, str) else tuple(premises)
         undercuts.append(Undercut(me, premises, item["to"], _at(doc, (UNDERCUTS.name, i))))
 
 
-def weighing(item: dict) -> Weighing | None:
+def _weighing(item: dict) -> Weighing | None:
     """The weighing a relation's mapping gives (None when it gives none: linked, weight 1)."""
     if not any(key in item for key in ("weight", "weights", "weighing", "why", "properties")):
         return None

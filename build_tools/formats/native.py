@@ -46,11 +46,7 @@ def write(analysis: Analysis) -> str:
 
 
 def _weighing_json(weighing: Weighing | None) -> dict | None:
-    if weighing is None:
-        return None
-    return {"function": weighing.function, "weight": weighing.weight, "weights": dict(weighing.weights),
-            "why": weighing.why, "criteria": weighing.criteria, "preference": list(weighing.preference),
-            "properties": dict(weighing.properties)}
+    return None if weighing is None else weighing.as_dict()
 
 
 def _weighing_yaml(weighing: dict | None) -> dict:

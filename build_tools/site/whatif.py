@@ -46,8 +46,4 @@ def graph_data(analysis: Analysis) -> dict:
 
 def weighing_data(weighing: Weighing | None) -> dict | None:
     """A weighing as the browser's evaluator reads it (None: linked, weight 1)."""
-    if weighing is None:
-        return None
-    return {"function": weighing.function, "weight": weighing.weight, "weights": dict(weighing.weights),
-            "criteria": weighing.criteria, "preference": list(weighing.preference),
-            "properties": dict(weighing.properties)}
+    return None if weighing is None else weighing.as_dict()
