@@ -28,10 +28,14 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory):
     project = copy_project(tmp_path_factory.mktemp("browser"))
-    site = project / "site"
-    result = build(project, site)
-    assert result.returncode == 0, result.stderr
-    httpd, url = _serve(site)
+    yield from _built_and_served(project)
+
+
+def _built_and_served(project: Path):
+    """Build ``project`` strictly, serve its site on localhost for the module, then stop."""
+    result = build(project, project / "site")
+    assert result.returncode == 0, result.stderr[-3000:]
+    httpd, url = _serve(project / "site")
     yield url
     httpd.shutdown()
 
@@ -73,11 +77,7 @@ def hostile_server(tmp_path_factory: pytest.TempPathFactory):
             body["citation"] = {**body["citation"], "url": HOSTILE_URL, "basis": "primary-source"}
         head = path.read_text().split("\n", 1)[0]
         path.write_text(head + "\n" + yaml.safe_dump(body, allow_unicode=True))
-    result = build(project, project / "site")
-    assert result.returncode == 0, result.stderr[-3000:]
-    httpd, url = _serve(project / "site")
-    yield url
-    httpd.shutdown()
+    yield from _built_and_served(project)
 
 
 def test_no_script_runs_from_hostile_text(hostile_server: str, browser) -> None:
@@ -111,11 +111,7 @@ def issue_server(tmp_path_factory: pytest.TempPathFactory):
                                         "plugins:\n  - search\n  - argmap\nextra_javascript:\n"
                                         "  - assets/argmap-status.js\n  - assets/argmap-whatif.js\n")
     shutil.copytree(ROOT / "docs" / "assets", project / "docs" / "assets")
-    result = build(project, project / "site")
-    assert result.returncode == 0, result.stderr[-3000:]
-    httpd, url = _serve(project / "site")
-    yield url
-    httpd.shutdown()
+    yield from _built_and_served(project)
 
 
 def test_the_what_if_weighs_an_issue_as_the_build_does(issue_server: str, browser) -> None:
