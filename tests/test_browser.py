@@ -119,8 +119,8 @@ def test_the_what_if_weighs_an_issue_as_the_build_does(issue_server: str, browse
     page.goto(f"{issue_server}/weighed/claims/verdict/")
     assert "status-undecided" in _classes(page, "verdict")  # it waits on the open condition
     page.click("button.argmap-whatif-toggle")
-    page.click("figure.argmap-map g.nid-managed-exit a", force=True)  # reject the condition
-    page.click("figure.argmap-map g.nid-managed-exit a", force=True)  # then grant it
+    _select(page, "managed-exit", "rejected:")  # reject the condition
+    _select(page, "managed-exit", "granted:")  # then grant it
     _wait_class(page, "verdict", "status-in")
     assert "status-out" in _classes(page, "rival")
     assert page.text_content("figure.argmap-map g.nid-verdict text").endswith("IN")
@@ -176,6 +176,13 @@ def _wait_class(page, node: str, css_class: str) -> None:
         timeout=10_000)
 
 
+def _select(page, node: str, note: str) -> None:
+    """Select a node in what-if mode and wait for the note to say what it did (the map may move when it changes)."""
+    page.click(f"figure.argmap-map g.nid-{node} a", force=True)
+    page.wait_for_function(f"document.querySelector('.argmap-whatif-note').textContent.includes({note!r})",
+                           timeout=10_000)
+
+
 def _classes(page, node: str) -> set[str]:
     return set((page.get_attribute(f"figure.argmap-map g.nid-{node}", "class") or "").split())
 
@@ -186,8 +193,8 @@ def test_what_if_relabels_records_in_the_url_and_survives_a_reload(server: str, 
     assert "status-out" in _classes(page, "withdrawal-invites-chaos")
     page.click("button.argmap-whatif-toggle")
     assert page.get_attribute("button.argmap-whatif-toggle", "aria-pressed") == "true"
-    page.click("figure.argmap-map g.nid-truth-lies-in-execution a", force=True)
-    page.click("figure.argmap-map g.nid-iraq-gains-against-isis a", force=True)
+    _select(page, "truth-lies-in-execution", "rejected:")
+    _select(page, "iraq-gains-against-isis", "Iraq has made strides")
     _wait_class(page, "withdrawal-invites-chaos", "status-in")
     query = parse_qs(urlsplit(page.url).query)
     assert query["reject"] == ["truth-lies-in-execution,iraq-gains-against-isis"]

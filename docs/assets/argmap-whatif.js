@@ -119,9 +119,14 @@
       });
       note.textContent = parts.length
         ? "What if " + parts.join("; ") + ". " + changed + " node(s) on this map changed status (outlined)."
-        : "What-if is on: select a node to reject it, again to grant it, a third time to restore it" +
-          (figure.querySelector(".argmap-weights") ? "; or change a weight below the buttons." : ".");
+        : idleNote(figure);
     }
+  }
+
+  // The note when nothing is changed; written at once on toggling, so the map does not move under the pointer.
+  function idleNote(figure) {
+    return "What-if is on: select a node to reject it, again to grant it, a third time to restore it" +
+      (figure.argmapWeights ? "; or change a weight under the map." : ".");
   }
 
   function cycle(state, id) {
@@ -168,7 +173,7 @@
       toggle.setAttribute("aria-pressed", active ? "true" : "false");
       reset.hidden = !active;
       if (panel) panel.hidden = !active;
-      if (!active) note.textContent = "";
+      note.textContent = active ? idleNote(figure) : "";
     }
     // The weighed arguments on this map (into a position of an issue, or with a weight of their own).
     function weighed(graph) {
@@ -222,7 +227,9 @@
         label.appendChild(select);
         panel.appendChild(label);
       });
-      bar.appendChild(panel);
+      // under the map: a panel appearing above it would move the nodes the reader is about to select
+      figure.parentNode.insertBefore(panel, figure.nextSibling);
+      figure.argmapWeights = panel;
     }
     function apply() {
       return loadGraph(url).then(function (graph) {
