@@ -20,7 +20,7 @@ from dataclasses import dataclass
 __all__ = [
     "Relation", "RELATIONS", "acting_as", "SUPPORTS", "ATTACKS", "UNDERCUTS", "MORE", "Label", "LabelWords", "LABELS",
     "ROLE_NAMES", "KIND_NAMES", "BASIS_NAMES", "PERSPECTIVE_FILLS", "UNCLASSIFIED_FILL", "status_class",
-    "WEIGHT_WORDS", "STANDARDS", "Standard", "CCE_MARGIN", "BRD_DOUBT", "OUTCOMES", "RULE_OUTCOMES",
+    "WEIGHT_WORDS", "STANDARDS", "Standard", "CCE_MARGIN", "BRD_DOUBT", "Outcome", "OUTCOMES", "RULE_OUTCOMES",
 ]
 
 
@@ -84,29 +84,56 @@ class Label(str, enum.Enum):
 @dataclass(frozen=True)
 class LabelWords:
     word: str  # in running text
-    badge: str  # on a map's box
-    border: str  # the box's Graphviz border style ("" = solid)
+    badge: str  # its family of outcomes, in the legend
 
 
 LABELS: dict[Label, LabelWords] = {
-    Label.IN: LabelWords("In", "IN", ""),
-    Label.OUT: LabelWords("Out", "OUT", "dotted"),
-    Label.UNDECIDED: LabelWords("Undecided", "UNDECIDED", "dashed"),
+    Label.IN: LabelWords("In", "IN"),
+    Label.OUT: LabelWords("Out", "OUT"),
+    Label.UNDECIDED: LabelWords("Undecided", "UNDECIDED"),
 }
 
 
-# What a status means to a reader, in one word or two: one set for the CLI, the pages and the
-# maps' reasons. Each rule of the evaluation (see build_tools.status) gives one outcome.
-OUTCOMES = {
-    "stands": "taken as given, or established by an argument that holds, with every attack on it answered",
-    "defeated": "an attacker that stands defeats it (or, in an issue, a rival position is taken as given)",
-    "outweighed": "a rival position of its issue weighs more under the issue's standard",
-    "balanced": "no position of its issue wins under the issue's standard",
-    "not established": "nothing establishes it: no argument for it holds and the map (or the perspective) "
-                       "does not take it as given",
-    "open": "it waits on an open condition, an undecided premise or an unresolved cycle",
-    "rejected": "rejected in a reader's what-if",
-}
+@dataclass(frozen=True)
+class Outcome:
+    """What a status means to a reader, in one word or two: one set for the CLI, the pages, the maps
+    and the browser. Each outcome belongs to one label; each rule of the evaluation (see
+    build_tools.status) gives one outcome."""
+
+    word: str  # in running text
+    label: Label
+    border: str  # the box's Graphviz border style ("" = solid); the stylesheet refines it per outcome
+    meaning: str
+
+    @property
+    def badge(self) -> str:
+        """The word on a map's box."""
+        return self.word.upper()
+
+    @property
+    def css(self) -> str:
+        """The CSS class of a box with this outcome.
+
+        >>> OUTCOMES["not established"].css
+        'outcome-not-established'
+        """
+        return "outcome-" + self.word.replace(" ", "-")
+
+
+OUTCOMES: dict[str, Outcome] = {o.word: o for o in [
+    Outcome("stands", Label.IN, "",
+            "taken as given, or established by an argument that holds, with every attack on it answered"),
+    Outcome("defeated", Label.OUT, "dotted",
+            "an attacker that stands defeats it (or, in an issue, a rival position is taken as given)"),
+    Outcome("outweighed", Label.OUT, "dotted", "a rival position of its issue weighs more under the issue's standard"),
+    Outcome("balanced", Label.OUT, "dashed", "no position of its issue wins under the issue's standard"),
+    Outcome("not established", Label.OUT, "dotted",
+            "nothing establishes it: no argument for it holds and the map (or the perspective) does not take "
+            "it as given"),
+    Outcome("open", Label.UNDECIDED, "dashed",
+            "it waits on an open condition, an undecided premise or an unresolved cycle"),
+    Outcome("rejected", Label.OUT, "dotted", "rejected in a reader's what-if"),
+]}
 RULE_OUTCOMES = {
     "granted": "stands", "supported": "stands", "won": "stands",
     "attacked": "defeated", "rival-granted": "defeated", "outweighed": "outweighed", "balanced": "balanced",

@@ -121,21 +121,23 @@ def test_the_what_if_weighs_an_issue_as_the_build_does(issue_server: str, browse
     page.click("button.argmap-whatif-toggle")
     _select(page, "managed-exit", "rejected:")  # reject the condition
     _select(page, "managed-exit", "granted:")  # then grant it
-    _wait_class(page, "verdict", "status-in")
-    assert "status-out" in _classes(page, "rival")
-    assert page.text_content("figure.argmap-map g.nid-verdict text").endswith("IN")
+    _wait_class(page, "verdict", "outcome-stands")
+    assert {"status-out", "outcome-outweighed"} <= _classes(page, "rival")
+    assert page.text_content("figure.argmap-map g.nid-verdict text").endswith("STANDS")
+    assert page.text_content("figure.argmap-map g.nid-rival text").endswith("OUTWEIGHED")
     assert page.locator("select[data-argument='rival>verdict']").count() == 0  # rivals are not weighed
     assert page.locator("select[data-argument='risk>verdict']").count() == 1
     page.select_option("select[data-argument='benefit>verdict']", "low")  # what if the benefit weighed little?
-    _wait_class(page, "verdict", "status-out")
-    assert "status-out" in _classes(page, "rival")  # balanced: neither wins
+    _wait_class(page, "verdict", "outcome-balanced")
+    assert {"status-out", "outcome-balanced"} <= _classes(page, "rival")  # neither wins
+    assert page.text_content("figure.argmap-map g.nid-verdict text").endswith("BALANCED")
     assert parse_qs(urlsplit(page.url).query)["weight"] == ["benefit>verdict:low"]
     assert "weighed low for" in page.text_content(".argmap-whatif-note")
     page.reload()
     _wait_class(page, "verdict", "status-out")
     assert page.input_value("select[data-argument='benefit>verdict']") == "low"
     page.click("button.argmap-whatif-reset")
-    _wait_class(page, "verdict", "status-undecided")
+    _wait_class(page, "verdict", "outcome-open")
     assert urlsplit(page.url).query == ""
     assert problems == []  # the browser agreed with the build's labels
 
@@ -202,7 +204,7 @@ def test_what_if_relabels_records_in_the_url_and_survives_a_reload(server: str, 
     chaos = _classes(page, "withdrawal-invites-chaos")
     assert {"status-in", "whatif-changed"} <= chaos and "status-out" not in chaos
     assert {"status-out", "whatif-rejected"} <= _classes(page, "truth-lies-in-execution")
-    assert page.text_content("figure.argmap-map g.nid-withdrawal-invites-chaos text") == "IN"
+    assert page.text_content("figure.argmap-map g.nid-withdrawal-invites-chaos text") == "STANDS"
     assert "Iraq has made strides against ISIS since 2017" in page.text_content(".argmap-whatif-note")
     page.reload()
     _wait_class(page, "withdrawal-invites-chaos", "status-in")
@@ -218,7 +220,7 @@ def test_the_browser_says_when_its_evaluation_disagrees_with_the_build(server: s
 
     def tampered(request_route):
         graph = request_route.fetch().json()
-        graph["labels"][""]["withdrawal-invites-chaos"] = "in"  # the build's label, falsified
+        graph["rules"][""]["withdrawal-invites-chaos"] = "supported"  # the build's rule, falsified
         request_route.fulfill(json=graph)
 
     page.route("**/graph.json", tampered)
@@ -228,7 +230,7 @@ def test_the_browser_says_when_its_evaluation_disagrees_with_the_build(server: s
         if problems:
             break
         page.wait_for_timeout(50)
-    assert any("disagrees with the build's labels on withdrawal-invites-chaos" in p for p in problems), problems
+    assert any("disagrees with the build's outcomes on withdrawal-invites-chaos" in p for p in problems), problems
 
 
 def test_what_if_works_from_the_keyboard(server: str, browser) -> None:

@@ -209,9 +209,9 @@ def test_status_on_maps_and_pages(site: Path) -> None:
     assert "<strong>Not established</strong> (out) as the map stands: the support from" in page
     assert 'href="../truth-lies-in-execution/"' in page
     svg = html.unescape(re.search(r'<svg[^>]*class="argmap-svg".*?</svg>', page, re.S).group(0))
-    node = re.search(r'<g id="focus-withdrawal-invites-chaos-n\d+" class="node claim[^"]*focus status-out">.*?</g>',
-                     svg, re.S)
-    assert node and ">OUT<" in node.group(0)
+    node = re.search(r'<g id="focus-withdrawal-invites-chaos-n\d+" class="node claim[^"]*focus status-out '
+                     r'outcome-not-established">.*?</g>', svg, re.S)
+    assert node and ">NOT ESTABLISHED<" in node.group(0)
     table = (site / DEBATE / "status" / "index.html").read_text()
     [debate] = check_project(ROOT).debates
     assert table.count("<tr>") == 1 + len(debate.claims)  # a row per claim
@@ -232,7 +232,7 @@ def test_the_built_graph_json_follows_its_schema(site: Path) -> None:
     data = json.loads((site / DEBATE / "graph.json").read_text("utf-8"))
     assert list(Draft202012Validator(schema).iter_errors(data)) == []
     [analysis] = check_project(ROOT).analyses
-    assert data["labels"][""] == {n: s.label.value for n, s in analysis.statuses[None].items()}
+    assert data["rules"][""] == {n: s.rule for n, s in analysis.statuses[None].items()}
 
 
 def test_the_exports_page_lists_every_format_of_the_registry(site: Path) -> None:

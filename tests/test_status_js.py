@@ -1,4 +1,5 @@
-"""The browser's evaluation (docs/assets/argmap-status.js, run in Node) gives exactly the Python labels."""
+"""The browser's evaluation (docs/assets/argmap-status.js, run in Node) gives exactly the Python labels,
+and each by the same rule (so the same outcome word)."""
 
 from __future__ import annotations
 
@@ -100,11 +101,12 @@ def test_browser_evaluation_matches_python(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     browser = json.loads(result.stdout)
     assert len(browser) == len(cases) > 800
-    for (debate, options), labels in zip(cases, browser):
+    for (debate, options), found in zip(cases, browser):
         granted = None
         if "granted" in options:
             granted = {n: "perspective" for n in options["granted"]}
         weights = {tuple(k.split(">")): v for k, v in options.get("weights", {}).items()}
         python = evaluate(debate, index(debate), granted=granted, grant=options.get("grant", ()),
                           reject=options.get("reject", ()), perspective=options.get("perspective"), weights=weights)
-        assert labels == {n: s.label.value for n, s in python.items()}, (debate.id, options)
+        assert found["labels"] == {n: s.label.value for n, s in python.items()}, (debate.id, options)
+        assert found["rules"] == {n: s.rule for n, s in python.items()}, (debate.id, options)

@@ -12,7 +12,7 @@ from build_tools.analysis import analyse
 from build_tools.check import check_project
 from build_tools.site.dot import perspective_class
 from build_tools.site.whatif import graph_data
-from build_tools.vocabulary import LABELS, MORE, PERSPECTIVE_FILLS, RELATIONS, Label, status_class
+from build_tools.vocabulary import MORE, OUTCOMES, PERSPECTIVE_FILLS, RELATIONS, RULE_OUTCOMES, Label, status_class
 from helpers import ROOT
 
 ASSETS = ROOT / "docs" / "assets"
@@ -23,8 +23,9 @@ SCRIPTS = [p.read_text("utf-8") for p in sorted(ASSETS.glob("argmap*.js"))]
 GRAPH_SCHEMA = Draft202012Validator(json.loads((ROOT / "build_tools/schemas/graph.schema.json").read_text("utf-8")))
 
 
-def test_the_stylesheet_styles_exactly_the_statuses() -> None:
+def test_the_stylesheet_styles_exactly_the_statuses_and_outcomes() -> None:
     assert set(re.findall(r"\.(status-[a-z]+)\b", CSS)) == {status_class(label) for label in Label}
+    assert set(re.findall(r"\.(outcome-[a-z-]+[a-z])\b", CSS)) == {o.css for o in OUTCOMES.values()}
 
 
 def test_the_stylesheet_styles_exactly_the_relations() -> None:
@@ -47,14 +48,16 @@ def test_the_evaluator_uses_exactly_the_vocabulary() -> None:
 
     code = re.sub(r"/\*.*?\*/|//[^\n]*", "", STATUS_JS, flags=re.S)  # strings in comments do not count
     literals = set(re.findall(r'"([^"]*)"', code)) - {"use strict", "object", ">", ",", "ascending"}
-    assert literals - set(FUNCTIONS) - set(STANDARDS) == {label.value for label in Label}
+    assert literals - set(FUNCTIONS) - set(STANDARDS) == {label.value for label in Label} | set(RULE_OUTCOMES)
     assert set(FUNCTIONS) <= literals and {"PE", "CCE"} <= literals
     assert re.search(rf"var MARGIN = {CCE_MARGIN}, DOUBT = {BRD_DOUBT};", STATUS_JS)
 
 
 def test_the_what_if_takes_status_words_and_badges_from_the_data() -> None:
-    for label, words in LABELS.items():
-        assert f'"{label.value}"' not in WHATIF_JS and words.badge not in WHATIF_JS
+    for label in Label:
+        assert f'"{label.value}"' not in WHATIF_JS
+    for outcome in OUTCOMES.values():
+        assert outcome.badge not in WHATIF_JS and f'"{outcome.css}"' not in WHATIF_JS
     assert '"status-"' in WHATIF_JS  # the class prefix of status_class, completed from graph.json's labels
 
 
@@ -77,10 +80,12 @@ def test_graph_json_follows_its_schema_and_carries_the_build_labels(root) -> Non
     [analysis] = check_project(root).analyses
     data = graph_data(analysis)
     assert list(GRAPH_SCHEMA.iter_errors(data)) == []
-    assert data["labels"][""] == {n: s.label.value for n, s in analysis.statuses[None].items()}
+    assert data["rules"][""] == {n: s.rule for n, s in analysis.statuses[None].items()}
     for p in analysis.debate.perspectives:
-        assert data["labels"][p.id] == {n: s.label.value for n, s in analysis.statuses[p.id].items()}
-    assert data["badges"] == {label.value: words.badge for label, words in LABELS.items()}
+        assert data["rules"][p.id] == {n: s.rule for n, s in analysis.statuses[p.id].items()}
+    for rule, outcome in data["outcomes"].items():
+        words = OUTCOMES[RULE_OUTCOMES[rule]]
+        assert outcome == {"word": words.word, "label": words.label.value, "badge": words.badge, "css": words.css}
 
 
 def test_graph_json_of_a_fresh_analysis_is_the_same() -> None:

@@ -223,7 +223,7 @@ def test_a_debate_with_an_issue_builds_and_its_pages_give_the_reasons(tmp_path) 
     assert con.index("weight 0.5 (medium): [It risks chaos]") < con.index("weight 0.2 (low): [Allies may read")
     graph = json.loads(site.files["weighed/graph.json"])
     assert graph["issues"] == [{"id": "course", "positions": ["verdict", "rival"], "standard": "PE"}]
-    assert graph["labels"][""]["verdict"] == "undecided"
+    assert graph["rules"][""]["verdict"] == "waiting"
 
 
 def _id(name: str) -> str:

@@ -13,14 +13,14 @@ from ..escape import dot_label, dot_string, url_path
 from ..model import Debate, Node, NodeKind
 from ..status import Status
 from ..vocabulary import (
-    LABELS,
     MORE,
+    OUTCOMES,
     PERSPECTIVE_FILLS,
     RELATIONS,
     SUPPORTS,
     UNCLASSIFIED_FILL,
     UNDERCUTS,
-    Label,
+    Outcome,
     status_class,
 )
 from .views import View
@@ -66,7 +66,7 @@ def to_dot(debate: Debate, view: View, link: Link, fold_link: Link | None = None
     classes = {p.id: perspective_class(i) for i, p in enumerate(debate.perspectives)}
     for node_id in view.nodes:
         node = debate.nodes[node_id]
-        status = statuses[node_id].label if statuses else None
+        status = OUTCOMES[statuses[node_id].outcome] if statuses else None
         lines.append(_node(node, names[node_id], prefix, link(node_id), fills, classes, view, debate.thesis, status))
     for fold in view.folds:
         count = len(fold.hidden)
@@ -96,7 +96,7 @@ def to_dot(debate: Debate, view: View, link: Link, fold_link: Link | None = None
 
 
 def _node(node: Node, name: str, prefix: str, url: str, fills, classes, view: View, thesis: str,
-          status: Label | None) -> str:
+          status: Outcome | None) -> str:
     css = [node.kind.value, f"nid-{node.id}"]  # ids are [a-z0-9-]: safe as a class name
     css.append(classes.get(node.perspective, "unclassified"))
     if node.role:
@@ -110,8 +110,8 @@ def _node(node: Node, name: str, prefix: str, url: str, fills, classes, view: Vi
     style = ["filled"]
     style.append("rounded" if node.kind is NodeKind.CLAIM else "")
     if status:  # status is told by a word on the box and by its border, not by colour alone
-        css.append(status_class(status))
-        style.append(LABELS[status].border)
+        css += [status_class(status.label), status.css]
+        style.append(status.border)
     elif node.implicit:
         style.append("dashed")
     if node.id == thesis or node.id == view.focus:
@@ -128,11 +128,11 @@ def _node(node: Node, name: str, prefix: str, url: str, fills, classes, view: Vi
     )
 
 
-def _label(text: str, width: int, status: Label | None, implicit: bool) -> str:
+def _label(text: str, width: int, status: Outcome | None, implicit: bool) -> str:
     label = dot_label(text, width)
     if not status:
         return label
-    badge = ("IMPLICIT · " if implicit else "") + LABELS[status].badge
+    badge = ("IMPLICIT · " if implicit else "") + status.badge
     return f'"{badge}\\n{label[1:]}'
 
 

@@ -1,9 +1,10 @@
 """The what-if's data: what the browser needs to relabel a map as a reader rejects or grants nodes.
 
 ``graph.json`` (its JSON Schema is ``schemas/graph.schema.json``) carries the relations, the
-premises each perspective grants, and the labels the build computed, as the map stands
-and under each perspective. The browser (``argmap-status.js``) evaluates only what a reader
-changes, and warns when its own evaluation of the unchanged map disagrees with these labels.
+premises each perspective grants, and the rule that gave each node its status in the build
+(its label and outcome follow from the rule), as the map stands and under each perspective.
+The browser (``argmap-status.js``) evaluates only what a reader changes, and warns when its
+own evaluation of the unchanged map disagrees with these rules.
 """
 
 from __future__ import annotations
@@ -11,11 +12,11 @@ from __future__ import annotations
 from ..analysis import Analysis
 from ..model import Weighing
 from ..status import granted_by_default, perspective_grants
-from ..vocabulary import LABELS, WEIGHT_WORDS
+from ..vocabulary import OUTCOMES, RULE_OUTCOMES, WEIGHT_WORDS
 
 __all__ = ["graph_data", "weighing_data", "MAP_AS_IT_STANDS"]
 
-MAP_AS_IT_STANDS = ""  # the key of the labels as the map stands, beside the perspectives' ids
+MAP_AS_IT_STANDS = ""  # the key of the rules as the map stands, beside the perspectives' ids
 
 
 def graph_data(analysis: Analysis) -> dict:
@@ -35,13 +36,18 @@ def graph_data(analysis: Analysis) -> dict:
         ],
         "attacks": [[a.attacker, a.target, weighing_data(a.weighing)] for a in debate.attacks],
         "issues": [{"id": i.id, "positions": list(i.positions), "standard": i.standard} for i in debate.issues],
-        "badges": {label.value: words.badge for label, words in LABELS.items()},
+        "outcomes": {rule: _outcome(word) for rule, word in RULE_OUTCOMES.items()},
         "weight_words": dict(WEIGHT_WORDS),
-        "labels": {
-            (MAP_AS_IT_STANDS if key is None else key): {node_id: s.label.value for node_id, s in statuses.items()}
+        "rules": {
+            (MAP_AS_IT_STANDS if key is None else key): {node_id: s.rule for node_id, s in statuses.items()}
             for key, statuses in analysis.statuses.items()
         },
     }
+
+
+def _outcome(word: str) -> dict:
+    outcome = OUTCOMES[word]
+    return {"word": word, "label": outcome.label.value, "badge": outcome.badge, "css": outcome.css}
 
 
 def weighing_data(weighing: Weighing | None) -> dict | None:

@@ -5,7 +5,8 @@
    a weighing: null (linked, weight 1) or {function, weight, weights, criteria, preference, properties}
    options: {granted: [ids] (instead of the default), grant: [ids], reject: [ids],
              perspective: id (whose weights), weights: {"from>to": weight} (a what-if)}
-   Returns {id: "in" | "out" | "undecided"}. */
+   Returns {labels: {id: "in" | "out" | "undecided"}, rules: {id: rule}}: the rule that gave each
+   label, as status._explain names it (vocabulary.RULE_OUTCOMES turns a rule into an outcome word). */
 (function (root) {
   "use strict";
   var MARGIN = 0.5, DOUBT = 0.3; // clear and convincing: more by over MARGIN; beyond doubt: and the other under DOUBT
@@ -22,7 +23,7 @@
     // Maps without a prototype: an id such as constructor is just an id.
     var granted = Object.create(null), rejected = Object.create(null), label = Object.create(null),
       stepsInto = Object.create(null), attacksInto = Object.create(null), issueOf = Object.create(null),
-      dependents = Object.create(null), overrides = options.weights || {};
+      dependents = Object.create(null), decisions = Object.create(null), overrides = options.weights || {};
     ids.forEach(function (id) {
       stepsInto[id] = []; attacksInto[id] = []; dependents[id] = []; label[id] = "undecided";
     });
@@ -203,6 +204,7 @@
         }
         if (wins) winner = q;
       }
+      decisions[issue.id] = winner;
       return winner === id ? "in" : "out";
     }
     function decide(id) {
@@ -233,7 +235,27 @@
         if (!queued[t] && !rejected[t] && !heldOpen(t)) { queue.push(t); queued[t] = true; }
       });
     }
-    return label;
+    // The rule that gave each label, as status._explain chooses it.
+    function ruleOf(id) {
+      var issue = issueOf[id], l = label[id];
+      if (rejected[id]) return "rejected";
+      if (issue && l !== "undecided" && !granted[id]) {
+        if (issue.positions.some(function (p) { return granted[p]; })) return "rival-granted";
+        if (!(issue.id in decisions)) return "not-established";
+        var winner = decisions[issue.id];
+        return winner === id ? "won" : winner === null ? "balanced" : "outweighed";
+      }
+      if (graph.nodes[id].open && l === "undecided") return "open";
+      if (l === "in") return granted[id] ? "granted" : "supported";
+      if (l === "out") {
+        if (attacksInto[id].some(function (a) { return isIn(a.attacker); })) return "attacked";
+        return stepsInto[id].length ? "unsupported" : "not-established";
+      }
+      return "waiting";
+    }
+    var rules = Object.create(null);
+    ids.forEach(function (id) { rules[id] = ruleOf(id); });
+    return { labels: label, rules: rules };
   }
   if (typeof module === "object" && module.exports) module.exports = { evaluate: evaluate };
   else root.argmapEvaluate = evaluate;

@@ -1,8 +1,8 @@
 /* The reader's what-if: reject or grant any node of a map, or change the weight of a weighed
-   argument, and watch the labels change. Runs from Material's document$ on every page view,
+   argument, and watch the outcomes change. Runs from Material's document$ on every page view,
    and is safe to run twice. The state (?reject=a,b&grant=c&weight=a>b:low) lives in the URL,
    so a what-if can be shared; reloading restores it.
-   The map's own labels come from the build (graph.json: labels, badges); the browser
+   The map's own outcomes come from the build (graph.json: rules, outcomes); the browser
    evaluates (argmap-status.js, the same rules as the Python build) only what a reader
    changes, and checks once per map that its evaluation of the unchanged map agrees. */
 (function () {
@@ -65,14 +65,14 @@
     return graphs[url];
   }
 
-  // The browser's evaluation must give the build's labels on the unchanged map: say so if it ever does not.
+  // The browser's evaluation must give the build's outcomes on the unchanged map: say so if it ever does not.
   function verify(graph, key, base) {
     if (verified[graph.debate + "/" + key]) return;
     verified[graph.debate + "/" + key] = true;
-    var own = window.argmapEvaluate(graph, base), shipped = graph.labels[key];
+    var own = window.argmapEvaluate(graph, base).rules, shipped = graph.rules[key];
     var differ = Object.keys(shipped).filter(function (id) { return own[id] !== shipped[id]; });
     if (differ.length) {
-      console.warn("argmap: the browser's evaluation disagrees with the build's labels on " + differ.join(", "));
+      console.warn("argmap: the browser's evaluation disagrees with the build's outcomes on " + differ.join(", "));
     }
   }
 
@@ -81,7 +81,7 @@
     var perspective = figure.getAttribute("data-perspective");
     var key = perspective || "";
     var base = perspective ? { granted: graph.perspectives[perspective], perspective: perspective } : {};
-    var before = graph.labels[key];
+    var before = graph.rules[key];
     verify(graph, key, base);
     var weights = {};
     Object.keys(state.weight).forEach(function (key) { weights[key] = graph.weight_words[state.weight[key]]; });
@@ -89,21 +89,27 @@
     var after = changedState ? window.argmapEvaluate(graph, {
       granted: base.granted, perspective: base.perspective, grant: state.grant, reject: state.reject,
       weights: weights
-    }) : before;
-    var badges = graph.badges;
-    var badgeEnd = new RegExp("(" + Object.keys(badges).map(function (l) { return badges[l]; }).join("|") + ")$");
+    }).rules : before;
+    var outcomes = graph.outcomes, rules = Object.keys(outcomes);
+    var labels = {}, classes = {}, badges = {};
+    rules.forEach(function (r) {
+      labels[outcomes[r].label] = true; classes[outcomes[r].css] = true; badges[outcomes[r].badge] = true;
+    });
+    var badgeEnd = new RegExp("(" + Object.keys(badges).sort(function (a, b) { return b.length - a.length; })
+      .join("|") + ")$");
     var changed = 0;
     figure.querySelectorAll("g.node").forEach(function (group) {
       var id = nodeId(group);
       if (!id || !Object.prototype.hasOwnProperty.call(after, id)) return;
-      var label = after[id];
-      Object.keys(badges).forEach(function (l) { group.classList.toggle("status-" + l, l === label); });
-      group.classList.toggle("whatif-changed", label !== before[id]);
+      var outcome = outcomes[after[id]], was = outcomes[before[id]];
+      Object.keys(labels).forEach(function (l) { group.classList.toggle("status-" + l, l === outcome.label); });
+      Object.keys(classes).forEach(function (c) { group.classList.toggle(c, c === outcome.css); });
+      group.classList.toggle("whatif-changed", outcome.word !== was.word);
       group.classList.toggle("whatif-rejected", state.reject.indexOf(id) !== -1);
       group.classList.toggle("whatif-granted", state.grant.indexOf(id) !== -1);
-      if (label !== before[id]) changed++;
+      if (outcome.word !== was.word) changed++;
       var badge = group.querySelector("text");
-      if (badge) badge.textContent = badge.textContent.replace(badgeEnd, badges[label]);
+      if (badge) badge.textContent = badge.textContent.replace(badgeEnd, outcome.badge);
     });
     var note = figure.argmapNote;
     function names(ids) {
@@ -118,7 +124,7 @@
         parts.push(names([ends[0]]) + " weighed " + state.weight[key] + " for " + names([ends[1]]));
       });
       note.textContent = parts.length
-        ? "What if " + parts.join("; ") + ". " + changed + " node(s) on this map changed status (outlined)."
+        ? "What if " + parts.join("; ") + ". " + changed + " node(s) on this map changed outcome (outlined)."
         : idleNote(figure);
     }
   }

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 from ...escape import markdown_text
-from ...vocabulary import LABELS, OUTCOMES, RELATIONS
+from ...vocabulary import OUTCOMES, RELATIONS
 from ..dot import perspective_class
 from .common import Page, PageContext, heading, source_facts
 
 __all__ = ["home", "STATUS_NOTE"]
 
-STATUS_NOTE = ("**Status.** A claim is *in*, *out* or *undecided*, and the pages say why in words. The labels "
-               "follow from the map's own premises, relations and weights; they are not a verdict on whether a "
+STATUS_NOTE = ("**Status.** Each box says its outcome in a word, and each page says why. Outcomes follow "
+               "from the map's own premises, relations and weights; they are not a verdict on whether a "
                "claim is true.\n\n"
-               + "\n".join(f"- *{word}*: {meaning}." for word, meaning in OUTCOMES.items() if word != "rejected"))
+               + "\n".join(f"- *{o.word}*: {o.meaning}." for o in OUTCOMES.values() if o.word != "rejected"))
 
 
 def home(ctx: PageContext) -> Page:
@@ -50,10 +50,10 @@ def legend(ctx: PageContext) -> str:
     rows = ["| Mark | Meaning |", "|---|---|"]
     rows += [f'| <span class="argmap-key argmap-key-{r.name}">{r.key_mark}</span> {r.key_words} | {r.meaning} |'
              for r in RELATIONS.values()]
-    badges = ", ".join(words.badge for words in LABELS.values())
+    badges = ", ".join(o.badge for o in OUTCOMES.values() if o.word != "rejected")
     rows += ["| ● where lines join | a linked support: the premises support the claim only together |",
              "| rounded box | a claim |", "| box with a folded corner | a piece of evidence the article cites |",
-             f"| {badges} on a box; solid, dotted or dashed border | the node's status (below) |",
+             f"| {badges} on a box, each with its own border pattern | the node's outcome (below) |",
              "| IMPLICIT on a box | an implicit premise: our reconstruction, not in the article |",
              "| thick border | the thesis (or, on a claim's page, that claim) |",
              "| dashed box with a number | that many more nodes, folded away: open it to see them |"]
