@@ -168,7 +168,10 @@ class _Rules:
 
     def context(self, issue: Issue | None) -> Context:
         arguments = [a for p in issue.positions for a in self.arguments_for(p)] if issue else []
-        return Context(self.labels, arguments, self.positions_of, self.perspective)
+        return Context(self.labels, arguments, self.positions_of, self.perspective, self.criterion_of)
+
+    def criterion_of(self, node_id: str) -> tuple[str, str] | None:
+        return self.debate.nodes[node_id].criterion
 
     def positions_of(self, node_id: str) -> list[str]:
         issue = self.issue_of.get(node_id)

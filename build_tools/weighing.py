@@ -20,7 +20,6 @@ The functions are pure; :mod:`build_tools.status` decides when an argument is ap
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -28,9 +27,6 @@ from .model import Weighing
 from .vocabulary import Label
 
 __all__ = ["Argument", "weigh", "FUNCTIONS"]
-
-_TERM = re.compile(r"^([^(]+)\((.*)\)$")
-
 
 @dataclass(frozen=True)
 class Argument:
@@ -50,6 +46,7 @@ class Context:
     issue_arguments: Sequence[Argument]  # every argument for every position of the conclusion's issue
     positions_of: Callable[[str], Sequence[str]]  # the positions of the issue a statement belongs to
     perspective: str | None
+    criterion_of: Callable[[str], tuple[str, str] | None] = lambda node: None  # the (name, value) a node gives
 
 
 def weigh(argument: Argument, context: Context) -> float:
@@ -103,18 +100,19 @@ def _criteria(argument: Argument, context: Context) -> float:
 
 
 def _criterion_value(argument: Argument, context: Context, name: str) -> str | None:
-    """The value the argument gives a criterion: from its premise ``name(subject, value)``, or,
-    if that premise is not in, from whichever position of that premise's issue is in."""
+    """The value the argument gives a criterion: from its premise that gives that criterion a value
+    (its ``criterion``), or, if that premise is not in, from whichever position of that premise's
+    issue is in."""
     for premise in argument.premises:
-        term = _TERM.match(premise)
-        if not term or term.group(1) != name:
+        given = context.criterion_of(premise)
+        if not given or given[0] != name:
             continue
         candidates = [premise] if _in(context, premise) else [
             p for p in context.positions_of(premise) if _in(context, p)]
         for candidate in candidates:
-            found = _TERM.match(candidate)
-            if found and found.group(1) == name:
-                return found.group(2).rsplit(",", 1)[-1].strip()
+            found = context.criterion_of(candidate)
+            if found and found[0] == name:
+                return found[1]
     return None
 
 

@@ -227,12 +227,22 @@ def _weighing(spec, argument: dict) -> Weighing:
     return Weighing("preference", preference=tuple(value), properties=properties)
 
 
+def carneades_criterion(statement: str) -> tuple[str, str] | None:
+    """The criterion a Carneades statement gives, read from its Prolog-style term: ``price(volvo,medium)``
+    gives the criterion price the value medium. Carneades reads it from the term; our claims say it."""
+    term = re.fullmatch(r"([a-z0-9_]+)\((.*)\)", statement)
+    if not term:
+        return None
+    value = term.group(2).rsplit(",", 1)[-1].strip()
+    return (term.group(1), value) if re.fullmatch(r"[a-z0-9]+([_-][a-z0-9]+)*", value) else None
+
+
 def carneades_weighed_debate(graph: dict) -> Debate:
     """A Carneades argument graph as our model: statements as claims (ids kept), arguments as support
     steps with their weighing, undercutters as undercuts, issues as issues, assumptions assumed."""
     assumed = set(graph.get("assumptions", []))
     nodes = {sid: Node(id=sid, kind=NodeKind.CLAIM, label=sid, statement=str(text), assumed=sid in assumed,
-                       origin=_HERE) for sid, text in graph["statements"].items()}
+                       criterion=carneades_criterion(sid), origin=_HERE) for sid, text in graph["statements"].items()}
     supports, undercuts = [], []
     for argument in graph["arguments"]:
         premises = tuple(argument["premises"])

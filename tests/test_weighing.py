@@ -18,6 +18,7 @@ from build_tools.vocabulary import STANDARDS, Label
 from helpers import (
     CORPORA,
     ROOT,
+    carneades_criterion,
     carneades_weighed_debate,
     needs_external,
     random_weighed_debate,
@@ -240,6 +241,9 @@ def write_carneades_yaml(root, graph: dict) -> dict[str, str]:
     assumed = set(graph.get("assumptions", []))
     bodies = {ids[n]: {"label": ids[n][:150], "statement": str(t)[:1000] or ids[n], "assumed": n in assumed}
               for n, t in graph["statements"].items()}
+    for name in graph["statements"]:
+        if criterion := carneades_criterion(name):
+            bodies[ids[name]]["criterion"] = {"name": criterion[0], "value": criterion[1]}
     evidence = {}
     for argument in graph["arguments"]:
         premises = [ids[p] for p in argument["premises"]]
@@ -290,13 +294,8 @@ def write_carneades_yaml(root, graph: dict) -> dict[str, str]:
     return ids
 
 
-# The criteria weighing reads a criterion's value from premises named like price(volvo,medium):
-# our ids cannot carry that structure, so that graph is checked on the model only (above).
-NOT_IN_YAML = {"mcda-porsche"}
-
-
 @needs_external(WEIGHED)
-@pytest.mark.parametrize("path", [p for p in _corpus() if p.stem not in NOT_IN_YAML], ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", _corpus(), ids=lambda p: p.stem)
 def test_carneades_weighed_graphs_in_our_yaml_through_argmap_status(path, tmp_path) -> None:
     graph = yaml.safe_load(path.read_text("utf-8"))
     ids = write_carneades_yaml(tmp_path, graph)

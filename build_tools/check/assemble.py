@@ -78,6 +78,7 @@ def _node(node_file: NodeFile) -> Node:
         implicit=data.get("implicit", False),
         assumed=data.get("assumed"),
         open=data.get("open", False),
+        criterion=(data["criterion"]["name"], data["criterion"]["value"]) if "criterion" in data else None,
         rationale=data.get("rationale"),
         tags=tuple(data.get("tags", ())),
         note=data.get("note"),

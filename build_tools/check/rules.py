@@ -263,6 +263,7 @@ def weights(analysis: Analysis, known: Known) -> Iterator[Diagnostic]:
                 yield _error(origin, "unknown-perspective",
                              f"'weights' names '{perspective}', which is not a perspective of debate.yaml"
                              f"{did_you_mean(perspective, perspectives)}")
+    yield from _criteria(debate)
     for attack in debate.attacks:
         if attack.weighing is not None and attack.target not in positions:
             yield _warning(attack.origin, "unused-weight",
@@ -272,6 +273,28 @@ def weights(analysis: Analysis, known: Known) -> Iterator[Diagnostic]:
         if node.open and node.assumed is not None:
             yield _error(node.where("open"), "open-assumed",
                          "an open condition is neither granted nor refuted: remove 'assumed' or 'open'")
+
+
+def _criteria(debate) -> Iterator[Diagnostic]:
+    """A criteria weighing can score its argument: its hard criteria index premises, and each soft
+    criterion is given a value by a premise (or by a position of a premise's issue)."""
+    positions = {p: issue.positions for issue in debate.issues for p in issue.positions}
+    for step in debate.supports:
+        criteria = step.weighing.criteria if step.weighing and step.weighing.function == "criteria" else None
+        if criteria is None:
+            continue
+        for index in criteria.get("hard", ()):
+            if index >= len(step.premises):
+                yield _error(step.origin, "bad-criterion",
+                             f"the hard criterion {index} names a premise the support does not have: it has "
+                             f"{len(step.premises)}, counted from 0: this node, then each of 'with'")
+        given = {debate.nodes[n].criterion[0] for p in step.premises if p in debate.nodes
+                 for n in positions.get(p, (p,)) if n in debate.nodes and debate.nodes[n].criterion}
+        for name in criteria.get("soft", {}):
+            if name not in given:
+                yield _error(step.origin, "bad-criterion",
+                             f"the soft criterion '{name}' gets no value: none of the premises gives it one; add "
+                             f"'criterion: {{name: {name}, value: ...}}' to the premise that does")
 
 
 MAX_CHAIN_DEPTH = 100

@@ -71,6 +71,7 @@ def _node_json(node: Node) -> dict:
     data = {"id": node.id, "kind": node.kind.value, "label": node.label, "statement": node.statement,
             "role": node.role, "perspective": node.perspective, "quotes": list(node.quotes),
             "occurrence": node.occurrence, "implicit": node.implicit, "assumed": node.assumed, "open": node.open,
+            "criterion": {"name": node.criterion[0], "value": node.criterion[1]} if node.criterion else None,
             "rationale": node.rationale, "tags": list(node.tags), "note": node.note,
             "evidence_kind": node.evidence_kind, "citation": None}
     if node.citation:
@@ -116,6 +117,8 @@ def read(data: dict, name: str) -> Imported:
             body["assumed"] = node["assumed"]
         if node.get("open"):
             body["open"] = True
+        if node.get("criterion"):
+            body["criterion"] = dict(node["criterion"])
         if node.get("tags"):
             body["tags"] = node["tags"]
         result.nodes[(node["kind"], rename[node["id"]])] = body

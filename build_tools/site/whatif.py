@@ -10,7 +10,7 @@ own evaluation of the unchanged map disagrees with these rules.
 from __future__ import annotations
 
 from ..analysis import Analysis
-from ..model import Weighing
+from ..model import Node, Weighing
 from ..status import granted_by_default, perspective_grants
 from ..vocabulary import OUTCOMES, RULE_OUTCOMES, WEIGHT_WORDS
 
@@ -25,8 +25,7 @@ def graph_data(analysis: Analysis) -> dict:
     default = granted_by_default(debate, graph)
     return {
         "debate": debate.id,
-        "nodes": {node.id: {"granted": node.id in default, "label": node.label, "open": node.open}
-                  for node in debate.nodes.values()},
+        "nodes": {node.id: _node(node, node.id in default) for node in debate.nodes.values()},
         "perspectives": {p.id: sorted(perspective_grants(debate, graph, p.id)) for p in debate.perspectives},
         "steps": [
             {"premises": list(step.premises), "conclusion": step.conclusion,
@@ -43,6 +42,13 @@ def graph_data(analysis: Analysis) -> dict:
             for key, statuses in analysis.statuses.items()
         },
     }
+
+
+def _node(node: Node, granted: bool) -> dict:
+    data = {"granted": granted, "label": node.label, "open": node.open}
+    if node.criterion:
+        data["criterion"] = list(node.criterion)
+    return data
 
 
 def _outcome(word: str) -> dict:

@@ -97,7 +97,7 @@
       if (fn === "preference") return preference(arg);
       return 0;
     }
-    var TERM = /^([^(]+)\((.*)\)$/;
+    function criterionOf(id) { return graph.nodes[id].criterion || null; }
     function criteria(arg) {
       var spec = arg.weighing.criteria || {}, hard = spec.hard || [], soft = spec.soft || {}, i;
       for (i = 0; i < hard.length; i++) if (label[arg.premises[hard[i]]] === "out") return 0;
@@ -114,13 +114,13 @@
     }
     function criterionValue(arg, name) {
       for (var i = 0; i < arg.premises.length; i++) {
-        var premise = arg.premises[i], term = TERM.exec(premise);
-        if (!term || term[1] !== name) continue;
+        var premise = arg.premises[i], given = criterionOf(premise);
+        if (!given || given[0] !== name) continue;
         var issue = issueOf[premise];
         var candidates = isIn(premise) ? [premise] : (issue ? issue.positions.filter(isIn) : []);
         for (var j = 0; j < candidates.length; j++) {
-          var found = TERM.exec(candidates[j]);
-          if (found && found[1] === name) { var parts = found[2].split(","); return parts[parts.length - 1].trim(); }
+          var found = criterionOf(candidates[j]);
+          if (found && found[0] === name) return found[1];
         }
       }
       return null;
