@@ -90,6 +90,9 @@ class Decision:
     strength: dict[str, float] = field(compare=False)
     against: dict[str, float] = field(compare=False)
     winner: str | None
+    # the premises of each position's strongest argument for it, and against it (none: nothing weighs)
+    strongest: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False)
+    strongest_against: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False)
 
 
 def granted_by_default(debate: Debate, graph: Graph) -> dict[str, str]:
@@ -269,19 +272,30 @@ def _decide_position(node_id: str, rules: _Rules) -> Label:
     pro = [_applicable_weight(a, rules, context) for a in rules.arguments_for(node_id)]
     if all(w is not None and w <= 0 for w in pro):
         return Label.OUT
-    strength, against = {}, {}
+    strength, against, strongest, strongest_against = {}, {}, {}, {}
     for position in issue.positions:
-        weights = [_applicable_weight(a, rules, context) for a in rules.arguments_for(position)]
-        cons = [_applicable_weight(a, rules, context) for a in rules.arguments_against(position)]
-        if None in weights or None in cons:
+        pros, cons = rules.arguments_for(position), rules.arguments_against(position)
+        weights = [_applicable_weight(a, rules, context) for a in pros]
+        con_weights = [_applicable_weight(a, rules, context) for a in cons]
+        if None in weights or None in con_weights:
             return Label.UNDECIDED
-        strength[position], against[position] = max(weights, default=0.0), max(cons, default=0.0)
+        strength[position], strongest[position] = _strongest(pros, weights)
+        against[position], strongest_against[position] = _strongest(cons, con_weights)
     standard = STANDARDS[issue.standard]
     winner = next((p for p in issue.positions if strength[p] > 0
                    and all(standard.met(strength[p], strength[q]) for q in issue.positions if q != p)
                    and standard.met(strength[p], against[p])), None)
-    rules.decisions[issue.id] = Decision(issue.id, issue.standard, strength, against, winner)
+    rules.decisions[issue.id] = Decision(issue.id, issue.standard, strength, against, winner, strongest,
+                                         strongest_against)
     return Label.IN if winner == node_id else Label.OUT
+
+
+def _strongest(arguments: list[Argument], weights: list[float]) -> tuple[float, tuple[str, ...]]:
+    """The greatest weight, and the premises of the first argument that has it (none if nothing weighs)."""
+    best = max(weights, default=0.0)
+    if best <= 0:
+        return best, ()
+    return best, arguments[weights.index(best)].premises
 
 
 def _propagate(rules: _Rules, rejected: set[str]) -> None:
@@ -389,18 +403,30 @@ def _cycle(graph: Graph, node_id: str, labels) -> tuple[str, ...]:
 
 
 def _weighed(status: Status, name) -> str:
-    d = status.decision
+    d, node = status.decision, status.node
     standard = STANDARDS[d.standard].name
-    mine = d.strength[status.node]
-    rivals = max((w for p, w in d.strength.items() if p != status.node), default=0.0)
-    against = max(rivals, d.against[status.node])
+    names = lambda ids: " and ".join(name(i) for i in ids)  # noqa: E731
+
+    def argument(weight: float, premises: tuple[str, ...]) -> str:
+        return f"{weight:g}, from {names(premises)}" if premises else f"{weight:g}"
+
+    mine = argument(d.strength[node], d.strongest.get(node, ()))
+    rival = max((p for p in d.strength if p != node), key=lambda p: d.strength[p], default=None)
     if status.rule == "won":
-        return (f"stands: its strongest argument ({mine:g}) beats the strongest against it ({against:g}) "
-                f"under {standard}")
+        against = [(d.against[node], d.strongest_against.get(node, ()), "against it")]
+        if rival is not None:
+            against.append((d.strength[rival], d.strongest.get(rival, ()), f"for {name(rival)}"))
+        weight, premises, what = max(against, key=lambda item: item[0])
+        return (f"stands: the strongest argument for it ({mine}) beats the strongest {what} "
+                f"({argument(weight, premises)}) under {standard}")
     if status.rule == "outweighed":
-        return (f"outweighed: {name(d.winner)} wins the issue ({d.strength[d.winner]:g} against {mine:g}) "
+        return (f"outweighed: {name(d.winner)} wins the issue, its strongest argument "
+                f"({argument(d.strength[d.winner], d.strongest.get(d.winner, ()))}) against this one's ({mine}), "
                 f"under {standard}")
-    return f"balanced: no position of the issue wins under {standard} (its strongest argument: {mine:g})"
+    against = d.against[node]
+    con = f"; against it: {argument(against, d.strongest_against.get(node, ()))}" if against > 0 else ""
+    return (f"balanced: no position of the issue wins under {standard} (the strongest argument for it: {mine}"
+            f"{con})")
 
 
 def explain(status: Status, name=lambda node_id: node_id) -> str:

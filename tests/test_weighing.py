@@ -112,7 +112,7 @@ def test_an_attack_on_a_position_is_an_argument_against_it_not_a_defeater() -> N
     assert _labels(_issue_debate(0.8, 0.2, con_as_attack=True))["p"] is Label.IN  # outweighs its con
     assert _labels(_issue_debate(0.2, 0.8, con_as_attack=True))["p"] is Label.OUT
     statuses = evaluate(_issue_debate(0.8, 0.2, con_as_attack=True), index(_issue_debate(0.8, 0.2, con_as_attack=True)))
-    assert statuses["p"].rule == "won" and "beats the strongest against it (0.2)" in __import__(
+    assert statuses["p"].rule == "won" and "beats the strongest against it (0.2, from " in __import__(
         "build_tools.status", fromlist=["explain"]).explain(statuses["p"])
 
 
@@ -182,7 +182,10 @@ def test_an_issue_in_yaml_through_argmap_status(tmp_path) -> None:
     assert critics["verdict"]["label"] == "out"  # the critics weigh the benefit low
     text = run_argmap("status", "--root", str(tmp_path), "--grant", "managed-exit")
     line = next(x for x in text.stdout.splitlines() if x.startswith("in ") and " verdict " in x)
-    assert "stands: its strongest argument (0.8) beats the strongest against it (0.5) under preponderance" in line
+    assert ("stands: the strongest argument for it (0.8, from benefit and managed-exit) beats the strongest "
+            "against it (0.5, from risk) under preponderance") in line
+    assert granted["verdict"]["decision"]["strongest"] == {"verdict": ["benefit", "managed-exit"], "rival": ["doubt"]}
+    assert granted["verdict"]["decision"]["strongest_against"] == {"verdict": ["risk"], "rival": []}
     assert line.split()[:2] == ["in", "stands"]
     rival = next(x for x in text.stdout.splitlines() if " rival " in x)
     assert rival.split()[:2] == ["out", "outweighed"]

@@ -86,6 +86,8 @@ def _as_json(result: dict[str, Status]) -> str:
             "cycle": list(s.cycle), "reason": explain(s),
             "decision": None if s.decision is None else {
                 "issue": s.decision.issue, "standard": s.decision.standard, "winner": s.decision.winner,
-                "strength": s.decision.strength, "against": s.decision.against},
+                "strength": s.decision.strength, "against": s.decision.against,
+                "strongest": {p: list(ids) for p, ids in s.decision.strongest.items()},
+                "strongest_against": {p: list(ids) for p, ids in s.decision.strongest_against.items()}},
         } for node_id, s in result.items()
     }, indent=2) + "\n"
