@@ -97,6 +97,7 @@ class Node:
     rationale: str | None = None
     tags: tuple[str, ...] = ()
     note: str | None = None
+    caution: str | None = None  # (evidence) what the article simplifies or leaves contestable, in our words
     evidence_kind: str | None = None
     citation: Citation | None = None
     origin: Origin

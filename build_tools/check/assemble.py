@@ -82,6 +82,7 @@ def _node(node_file: NodeFile) -> Node:
         rationale=data.get("rationale"),
         tags=tuple(data.get("tags", ())),
         note=data.get("note"),
+        caution=data.get("caution"),
         evidence_kind=data.get("kind"),
         citation=Citation(**citation) if citation else None,
         origin=Origin(node_file.doc.path),

@@ -72,7 +72,7 @@ def _node_json(node: Node) -> dict:
             "role": node.role, "perspective": node.perspective, "quotes": list(node.quotes),
             "occurrence": node.occurrence, "implicit": node.implicit, "assumed": node.assumed, "open": node.open,
             "criterion": {"name": node.criterion[0], "value": node.criterion[1]} if node.criterion else None,
-            "rationale": node.rationale, "tags": list(node.tags), "note": node.note,
+            "rationale": node.rationale, "tags": list(node.tags), "note": node.note, "caution": node.caution,
             "evidence_kind": node.evidence_kind, "citation": None}
     if node.citation:
         c = node.citation
@@ -108,7 +108,7 @@ def read(data: dict, name: str) -> Imported:
         quotes = node.get("quotes") or []
         if quotes:
             body["quote"] = quotes[0] if len(quotes) == 1 else quotes
-        for key in ("occurrence", "rationale", "note"):
+        for key in ("occurrence", "rationale", "note", "caution"):
             if node.get(key) is not None:
                 body[key] = node[key]
         if node.get("implicit"):

@@ -30,6 +30,8 @@ def node_page(ctx: PageContext, node: Node) -> Page:
     if node.implicit:
         lines += ['!!! note "Our reconstruction: the article does not state this"', "",
                   "    " + markdown_text(node.rationale or ""), ""]
+    if node.caution:
+        lines += ['!!! warning "Read with care"', "", "    " + markdown_text(node.caution), ""]
     lines += _issue(ctx, page, node)
     lines += _quotes(ctx, page, node)
     if node.citation:
