@@ -41,6 +41,7 @@ from .vocabulary import RULE_OUTCOMES, STANDARDS, Label
 from .weighing import Argument, Context, weigh
 
 LINKED = Weighing()
+NEEDS_EVERY_PREMISE = ("linked", "constant", "preference")  # the weighing functions that give 0 if a premise is out
 
 __all__ = ["Label", "StepStatus", "Status", "evaluate", "granted_by_default", "perspective_grants", "explain",
            "evaluate_from"]
@@ -256,6 +257,8 @@ def _applicable_weight(argument: Argument, rules: _Rules, context: Context) -> f
     cutters = _argument_cutters(rules, argument)
     if any(labels[c] is Label.IN for c in cutters):
         return 0.0
+    if argument.weighing.function in NEEDS_EVERY_PREMISE and any(labels[p] is Label.OUT for p in argument.premises):
+        return 0.0  # one premise out is enough: it weighs nothing, whatever the others turn out to be
     if any(labels[c] is Label.UNDECIDED for c in cutters) or any(labels[p] is Label.UNDECIDED
                                                                  for p in argument.premises):
         return None

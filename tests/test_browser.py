@@ -119,8 +119,8 @@ def test_the_what_if_weighs_an_issue_as_the_build_does(issue_server: str, browse
     page.goto(f"{issue_server}/weighed/claims/verdict/")
     assert "status-undecided" in _classes(page, "verdict")  # it waits on the open condition
     page.click("button.argmap-whatif-toggle")
-    _select(page, "managed-exit", "rejected:")  # reject the condition
-    _select(page, "managed-exit", "granted:")  # then grant it
+    _select(page, "managed-exit", "rejected")  # reject the condition
+    _select(page, "managed-exit", "granted")  # then grant it
     _wait_class(page, "verdict", "outcome-stands")
     assert {"status-out", "outcome-outweighed"} <= _classes(page, "rival")
     assert page.text_content("figure.argmap-map g.nid-verdict text").endswith("STANDS")
@@ -145,9 +145,9 @@ def test_the_what_if_weighs_an_issue_as_the_build_does(issue_server: str, browse
 def test_the_what_if_ignores_unknown_ids_and_caps_its_state(server: str, browser) -> None:
     page, problems, _ = _guarded_page(browser, server)
     many = ",".join(f"n{i}" for i in range(5000))
-    page.goto(f"{server}/{DEBATE}/claims/withdrawal-invites-chaos/?reject=constructor,__proto__,toString,"
-              f"truth-lies-in-execution,{many}&grant=hasOwnProperty")
-    _wait_class(page, "truth-lies-in-execution", "whatif-rejected")
+    page.goto(f"{server}/{DEBATE}/claims/managed-transition/?reject=constructor,__proto__,toString,"
+              f"managed-transition,{many}&grant=hasOwnProperty")
+    _wait_class(page, "managed-transition", "whatif-rejected")
     note = page.text_content(".argmap-whatif-note")
     assert "undefined" not in note and "constructor" not in note and "proto" not in note
     assert note.count("“") == 1  # only the one node of the debate is named
@@ -178,10 +178,12 @@ def _wait_class(page, node: str, css_class: str) -> None:
         timeout=10_000)
 
 
-def _select(page, node: str, note: str) -> None:
-    """Select a node in what-if mode and wait for the note to say what it did (the map may move when it changes)."""
+def _select(page, node: str, becomes: str) -> None:
+    """Select a node in what-if mode and wait until it is ``becomes`` (rejected or granted) on the map, and the
+    note says so: the note may grow, and move the map, only after that."""
     page.click(f"figure.argmap-map g.nid-{node} a", force=True)
-    page.wait_for_function(f"document.querySelector('.argmap-whatif-note').textContent.includes({note!r})",
+    _wait_class(page, node, f"whatif-{becomes}")
+    page.wait_for_function(f"document.querySelector('.argmap-whatif-note').textContent.includes('{becomes}:')",
                            timeout=10_000)
 
 
@@ -191,26 +193,30 @@ def _classes(page, node: str) -> set[str]:
 
 def test_what_if_relabels_records_in_the_url_and_survives_a_reload(server: str, browser) -> None:
     page, problems, _ = _guarded_page(browser, server, viewport={"width": 1280, "height": 900})
-    page.goto(f"{server}/{DEBATE}/claims/withdrawal-invites-chaos/")
-    assert "status-out" in _classes(page, "withdrawal-invites-chaos")
+    page.goto(f"{server}/{DEBATE}/claims/managed-transition/")
+    assert {"status-undecided", "outcome-open"} <= _classes(page, "reset-redefines-nato")  # waits on execution
     page.click("button.argmap-whatif-toggle")
     assert page.get_attribute("button.argmap-whatif-toggle", "aria-pressed") == "true"
-    _select(page, "truth-lies-in-execution", "rejected:")
-    _select(page, "iraq-gains-against-isis", "Iraq has made strides")
-    _wait_class(page, "withdrawal-invites-chaos", "status-in")
+    _select(page, "managed-transition", "rejected")
+    _wait_class(page, "reset-redefines-nato", "outcome-balanced")  # without it, gains and risks balance
+    _select(page, "managed-transition", "granted")
+    for condition in ("allies-adapt-without-fracturing", "middle-east-withstands-drawdown"):
+        _select(page, condition, "rejected")  # a first selection rejects,
+        _select(page, condition, "granted")  # a second grants
+    _wait_class(page, "reset-redefines-nato", "outcome-stands")
     query = parse_qs(urlsplit(page.url).query)
-    assert query["reject"] == ["truth-lies-in-execution,iraq-gains-against-isis"]
-    assert page.url.split("?")[0].endswith("/claims/withdrawal-invites-chaos/")  # no navigation
-    chaos = _classes(page, "withdrawal-invites-chaos")
-    assert {"status-in", "whatif-changed"} <= chaos and "status-out" not in chaos
-    assert {"status-out", "whatif-rejected"} <= _classes(page, "truth-lies-in-execution")
-    assert page.text_content("figure.argmap-map g.nid-withdrawal-invites-chaos text") == "STANDS"
-    assert "Iraq has made strides against ISIS since 2017" in page.text_content(".argmap-whatif-note")
+    assert query["grant"] == ["managed-transition,allies-adapt-without-fracturing,middle-east-withstands-drawdown"]
+    assert page.url.split("?")[0].endswith("/claims/managed-transition/")  # no navigation
+    thesis = _classes(page, "reset-redefines-nato")
+    assert {"status-in", "whatif-changed"} <= thesis and "status-undecided" not in thesis
+    assert {"status-in", "whatif-granted"} <= _classes(page, "managed-transition")
+    assert page.text_content("figure.argmap-map g.nid-reset-redefines-nato text") == "STANDS"
+    assert "The withdrawal is carried out as a managed transition" in page.text_content(".argmap-whatif-note")
     page.reload()
-    _wait_class(page, "withdrawal-invites-chaos", "status-in")
+    _wait_class(page, "reset-redefines-nato", "outcome-stands")
     assert page.get_attribute("button.argmap-whatif-toggle", "aria-pressed") == "true"
     page.click("button.argmap-whatif-reset")
-    _wait_class(page, "withdrawal-invites-chaos", "status-out")
+    _wait_class(page, "reset-redefines-nato", "outcome-open")
     assert urlsplit(page.url).query == ""
     assert problems == []  # among them: the browser's evaluation never disagreed with the build's labels
 
@@ -220,7 +226,7 @@ def test_the_browser_says_when_its_evaluation_disagrees_with_the_build(server: s
 
     def tampered(request_route):
         graph = request_route.fetch().json()
-        graph["rules"][""]["withdrawal-invites-chaos"] = "supported"  # the build's rule, falsified
+        graph["rules"][""]["withdrawal-invites-chaos"] = "attacked"  # the build's rule, falsified
         request_route.fulfill(json=graph)
 
     page.route("**/graph.json", tampered)
@@ -237,12 +243,12 @@ def test_what_if_works_from_the_keyboard(server: str, browser) -> None:
     page, problems, _ = _guarded_page(browser, server)
     page.goto(f"{server}/{DEBATE}/claims/withdrawal-invites-chaos/")
     page.click("button.argmap-whatif-toggle")
-    page.focus("figure.argmap-map g.nid-truth-lies-in-execution a")
+    page.focus("figure.argmap-map g.nid-iraq-pullout-2011 a")
     page.keyboard.press("Enter")
-    _wait_class(page, "truth-lies-in-execution", "whatif-rejected")
+    _wait_class(page, "iraq-pullout-2011", "whatif-rejected")
     page.keyboard.press("Enter")
-    _wait_class(page, "truth-lies-in-execution", "whatif-granted")
-    assert page.url.endswith("?grant=truth-lies-in-execution")
+    _wait_class(page, "iraq-pullout-2011", "whatif-granted")
+    assert page.url.endswith("?grant=iraq-pullout-2011")
     assert problems == []
 
 
@@ -251,7 +257,7 @@ def test_a_map_node_links_to_its_page(server: str, browser) -> None:
     page.goto(f"{server}/")
     page.click("figure.argmap-map g.nid-reset-is-isolationism a", force=True)
     page.wait_for_url(f"{server}/{DEBATE}/claims/reset-is-isolationism/")
-    assert "Critics call the reset isolationism" in page.text_content("h1")
+    assert "The reset is an isolationist retreat" in page.text_content("h1")
 
 
 PAGES = ["/", f"/{DEBATE}/claims/withdrawal-invites-chaos/", f"/{DEBATE}/evidence/politico-report/",
@@ -340,7 +346,7 @@ def test_a_phone_gets_the_outline_and_no_sideways_scrolling(server: str, browser
         assert width[0] <= width[1], (path, width)
     page.goto(f"{server}/{DEBATE}/claims/withdrawal-invites-chaos/")
     outline = page.locator("text=This map as a list").locator("xpath=following::ul[1]")
-    assert outline.is_visible() and "Critics call the reset isolationism" in outline.inner_text()
+    assert outline.is_visible() and "The reset is an isolationist retreat" in outline.inner_text()
 
 
 def test_tooltips_and_the_source_page_link_both_ways(server: str, browser) -> None:

@@ -31,14 +31,19 @@ def test_json_is_lossless_and_valid() -> None:
     assert data["source_text"] == debate.source_text
     assert [n["id"] for n in data["nodes"]] == list(debate.nodes)
     thesis = next(n for n in data["nodes"] if n["id"] == debate.thesis)
-    assert thesis["quotes"] == list(debate.nodes[debate.thesis].quotes) and len(thesis["quotes"]) == 2
+    assert thesis["quotes"] == list(debate.nodes[debate.thesis].quotes)
+    assert [i["positions"] for i in data["debate"]["issues"]] == [list(i.positions) for i in debate.issues]
     assert len(data["supports"]) == len(debate.supports) and len(data["undercuts"]) == len(debate.undercuts)
 
 
-def test_aif_has_the_structure_aif_tools_expect() -> None:
-    data = json.loads(_export("aif"))
+EXAMPLE = ROOT / "tests" / "examples" / "valid"  # it has an undercut; the article has none
+
+
+@pytest.mark.parametrize("root", [ROOT, EXAMPLE], ids=["article", "example"])
+def test_aif_has_the_structure_aif_tools_expect(root: Path) -> None:
+    data = json.loads(_export("aif", "--root", str(root)))
     Draft202012Validator(json.loads((SCHEMAS / "aif.schema.json").read_text())).validate(data)
-    [debate] = check_project(ROOT).debates
+    [debate] = check_project(root).debates
     types = [n["type"] for n in data["nodes"]]
     assert types.count("I") == len(debate.nodes)
     assert types.count("RA") == len(debate.supports)
@@ -48,7 +53,8 @@ def test_aif_has_the_structure_aif_tools_expect() -> None:
     for edge in data["edges"]:
         into.setdefault(edge["toID"], []).append(by_id[edge["fromID"]]["type"])
     # an undercut: a CA-node pointing at an RA-node
-    assert any(by_id[e["fromID"]]["type"] == "CA" and by_id[e["toID"]]["type"] == "RA" for e in data["edges"])
+    assert any(by_id[e["fromID"]]["type"] == "CA" and by_id[e["toID"]]["type"] == "RA"
+               for e in data["edges"]) == bool(debate.undercuts)
     # a linked support: one RA-node with two or more I-node premises
     assert any(node["type"] == "RA" and into[node["nodeID"]].count("I") >= 2 for node in data["nodes"])
 
@@ -64,13 +70,14 @@ def test_the_aif_schema_accepts_the_real_corpus() -> None:
     assert result.returncode == 0, result.stdout[-2000:]
 
 
-def test_argdown_names_every_statement_and_relation() -> None:
-    text = _export("argdown")
-    [debate] = check_project(ROOT).debates
+@pytest.mark.parametrize("root", [ROOT, EXAMPLE], ids=["article", "example"])
+def test_argdown_names_every_statement_and_relation(root: Path) -> None:
+    text = _export("argdown", "--root", str(root))
+    [debate] = check_project(root).debates
     for node_id in debate.nodes:
         assert f"\n[{node_id}]: " in text
     assert text.count("  -> [") == len(debate.attacks)
-    assert "_> <step-" in text and "\n----\n" in text
+    assert ("_> <step-" in text) == bool(debate.undercuts) and "\n----\n" in text
 
 
 def test_graphml_and_dot(tmp_path: Path) -> None:

@@ -92,6 +92,11 @@ def test_views_of_the_article() -> None:
     debate, graph = analysis.debate, analysis.graph
     overview = views.overview(debate, graph)
     assert overview.nodes[0] == debate.thesis
+    # too many arguments bear on the thesis to show them all: its rival and the heaviest on each side
+    assert len(overview.nodes) <= 1 + views.HEAVIEST
+    assert {"reset-is-isolationism", "managed-transition", "allies-adapt-without-fracturing",
+            "middle-east-withstands-drawdown", "iraq-risks-loom"} <= set(overview.nodes)
+    assert "adversaries-see-weakness" not in overview.nodes  # weighed low
     assert overview.folds and all(f.parent in overview.nodes for f in overview.folds)
     for fold in overview.folds:
         assert not set(fold.hidden) & set(overview.nodes)
@@ -99,7 +104,9 @@ def test_views_of_the_article() -> None:
     chaos = views.focus(debate, graph, "withdrawal-invites-chaos")
     assert {"reset-is-isolationism", "reset-redefines-nato", "iraq-pullout-2011"} <= set(chaos.nodes)
     [step] = chaos.steps
-    assert step.undercutters == ("truth-lies-in-execution",)
+    assert step.premises == ("iraq-pullout-2011", "iraq-now-like-2011") and step.undercutters == ()
+    condition = views.focus(debate, graph, "managed-transition")  # a linked step with its two other conditions
+    assert {"allies-adapt-without-fracturing", "middle-east-withstands-drawdown", debate.thesis} <= set(condition.nodes)
     assert len(views.whole(debate, graph).nodes) == len(debate.nodes)
 
 

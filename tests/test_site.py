@@ -205,13 +205,16 @@ def test_links_resolve_without_directory_urls(tmp_path: Path) -> None:
 
 
 def test_status_on_maps_and_pages(site: Path) -> None:
-    page = (site / DEBATE / "claims" / "withdrawal-invites-chaos" / "index.html").read_text()
-    assert "<strong>Not established</strong> (out) as the map stands: the support from" in page
-    assert 'href="../truth-lies-in-execution/"' in page
+    page = (site / DEBATE / "claims" / "reset-redefines-nato" / "index.html").read_text()
+    assert "<strong>Open</strong> (undecided) as the map stands: waits on" in page
+    assert 'href="../managed-transition/"' in page
     svg = html.unescape(re.search(r'<svg[^>]*class="argmap-svg".*?</svg>', page, re.S).group(0))
-    node = re.search(r'<g id="focus-withdrawal-invites-chaos-n\d+" class="node claim[^"]*focus status-out '
-                     r'outcome-not-established">.*?</g>', svg, re.S)
-    assert node and ">NOT ESTABLISHED<" in node.group(0)
+    node = re.search(r'<g id="focus-reset-redefines-nato-n\d+" class="node claim[^"]*focus status-undecided '
+                     r'outcome-open">.*?</g>', svg, re.S)
+    assert node and ">OPEN<" in node.group(0)
+    risk = re.search(r'<g id="focus-reset-redefines-nato-n\d+" class="node claim[^"]*nid-hasty-exit-risks-instability'
+                     r'[^"]*status-in outcome-stands">.*?</g>', svg, re.S)
+    assert risk and ">STANDS<" in risk.group(0)  # a risk weighs against the thesis; it is not defeated
     table = (site / DEBATE / "status" / "index.html").read_text()
     [debate] = check_project(ROOT).debates
     assert table.count("<tr>") == 1 + len(debate.claims)  # a row per claim

@@ -49,8 +49,12 @@ def _cases(tmp_path: Path) -> list[tuple[Debate, dict]]:
     cases.append((article, {}))
     for p in article.perspectives:
         cases.append((article, {"granted": sorted(perspective_grants(article, index(article), p.id))}))
-    cases.append((article, {"reject": ["truth-lies-in-execution", "iraq-gains-against-isis"]}))
-    cases.append((article, {"grant": ["reset-is-sound-course"], "reject": ["hasty-exit-risks-instability"]}))
+    conditions = ["managed-transition", "allies-adapt-without-fracturing", "middle-east-withstands-drawdown"]
+    cases.append((article, {"grant": conditions}))
+    cases.append((article, {"reject": conditions[:1], "grant": conditions[1:]}))
+    cases.append((article, {"grant": conditions, "weights": {"hasty-exit-risks-instability>reset-redefines-nato": 1.0}}))
+    critics = sorted(perspective_grants(article, index(article), "critics"))
+    cases.append((article, {"granted": critics, "perspective": "critics", "grant": conditions}))
     graphs = [(name, nodes, "t") for name, (nodes, _) in HAND_MADE.items()]
     for path in carneades_corpus():
         nodes, _, thesis = translate_carneades(yaml.safe_load(path.read_text()))

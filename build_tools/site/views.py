@@ -18,9 +18,10 @@ from ..graph import Graph
 from ..model import Debate, NodeKind
 from ..vocabulary import MORE, SUPPORTS
 
-__all__ = ["Fold", "Edge", "Step", "View", "overview", "whole", "focus", "perspective_view", "MAX_RANK_WIDTH"]
+__all__ = ["Fold", "Edge", "Step", "View", "overview", "whole", "focus", "perspective_view", "MAX_RANK_WIDTH", "HEAVIEST"]
 
 MAX_RANK_WIDTH = 14
+HEAVIEST = 8  # when the reasons for and against the thesis are too many to show, at most this many boxes of them
 
 
 @dataclass(frozen=True)
@@ -79,6 +80,8 @@ def overview(debate: Debate, graph: Graph, max_rank_width: int = MAX_RANK_WIDTH)
     shown = set()
     for level in sorted(by_level):
         if level > 0 and len(by_level[level]) > max_rank_width:
+            if level == 1:
+                shown.update(_heaviest(debate, graph, HEAVIEST))
             break
         shown.update(by_level[level])
     folds = []
@@ -87,6 +90,33 @@ def overview(debate: Debate, graph: Graph, max_rank_width: int = MAX_RANK_WIDTH)
         if hidden:
             folds.append(Fold(f"more-{parent}", parent, hidden))
     return _view(debate, graph, "overview", "Overview", shown, folds=tuple(folds))
+
+
+def _heaviest(debate: Debate, graph: Graph, limit: int) -> set[str]:
+    """What bears on the thesis, most weight first: its rival positions, then the arguments for and
+    against it in turn, each heaviest first (a linked argument with all its premises), up to ``limit``
+    boxes. Unweighed arguments weigh 1, as they do in the evaluation; among equal weights, the argument
+    with more of the map behind it (more relations into its premises) comes first."""
+    thesis, order = debate.thesis, graph.order
+    rivals = [p for issue in debate.issues if thesis in issue.positions for p in issue.positions if p != thesis]
+
+    def behind(premises: tuple[str, ...]) -> int:
+        return sum(len(graph.toward.get(p, ())) for p in premises)
+
+    pro = [(-(s.weighing.weight_for(None) if s.weighing else 1.0), -behind(s.premises), order[s.premises[0]],
+            s.premises) for s in graph.steps_into.get(thesis, ())]
+    con = [(-(a.weighing.weight_for(None) if a.weighing else 1.0), -behind((a.attacker,)), order[a.attacker],
+            (a.attacker,)) for a in graph.attacks_into.get(thesis, ()) if a.attacker not in rivals]
+    pro.sort(key=lambda g: g[:3])
+    con.sort(key=lambda g: g[:3])
+    groups = [(r,) for r in rivals] + [g[3] for pair in zip(pro, con) for g in pair]
+    longer = pro if len(pro) > len(con) else con
+    groups += [g[3] for g in longer[min(len(pro), len(con)):]]
+    shown: set[str] = set()
+    for group in groups:
+        if len(shown | set(group)) <= limit:
+            shown.update(group)
+    return shown | {thesis}
 
 
 def focus(debate: Debate, graph: Graph, node_id: str) -> View:
@@ -113,10 +143,14 @@ def perspective_view(debate: Debate, graph: Graph, perspective_id: str) -> View:
 
 
 def _neighbours(graph: Graph, node_id: str) -> set[str]:
-    """What a node bears on, with the premises of the steps it undercuts."""
+    """What a node bears on, with the premises of the steps it undercuts and its partners in a linked
+    step (without them the step would show one premise of several)."""
     found = graph.targets(node_id)
     for cut in graph.cuts_from.get(node_id, ()):
         found.update(cut.premises)
+    for step in graph.steps_from.get(node_id, ()):
+        if step.linked:
+            found.update(p for p in step.premises if p != node_id)
     return found
 
 

@@ -177,6 +177,9 @@
     }
     function applicableWeight(arg) {
       if (arg.cutters.some(isIn)) return 0;
+      var fn = arg.weighing.function;
+      if ((fn === "linked" || fn === "constant" || fn === "preference") &&
+          arg.premises.some(function (p) { return label[p] === "out"; })) return 0;
       if (arg.cutters.some(function (c) { return label[c] === "undecided"; })) return null;
       if (arg.premises.some(function (p) { return label[p] === "undecided"; })) return null;
       return weigh(arg);
