@@ -36,6 +36,21 @@ class Analysis:
         return MappingProxyType({key: MappingProxyType(evaluate_from(self.debate, self.graph, key)) for key in keys})
 
     @cached_property
+    def open_conditions(self) -> tuple[str, ...]:
+        """The claims the map leaves open (``open: true``), in the debate's order."""
+        return tuple(n.id for n in self.debate.nodes.values() if n.open)
+
+    @cached_property
+    def if_conditions(self) -> Mapping[str, Mapping[str, Status]]:
+        """Every node's status as the map stands if a reader grants every open condition ("granted"), and if
+        a reader rejects them all ("rejected"): the leaning the weights give either way."""
+        conditions = self.open_conditions
+        return MappingProxyType({
+            "granted": MappingProxyType(evaluate_from(self.debate, self.graph, None, grant=conditions)),
+            "rejected": MappingProxyType(evaluate_from(self.debate, self.graph, None, reject=conditions)),
+        })
+
+    @cached_property
     def passages(self) -> tuple[Passage, ...]:
         """Every distinct quoted span of the source, in the text's order."""
         return tuple(self.quotes.passages())

@@ -181,10 +181,15 @@ def _wait_class(page, node: str, css_class: str) -> None:
 def _select(page, node: str, becomes: str) -> None:
     """Select a node in what-if mode and wait until it is ``becomes`` (rejected or granted) on the map, and the
     note says so: the note may grow, and move the map, only after that."""
+    page.wait_for_selector("figure.argmap-map.argmap-whatif-on")
     page.click(f"figure.argmap-map g.nid-{node} a", force=True)
-    _wait_class(page, node, f"whatif-{becomes}")
-    page.wait_for_function(f"document.querySelector('.argmap-whatif-note').textContent.includes('{becomes}:')",
-                           timeout=10_000)
+    try:
+        _wait_class(page, node, f"whatif-{becomes}")
+        page.wait_for_function(f"document.querySelector('.argmap-whatif-note').textContent.includes('{becomes}:')",
+                               timeout=10_000)
+    except Exception as error:  # say what the page showed: a timeout alone tells nothing
+        raise AssertionError(f"{node} did not become {becomes}: url {page.url}, note "
+                             f"{page.text_content('.argmap-whatif-note')!r}, classes {_classes(page, node)}") from error
 
 
 def _classes(page, node: str) -> set[str]:

@@ -208,6 +208,9 @@ def test_status_on_maps_and_pages(site: Path) -> None:
     page = (site / DEBATE / "claims" / "reset-redefines-nato" / "index.html").read_text()
     assert "<strong>Open</strong> (undecided) as the map stands: waits on" in page
     assert 'href="../managed-transition/"' in page
+    # the leaning the weights give: towards the thesis if execution goes well, no winner if it fails
+    assert "if a reader grants every open condition: <strong>stands</strong>: the strongest argument for it" in page
+    assert "if a reader rejects every open condition: <strong>balanced</strong>" in page
     svg = html.unescape(re.search(r'<svg[^>]*class="argmap-svg".*?</svg>', page, re.S).group(0))
     node = re.search(r'<g id="focus-reset-redefines-nato-n\d+" class="node claim[^"]*focus status-undecided '
                      r'outcome-open">.*?</g>', svg, re.S)

@@ -144,7 +144,10 @@
 
   function everywhere(state) {
     document.querySelectorAll("figure.argmap-whatif-on[data-graph]").forEach(function (other) {
-      loadGraph(other.getAttribute("data-graph")).then(function (graph) { relabel(other, graph, state); });
+      loadGraph(other.getAttribute("data-graph")).then(function (graph) { relabel(other, graph, state); })
+        .catch(function (error) {
+          if (other.argmapNote) other.argmapNote.textContent = "The what-if could not be applied: " + error.message;
+        });
     });
   }
 

@@ -68,6 +68,14 @@ def _status(ctx: PageContext, page: str, node: Node) -> list[str]:
     reason = explain(status, link).removeprefix(f"{status.outcome}: ")  # the outcome is said first already
     lines = ["## Status", "", f"**{status.outcome.capitalize()}** ({LABELS[status.label].word.lower()}) as the map "
              f"stands: {reason}.", ""]
+    if status.outcome == "open" and not node.open and ctx.analysis.open_conditions:
+        lines += ["What the weights give once the open conditions are settled (try it with the what-if on the map "
+                  "below):", ""]
+        for way in ("granted", "rejected"):
+            then = ctx.analysis.if_conditions[way][node.id]
+            lines.append(f"- if a reader {'grants' if way == 'granted' else 'rejects'} every open condition: "
+                         f"**{then.outcome}**: {explain(then, link).removeprefix(f'{then.outcome}: ')}.")
+        lines.append("")
     others = [f"{markdown_text(p.name)}: {statuses[p.id][node.id].outcome}" for p in ctx.debate.perspectives]
     lines += [f"From each perspective's premises alone ([compare]({ctx.md_link(page, ctx.layout.status)})): "
               + " · ".join(others) + ".", ""]
