@@ -94,6 +94,9 @@ class Decision:
     # the premises of each position's strongest argument for it, and against it (none: nothing weighs)
     strongest: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False)
     strongest_against: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False)
+    # how many other arguments weigh as much as the one named, for and against each position
+    as_heavy: dict[str, int] = field(default_factory=dict, compare=False)
+    as_heavy_against: dict[str, int] = field(default_factory=dict, compare=False)
 
 
 def granted_by_default(debate: Debate, graph: Graph) -> dict[str, str]:
@@ -275,30 +278,31 @@ def _decide_position(node_id: str, rules: _Rules) -> Label:
     pro = [_applicable_weight(a, rules, context) for a in rules.arguments_for(node_id)]
     if all(w is not None and w <= 0 for w in pro):
         return Label.OUT
-    strength, against, strongest, strongest_against = {}, {}, {}, {}
+    strength, against, strongest, strongest_against, as_heavy, as_heavy_against = {}, {}, {}, {}, {}, {}
     for position in issue.positions:
         pros, cons = rules.arguments_for(position), rules.arguments_against(position)
         weights = [_applicable_weight(a, rules, context) for a in pros]
         con_weights = [_applicable_weight(a, rules, context) for a in cons]
         if None in weights or None in con_weights:
             return Label.UNDECIDED
-        strength[position], strongest[position] = _strongest(pros, weights)
-        against[position], strongest_against[position] = _strongest(cons, con_weights)
+        strength[position], strongest[position], as_heavy[position] = _strongest(pros, weights)
+        against[position], strongest_against[position], as_heavy_against[position] = _strongest(cons, con_weights)
     standard = STANDARDS[issue.standard]
     winner = next((p for p in issue.positions if strength[p] > 0
                    and all(standard.met(strength[p], strength[q]) for q in issue.positions if q != p)
                    and standard.met(strength[p], against[p])), None)
     rules.decisions[issue.id] = Decision(issue.id, issue.standard, strength, against, winner, strongest,
-                                         strongest_against)
+                                         strongest_against, as_heavy, as_heavy_against)
     return Label.IN if winner == node_id else Label.OUT
 
 
-def _strongest(arguments: list[Argument], weights: list[float]) -> tuple[float, tuple[str, ...]]:
-    """The greatest weight, and the premises of the first argument that has it (none if nothing weighs)."""
+def _strongest(arguments: list[Argument], weights: list[float]) -> tuple[float, tuple[str, ...], int]:
+    """The greatest weight, the premises of the first argument that has it (none if nothing weighs), and
+    how many others weigh as much."""
     best = max(weights, default=0.0)
     if best <= 0:
-        return best, ()
-    return best, arguments[weights.index(best)].premises
+        return best, (), 0
+    return best, arguments[weights.index(best)].premises, weights.count(best) - 1
 
 
 def _propagate(rules: _Rules, rejected: set[str]) -> None:
@@ -410,26 +414,30 @@ def _weighed(status: Status, name) -> str:
     standard = STANDARDS[d.standard].name
     names = lambda ids: " and ".join(name(i) for i in ids)  # noqa: E731
 
-    def argument(weight: float, premises: tuple[str, ...]) -> str:
-        return f"{weight:g}, from {names(premises)}" if premises else f"{weight:g}"
+    def argument(weight: float, premises: tuple[str, ...], ties: int = 0) -> str:
+        if not premises:
+            return f"{weight:g}"
+        more = f", and {ties} more as heavy" if ties else ""
+        return f"{weight:g}, from {names(premises)}{more}"
 
-    mine = argument(d.strength[node], d.strongest.get(node, ()))
+    def pro(position: str) -> str:
+        return argument(d.strength[position], d.strongest.get(position, ()), d.as_heavy.get(position, 0))
+
+    def con(position: str) -> str:
+        return argument(d.against[position], d.strongest_against.get(position, ()), d.as_heavy_against.get(position, 0))
+
     rival = max((p for p in d.strength if p != node), key=lambda p: d.strength[p], default=None)
     if status.rule == "won":
-        against = [(d.against[node], d.strongest_against.get(node, ()), "against it")]
+        against = [(d.against[node], con(node), "against it")]
         if rival is not None:
-            against.append((d.strength[rival], d.strongest.get(rival, ()), f"for {name(rival)}"))
-        weight, premises, what = max(against, key=lambda item: item[0])
-        return (f"stands: the strongest argument for it ({mine}) beats the strongest {what} "
-                f"({argument(weight, premises)}) under {standard}")
+            against.append((d.strength[rival], pro(rival), f"for {name(rival)}"))
+        _, text, what = max(against, key=lambda item: item[0])
+        return f"stands: the strongest argument for it ({pro(node)}) beats the strongest {what} ({text}) under {standard}"
     if status.rule == "outweighed":
-        return (f"outweighed: {name(d.winner)} wins the issue, its strongest argument "
-                f"({argument(d.strength[d.winner], d.strongest.get(d.winner, ()))}) against this one's ({mine}), "
-                f"under {standard}")
-    against = d.against[node]
-    con = f"; against it: {argument(against, d.strongest_against.get(node, ()))}" if against > 0 else ""
-    return (f"balanced: no position of the issue wins under {standard} (the strongest argument for it: {mine}"
-            f"{con})")
+        return (f"outweighed: {name(d.winner)} wins the issue, its strongest argument ({pro(d.winner)}) against this "
+                f"one's ({pro(node)}), under {standard}")
+    against = f"; against it: {con(node)}" if d.against[node] > 0 else ""
+    return f"balanced: no position of the issue wins under {standard} (the strongest argument for it: {pro(node)}{against})"
 
 
 def explain(status: Status, name=lambda node_id: node_id) -> str:

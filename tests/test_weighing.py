@@ -186,6 +186,7 @@ def test_an_issue_in_yaml_through_argmap_status(tmp_path) -> None:
             "against it (0.5, from risk) under preponderance") in line
     assert granted["verdict"]["decision"]["strongest"] == {"verdict": ["benefit", "managed-exit"], "rival": ["doubt"]}
     assert granted["verdict"]["decision"]["strongest_against"] == {"verdict": ["risk"], "rival": []}
+    assert granted["verdict"]["decision"]["as_heavy"] == {"verdict": 0, "rival": 0}
     assert line.split()[:2] == ["in", "stands"]
     rival = next(x for x in text.stdout.splitlines() if " rival " in x)
     assert rival.split()[:2] == ["out", "outweighed"]

@@ -88,6 +88,7 @@ def _as_json(result: dict[str, Status]) -> str:
                 "issue": s.decision.issue, "standard": s.decision.standard, "winner": s.decision.winner,
                 "strength": s.decision.strength, "against": s.decision.against,
                 "strongest": {p: list(ids) for p, ids in s.decision.strongest.items()},
-                "strongest_against": {p: list(ids) for p, ids in s.decision.strongest_against.items()}},
+                "strongest_against": {p: list(ids) for p, ids in s.decision.strongest_against.items()},
+                "as_heavy": s.decision.as_heavy, "as_heavy_against": s.decision.as_heavy_against},
         } for node_id, s in result.items()
     }, indent=2) + "\n"
