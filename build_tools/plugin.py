@@ -13,7 +13,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .check import ProjectError, check_project
 from .formats import EXPORTS, formats_table
@@ -73,11 +73,14 @@ class ArgmapPlugin(BasePlugin[ArgmapConfig]):
 
     def on_files(self, files: Files, config) -> Files:
         assert self.site is not None
+        # With a nav of its own, the site reaches most generated pages from the maps and indexes, not the nav: MkDocs
+        # need not list them. Without one, MkDocs builds the nav from every page, these included.
+        inclusion = InclusionLevel.NOT_IN_NAV if config.nav else InclusionLevel.UNDEFINED
         for page in self.site.pages:
             existing = files.get_file_from_path(page.src)
             if existing is not None:
                 files.remove(existing)  # a generated page replaces a hand-written one of the same name
-            files.append(File.generated(config, page.src, content=page.markdown))
+            files.append(File.generated(config, page.src, content=page.markdown, inclusion=inclusion))
             if page.edit_path:
                 self.edit_paths[page.src] = page.edit_path
         for path, content in self.site.files.items():
