@@ -379,6 +379,71 @@ def test_maps_pan_and_zoom(server: str, browser) -> None:
     assert before != after
 
 
+def _zoom(page) -> float:
+    return page.evaluate("document.querySelector('figure.argmap-zoomable').argmapZoom.getZoom()")
+
+
+def test_zoom_steps_keys_and_the_wheel(server: str, browser) -> None:
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(f"{server}/{DEBATE}/map/")
+    page.wait_for_selector("figure.argmap-zoomable")
+    start = _zoom(page)
+    box = page.locator("figure.argmap-zoomable").bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + 40)
+    page.mouse.wheel(0, 100)  # the map not clicked yet: the page scrolls, the map does not zoom
+    page.wait_for_timeout(300)
+    assert _zoom(page) == pytest.approx(start) and page.evaluate("window.scrollY") > 0
+    page.evaluate("window.scrollTo(0, 0)")
+    page.mouse.click(box["x"] + 8, box["y"] + 8)  # a click on the map's edge: it now takes the wheel
+    page.mouse.wheel(0, -100)
+    page.wait_for_timeout(300)
+    assert _zoom(page) == pytest.approx(start * 1.5) and page.evaluate("window.scrollY") == 0  # zoomed, not scrolled
+    page.mouse.click(5, 5)  # a press outside the map gives the wheel back to the page
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + 40)
+    page.mouse.wheel(0, 100)
+    page.wait_for_timeout(300)
+    assert _zoom(page) == pytest.approx(start * 1.5)
+    page.evaluate("window.scrollTo(0, 0)")
+    page.focus("figure.argmap-zoomable")
+    page.keyboard.press("0")  # 0 fits the map again
+    assert _zoom(page) == pytest.approx(start)
+    page.click("#svg-pan-zoom-zoom-in")
+    assert _zoom(page) == pytest.approx(start * 1.5)  # one step: x1.5
+    page.keyboard.press("-")
+    assert _zoom(page) == pytest.approx(start)
+    page.keyboard.press("+")
+    assert _zoom(page) == pytest.approx(start * 1.5)
+
+
+def test_a_drag_that_starts_on_a_box_pans_and_does_not_follow_its_link(server: str, browser) -> None:
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(f"{server}/{DEBATE}/map/")
+    page.wait_for_selector("figure.argmap-zoomable")
+    viewport = "figure.argmap-map svg .svg-pan-zoom_viewport"
+    before = page.get_attribute(viewport, "transform")
+    node = page.locator("figure.argmap-map g.nid-reset-redefines-nato a").bounding_box()
+    x, y = node["x"] + node["width"] / 2, node["y"] + node["height"] / 2
+    page.mouse.move(x, y)
+    page.mouse.down()
+    page.mouse.move(x + 60, y + 40, steps=6)
+    page.mouse.up()
+    page.wait_for_timeout(300)
+    assert page.url.endswith(f"/{DEBATE}/map/")  # no navigation
+    assert page.get_attribute(viewport, "transform") != before  # it panned
+    page.click("button.argmap-whatif-toggle")  # with the what-if on, a drag does not reject the box either
+    node = page.locator("figure.argmap-map g.nid-reset-redefines-nato a").bounding_box()
+    x, y = node["x"] + node["width"] / 2, node["y"] + node["height"] / 2
+    page.mouse.move(x, y)
+    page.mouse.down()
+    page.mouse.move(x - 60, y - 40, steps=6)
+    page.mouse.up()
+    page.wait_for_timeout(300)
+    assert "whatif-rejected" not in _classes(page, "reset-redefines-nato") and "reject" not in page.url
+    page.click("button.argmap-whatif-toggle")
+    page.locator("figure.argmap-map g.nid-reset-redefines-nato a").click(force=True)  # a plain click still follows
+    page.wait_for_url(f"{server}/{DEBATE}/claims/reset-redefines-nato/")
+
+
 def test_the_reset_button_shows_only_in_what_if_mode(server: str, browser) -> None:
     page = browser.new_page()
     page.goto(f"{server}/")

@@ -16,12 +16,60 @@
     figure.style.height = Math.round(Math.max(240, Math.min(fitted * 1.4, window.innerHeight * 0.75))) + "px";
     svg.setAttribute("width", "100%");
     svg.setAttribute("height", "100%");
-    window.svgPanZoom(svg, {
+    var zoom = window.svgPanZoom(svg, {
       zoomEnabled: true, controlIconsEnabled: true, fit: true, center: true,
-      minZoom: 0.5, maxZoom: 20, dblClickZoomEnabled: false, mouseWheelZoomEnabled: true,
-      preventMouseEventsDefault: false
+      minZoom: 0.5, maxZoom: 20, dblClickZoomEnabled: false, mouseWheelZoomEnabled: false,
+      zoomScaleSensitivity: STEP - 1, preventMouseEventsDefault: false
+    });
+    figure.argmapZoom = zoom;
+    if (!figure.hasAttribute("tabindex")) figure.setAttribute("tabindex", "0");
+    figure.setAttribute("aria-label", (figure.getAttribute("aria-label") || "Argument map") +
+      ": drag to pan; click it, then use the wheel, or + and -, to zoom; 0 fits it again; arrows pan");
+
+    // A press-and-drag pans wherever it starts; only a click without movement follows a link (or a what-if).
+    var start = null, moved = false;
+    figure.addEventListener("pointerdown", function (event) {
+      start = { x: event.clientX, y: event.clientY };
+      moved = false;
+      active = figure; // the wheel zooms this map from now on, until the reader presses elsewhere
+    }, true);
+    figure.addEventListener("pointermove", function (event) {
+      if (start && Math.abs(event.clientX - start.x) + Math.abs(event.clientY - start.y) > DRAG) moved = true;
+    }, true);
+    figure.addEventListener("click", function (event) {
+      if (moved) { event.preventDefault(); event.stopImmediatePropagation(); }
+      start = null; moved = false;
+    }, true);
+
+    // The wheel zooms once the reader has clicked the map (or with Ctrl or Cmd), and then never scrolls the page.
+    figure.addEventListener("wheel", function (event) {
+      if (active !== figure && !event.ctrlKey && !event.metaKey) return;
+      event.preventDefault();
+      var box = svg.getBoundingClientRect();
+      var factor = Math.pow(STEP, Math.max(-1, Math.min(1, -event.deltaY / 100)));
+      zoom.zoomAtPointBy(factor, { x: event.clientX - box.left, y: event.clientY - box.top });
+    }, { passive: false });
+
+    figure.addEventListener("keydown", function (event) {
+      var key = event.key, pan = 60;
+      if (event.ctrlKey || event.metaKey || event.altKey) return;
+      if (key === "+" || key === "=") zoom.zoomBy(STEP);
+      else if (key === "-" || key === "_") zoom.zoomBy(1 / STEP);
+      else if (key === "0") { zoom.resetZoom(); zoom.fit(); zoom.center(); }
+      else if (key === "ArrowLeft") zoom.panBy({ x: pan, y: 0 });
+      else if (key === "ArrowRight") zoom.panBy({ x: -pan, y: 0 });
+      else if (key === "ArrowUp") zoom.panBy({ x: 0, y: pan });
+      else if (key === "ArrowDown") zoom.panBy({ x: 0, y: -pan });
+      else return;
+      event.preventDefault();
     });
   }
+  var STEP = 1.5; // one zoom step: x1.5
+  var DRAG = 5; // pixels a press may move and still count as a click
+  var active = null; // the map the wheel zooms, once the reader has pressed on it
+  document.addEventListener("pointerdown", function (event) {
+    if (active && !active.contains(event.target)) active = null;
+  }, true);
   function run() {
     document.querySelectorAll("figure.argmap-map > svg.argmap-svg").forEach(enhance);
     // The theme's search dialog has no accessible name (axe-core: aria-dialog-name).
