@@ -16,6 +16,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
+from build_tools.check import check_project
 from helpers import DEBATE, ROOT, build, copy_project, write_issue_debate
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
@@ -413,6 +414,28 @@ def test_zoom_steps_keys_and_the_wheel(server: str, browser) -> None:
     assert _zoom(page) == pytest.approx(start)
     page.keyboard.press("+")
     assert _zoom(page) == pytest.approx(start * 1.5)
+
+
+def test_claim_pages_put_for_and_against_side_by_side_and_the_map_above_the_fold(server: str, browser) -> None:
+    [analysis] = check_project(ROOT).analyses
+    debate, graph = analysis.debate, analysis.graph
+    # the pages with the most above their map: the nodes with the most relations into them, and an evidence page
+    busiest = sorted(debate.nodes.values(), key=lambda n: -len(graph.steps_into.get(n.id, ()) + graph.attacks_into.get(
+        n.id, ())))[:8] + [next(n for n in debate.nodes.values() if n.citation)]
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    for node in busiest:
+        page.goto(f"{server}/{DEBATE}/{node.kind.folder}/{node.id}/", wait_until="domcontentloaded")
+        top = page.evaluate("document.querySelector('figure.argmap-map').getBoundingClientRect().top")
+        assert top < 900, (node.id, top)  # the focus map starts on the first screen
+    page.goto(f"{server}/{DEBATE}/claims/{debate.thesis}/")
+    sides = page.locator(".argmap-procon > section")
+    left, right = sides.nth(0).bounding_box(), sides.nth(1).bounding_box()
+    assert left["y"] == right["y"] and left["x"] + left["width"] <= right["x"]  # side by side
+    assert sides.nth(0).locator("h2").inner_text() == "For it" and "rival position" in sides.nth(1).inner_text()
+    phone = browser.new_page(viewport={"width": 390, "height": 844}, is_mobile=True)
+    phone.goto(f"{server}/{DEBATE}/claims/{debate.thesis}/")
+    sides = phone.locator(".argmap-procon > section")
+    assert sides.nth(1).bounding_box()["y"] > sides.nth(0).bounding_box()["y"] + sides.nth(0).bounding_box()["height"] - 1
 
 
 def test_a_drag_that_starts_on_a_box_pans_and_does_not_follow_its_link(server: str, browser) -> None:

@@ -210,7 +210,7 @@ def test_links_resolve_without_directory_urls(tmp_path: Path) -> None:
 
 def test_status_on_maps_and_pages(site: Path) -> None:
     page = (site / DEBATE / "claims" / "reset-redefines-nato" / "index.html").read_text()
-    assert "<strong>Open</strong> (undecided) as the map stands: waits on" in page
+    assert "<strong>Open</strong> as the map stands: waits on" in page
     assert 'href="../managed-transition/"' in page
     # the leaning the weights give: towards the thesis if execution goes well, no winner if it fails
     assert "if a reader grants every open condition: <strong>stands</strong>: the strongest argument for it" in page

@@ -111,7 +111,7 @@ def test_a_new_relation_kind_needs_only_the_schema_and_the_registry(project, tmp
     monkeypatch.setattr(schema, "SCHEMA_DIR", schemas)
     schema._validator.cache_clear()
     contrary = replace(vocabulary.ATTACKS, name="contrary", verb="be contrary to", colour="#6a1b9a",
-                       made="It is contrary to", received="Contrary claims")
+                       made="It is contrary to", received="Contrary claims", reads="contrary to")
     monkeypatch.setitem(vocabulary.RELATIONS, "contrary", contrary)
     try:
         file = project / "arguments/trees/claims/trees-cost-too-much.yaml"
@@ -127,7 +127,7 @@ def test_a_new_relation_kind_needs_only_the_schema_and_the_registry(project, tmp
         page = next(p.markdown for p in site.pages if p.src == "trees/claims/trees-cost-too-much.md")
         assert "## It is contrary to" in page
         home = next(p.markdown for p in site.pages if p.src == "index.md")
-        assert 'argmap-key-contrary' in home and "*contrary:*" in home
+        assert "argmap-key-contrary" in home and "*contrary to:*" in home
         assert 'class="edge contrary"' in site.maps["trees/map"] and "#6a1b9a" in site.maps["trees/map"]
     finally:
         schema._validator.cache_clear()

@@ -219,8 +219,8 @@ def test_a_debate_with_an_issue_builds_and_its_pages_give_the_reasons(tmp_path) 
     write_issue_debate(tmp_path)
     site = build_site(check_project(tmp_path).analyses, Renderer(None))
     pages = {p.src: p.markdown for p in site.pages}
-    assert "**Open** (undecided) as the map stands: waits on [The exit is managed]" in pages["weighed/claims/verdict.md"]
-    assert "**Open** (undecided) as the map stands: a condition the map leaves open" in pages["weighed/claims/managed-exit.md"]
+    assert "**Open** as the map stands: waits on [The exit is managed]" in pages["weighed/claims/verdict.md"]
+    assert "**Open** as the map stands: a condition the map leaves open" in pages["weighed/claims/managed-exit.md"]
     verdict = pages["weighed/claims/verdict.md"]
     assert "## Weighing the issue: Is the course sound?" in verdict and "preponderance of the evidence" in verdict
     pro, con = verdict.split("### For it", 1)[1].split("### Against it, and for its rivals", 1)

@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from ..escape import markdown_text
 from ..model import Debate, NodeKind
-from ..vocabulary import MORE, SUPPORTS, UNDERCUTS
+from ..vocabulary import MORE, RELATIONS, SUPPORTS, UNDERCUTS
 from .views import View
 
 __all__ = ["outline"]
@@ -85,8 +85,9 @@ def _relation_words(debate: Debate, relation: str) -> str:
         return ""
     kind, _, others = relation.partition("|")
     names = [markdown_text(debate.nodes[o].label) for o in others.split(",") if o]
+    # an item under X reads as a sentence about X: "supported by Y", "attacked by Z"
     if kind == SUPPORTS.name:
-        return f"*supports (together with {'; '.join(names)}):* " if names else "*supports:* "
+        return f"*supported by (together with {'; '.join(names)}):* " if names else f"*{SUPPORTS.reads}:* "
     if kind == UNDERCUTS.name:
-        return f"*undercuts the support from {'; '.join(names)}:* "
-    return f"*{kind}:* "
+        return f"*its support from {'; '.join(names)} undercut by:* "
+    return f"*{RELATIONS[kind].reads}:* "
