@@ -124,7 +124,8 @@
         parts.push(names([ends[0]]) + " weighed " + state.weight[key] + " for " + names([ends[1]]));
       });
       note.textContent = parts.length
-        ? "What if " + parts.join("; ") + ". " + changed + " node(s) on this map changed outcome (outlined)."
+        ? "What if " + parts.join("; ") + ". " + (changed === 1 ? "1 node" : changed + " nodes") +
+          " on this map changed outcome (outlined)."
         : idleNote(figure);
     }
   }

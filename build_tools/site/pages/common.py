@@ -99,9 +99,25 @@ def grouped(nodes: list[Node]) -> list[tuple[str, list[Node]]]:
 
 
 def source_facts(d: Debate) -> list[str]:
-    """The article's bibliographic details as a table."""
+    """The article's bibliographic details as a table; what is not recorded is said once, not printed as 'unknown'."""
     s = d.source
-    url = "unknown" if s.url == "unknown" else html_link(s.url)
-    return ["| The article | |", "|---|---|", f"| Title | {markdown_text(s.title)} |",
-            f"| Author | {markdown_text(s.author)} |", f"| Publication | {markdown_text(s.publication)} |",
-            f"| Date | {markdown_text(s.date)} |", f"| Link | {url} |", ""]
+    fields = [("Title", s.title), ("Author", s.author), ("Publication", s.publication), ("Date", s.date),
+              ("Link", s.url)]
+    known = [(name, html_link(value) if name == "Link" else markdown_text(value))
+             for name, value in fields if value != "unknown"]
+    missing = [name.lower() for name, value in fields if value == "unknown"]
+    lines = []
+    if known:
+        lines += ["| The article | |", "|---|---|", *(f"| {name} | {value} |" for name, value in known), ""]
+    if missing:
+        lines += [f"Not recorded for this article: its {_listed(missing)}.", ""]
+    return lines
+
+
+def _listed(words: list[str]) -> str:
+    """Words joined as in a sentence.
+
+    >>> _listed(["title"]), _listed(["title", "date"]), _listed(["a", "b", "c"])
+    ('title', 'title and date', 'a, b and c')
+    """
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from ...escape import markdown_text
+from ...escape import html_text, markdown_text
 from ...model import Node
-from ...vocabulary import KIND_NAMES, Label
+from ...vocabulary import KIND_NAMES, OUTCOMES
 from .common import Page, PageContext, grouped, heading
 from .home import STATUS_NOTE
 
@@ -25,7 +25,8 @@ def perspective(ctx: PageContext, perspective_id: str) -> Page:
     p = d.perspective(perspective_id)
     own = [n for n in d.nodes.values() if n.perspective == perspective_id]
     lines = [*heading(p.name), markdown_text(p.description), "",
-             f"{len(own)} node(s) of the map are in this voice; the claims they bear on are shown faded.", "",
+             f"{len(own)} {'node' if len(own) == 1 else 'nodes'} of the map {'is' if len(own) == 1 else 'are'} in this "
+             "voice; the claims they bear on are shown faded.", "",
              ctx.map_block(page, f"perspective-{perspective_id}", "This perspective's map"), ""]
     for role, nodes in grouped(own):
         lines += [f"## {role}", ""] + [f"- {ctx.node_link(page, n.id)}" for n in nodes] + [""]
@@ -35,18 +36,24 @@ def perspective(ctx: PageContext, perspective_id: str) -> Page:
 def status_page(ctx: PageContext) -> Page:
     page, d, statuses = ctx.layout.status, ctx.debate, ctx.analysis.statuses
     columns = [None, *(p.id for p in d.perspectives)]
-    names = ["As the map stands", *(markdown_text(p.name) for p in d.perspectives)]
-    lines = [*heading("Where the debate stands", hide_toc=True), STATUS_NOTE, "",
+    names = ["As the map stands", *(p.name for p in d.perspectives)]
+    lines = [*heading("Where the debate stands", hide_toc=True),
              "The first column takes as given every piece of evidence and every claim that nothing "
              "supports. Each perspective's column takes as given the evidence and only that "
              "perspective's own unsupported claims: what follows from its premises alone. "
-             "Rows where the columns disagree are marked ◆.", "",
-             "| Claim | " + " | ".join(names) + " |", "|---" * (len(names) + 1) + "|"]
-    for node in d.claims:
+             "Claims are listed from the thesis down; rows where the columns disagree are marked ◆.", ""]
+    depth = ctx.analysis.graph.depth
+    claims = sorted(d.claims, key=lambda n: (depth.get(n.id, len(d.nodes)), ctx.analysis.graph.order[n.id]))
+    head = "".join(f'<th scope="col">{html_text(name)}</th>' for name in ["Claim", *names])
+    rows = []
+    for node in claims:
         found = [statuses[c][node.id] for c in columns]
         mark = " ◆" if len({s.outcome for s in found}) > 1 else ""
-        lines.append(f"| {ctx.node_link(page, node.id)}{mark} | " + " | ".join(
-            f"**{s.outcome}**" if s.label is Label.IN else s.outcome for s in found) + " |")
+        cells = "".join(f'<td data-label="{html_text(name)}"><span class="argmap-badge {OUTCOMES[s.outcome].css}">'
+                        f"{html_text(s.outcome)}</span></td>" for name, s in zip(names, found))
+        rows.append(f'<tr><th scope="row">{ctx.html_node_link(page, node.id)}{mark}</th>{cells}</tr>')
+    lines += [f'<table class="argmap-status"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>', "",
+              STATUS_NOTE]
     return Page(page, "\n".join(lines) + "\n")
 
 
@@ -54,8 +61,9 @@ def claims_index(ctx: PageContext) -> Page:
     page = ctx.layout.claims
     lines = [*heading("Claims"), f"All {len(ctx.debate.claims)} claims of the map, by role.", ""]
     for role, nodes in grouped(ctx.debate.claims):
-        lines += [f"## {role}", "", "| Claim | Perspective |", "|---|---|"]
-        lines += [f"| {ctx.node_link(page, n.id)} | {ctx.perspective_name(n)} |" for n in nodes] + [""]
+        lines += [f"## {role}", "", "| Claim | Outcome | Perspective |", "|---|---|---|"]
+        lines += [f"| {ctx.node_link(page, n.id)} | {ctx.analysis.statuses[None][n.id].outcome} | "
+                  f"{ctx.perspective_name(n)} |" for n in nodes] + [""]
     return Page(page, "\n".join(lines) + "\n")
 
 
