@@ -438,6 +438,18 @@ def test_claim_pages_put_for_and_against_side_by_side_and_the_map_above_the_fold
     assert sides.nth(1).bounding_box()["y"] > sides.nth(0).bounding_box()["y"] + sides.nth(0).bounding_box()["height"] - 1
 
 
+def test_the_home_page_shows_the_case_for_and_against_on_its_first_screen(server: str, browser) -> None:
+    for scheme in ("light", "dark"):
+        page = browser.new_page(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
+        page.goto(f"{server}/")
+        objection = page.locator(".argmap-procon .argmap-against > ul > li").first
+        answer = objection.locator("li", has_text="answered by").first
+        assert "isolationist retreat" in objection.inner_text()  # the critics' case
+        box = answer.bounding_box()
+        assert box and box["y"] + box["height"] < 900, box  # and its answer, without scrolling
+        assert page.locator(".argmap-procon .argmap-for > ul > li").first.bounding_box()["y"] < 900
+
+
 def test_a_drag_that_starts_on_a_box_pans_and_does_not_follow_its_link(server: str, browser) -> None:
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     page.goto(f"{server}/{DEBATE}/map/")

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from ...escape import markdown_text
+from ...status import explain
 from ...vocabulary import OUTCOMES, RELATIONS
 from ..dot import perspective_class
 from .common import Page, PageContext, heading, source_facts
+from .procon import for_and_against
 
 __all__ = ["home", "STATUS_NOTE"]
 
@@ -21,8 +23,11 @@ def home(ctx: PageContext) -> Page:
     link = lambda target: ctx.md_link(page, target)  # noqa: E731
     lines = [*heading(d.title, hide_toc=True), markdown_text(d.summary), ""]
     if thesis:
+        status = ctx.analysis.statuses[None][thesis.id]
+        reason = explain(status, lambda n: ctx.node_link(page, n)).removeprefix(f"{status.outcome}: ")
         lines += ["## The thesis", "", f"> {markdown_text(thesis.statement)}", "",
-                  f"{ctx.node_link(page, thesis.id)}", ""]
+                  f"{ctx.node_link(page, thesis.id)}: **{status.outcome}** as the map stands: {reason}.", ""]
+        lines += for_and_against(ctx, page, thesis.id, on_its_page=True)
     lines += ["## The argument at a glance", "",
               "Each box is a claim or a piece of evidence: select it to see what supports and attacks it, "
               "its evidence, and where the article says it. Boxes marked with a number stand for the "

@@ -4,14 +4,13 @@ why the outcome, the weighing, the quotes, the citation, what it bears on."""
 
 from __future__ import annotations
 
-from ...escape import html_link, html_text, markdown_text
+from ...escape import html_link, markdown_text
 from ...model import Node, NodeKind, Support, Undercut
 from ...status import LINKED, explain
 from ...vocabulary import (
     ATTACKS,
     BASIS_NAMES,
     KIND_NAMES,
-    OUTCOMES,
     ROLE_NAMES,
     STANDARDS,
     SUPPORTS,
@@ -20,11 +19,9 @@ from ...vocabulary import (
     acting_as,
 )
 from .common import Page, PageContext, heading
+from .procon import for_and_against
 
 __all__ = ["node_page"]
-
-
-PROCON_ITEMS = 3  # arguments shown in each column; the rest are listed further down the page
 
 
 def node_page(ctx: PageContext, node: Node) -> Page:
@@ -36,7 +33,7 @@ def node_page(ctx: PageContext, node: Node) -> Page:
                   "    " + markdown_text(node.rationale or ""), ""]
     if node.caution:
         lines += ['!!! warning "Read with care"', "", "    " + markdown_text(node.caution), ""]
-    lines += _for_and_against(ctx, page, node)
+    lines += for_and_against(ctx, page, node.id)
     lines += ["## Around this " + ("claim" if node.kind is NodeKind.CLAIM else "evidence"), "",
               ctx.map_block(page, f"focus-{node.id}", "This map"), ""]
     lines += ["## About this " + ("claim" if node.kind is NodeKind.CLAIM else "evidence"), "", _facts(ctx, page, node), ""]
@@ -68,58 +65,6 @@ def _outcome(ctx: PageContext, page: str, node: Node) -> list[str]:
 def _waits_on_conditions(ctx: PageContext, node: Node) -> bool:
     status = ctx.analysis.statuses[None][node.id]
     return status.outcome == "open" and not node.open and bool(ctx.analysis.open_conditions)
-
-
-def _for_and_against(ctx: PageContext, page: str, node: Node) -> list[str]:
-    """Two columns, For and Against: the supports and attacks into the node (and, for a position, its rivals),
-    each premise with its outcome, heaviest first; an undercut shown on the reason it undercuts."""
-    g, me = ctx.analysis.graph, node.id
-    issue = next((i for i in ctx.debate.issues if me in i.positions), None)
-    rivals = [p for p in issue.positions if p != me] if issue else []
-    pro = [(_weight(s.weighing), g.step_number[s.key], _step_item(ctx, page, s)) for s in g.steps_into.get(me, ())]
-    con = [(_weight(a.weighing), g.order[a.attacker], _item(ctx, page, (a.attacker,), a.weighing))
-           for a in g.attacks_into.get(me, ()) if a.attacker not in rivals]
-    con += [(2.0, g.order[r], "rival position: " + _badged(ctx, page, r)) for r in rivals]  # rivals first
-    if not pro and not con:
-        return ["Nothing on the map supports or attacks it.", ""]
-    html = ['<div class="argmap-procon">']
-    for title, css, items in (("For it", "argmap-for", pro), ("Against it", "argmap-against", con)):
-        items = [text for _, _, text in sorted(items, key=lambda item: (-item[0], item[1]))]
-        shown = [f"<li>{text}</li>" for text in items[:PROCON_ITEMS]]
-        if len(items) > PROCON_ITEMS:
-            shown.append(f'<li class="argmap-more">and {len(items) - PROCON_ITEMS} more, all listed below</li>')
-        html += [f'<section class="{css}">', f"<h2>{title}</h2>",
-                 f"<ul>{''.join(shown)}</ul>" if shown else "<p>Nothing on the map.</p>", "</section>"]
-    html.append("</div>")
-    return ["".join(html), ""]
-
-
-def _weight(weighing) -> float:
-    return (weighing or LINKED).weight_for(None)
-
-
-def _badged(ctx: PageContext, page: str, node_id: str) -> str:
-    outcome = OUTCOMES[ctx.analysis.statuses[None][node_id].outcome]
-    return f'<span class="argmap-badge {outcome.css}">{html_text(outcome.word)}</span> ' + \
-        ctx.html_node_link(page, node_id)
-
-
-def _item(ctx: PageContext, page: str, premises, weighing) -> str:
-    text = " <em>with</em> ".join(_badged(ctx, page, p) for p in premises)
-    if weighing is not None:
-        weight = weighing.weight_for(None)
-        word = next((w for w, value in WEIGHT_WORDS.items() if value == weight), f"{weight:g}")
-        text += f' <span class="argmap-weight">weighs {html_text(word)}</span>'
-    return text
-
-
-def _step_item(ctx: PageContext, page: str, step: Support) -> str:
-    text = _item(ctx, page, step.premises, step.weighing)
-    cuts = ctx.analysis.graph.cuts_of_step.get(step.key, ())
-    if cuts:
-        text += "<ul>" + "".join(f"<li>its step undercut by {_badged(ctx, page, c.undercutter)}</li>"
-                                 for c in cuts) + "</ul>"
-    return text
 
 
 def _facts(ctx: PageContext, page: str, node: Node) -> str:
