@@ -198,5 +198,7 @@ BASIS_NAMES = {
 
 # Material's light palette, 50 shades: readable behind black text (contrast > 12:1). The CSS
 # classes p0...p7 carry the same fills (and dark-mode ones) on the site.
-PERSPECTIVE_FILLS = ("#e3f2fd", "#e8f5e9", "#fce4ec", "#fff3e0", "#ede7f6", "#e0f7fa", "#f9fbe7", "#efebe9")
+# Pale fills, in the order perspectives are declared: blue, yellow, purple and brown first, so that the
+# first four never look like the relations' green (supports), red (attacks) or orange (undercuts).
+PERSPECTIVE_FILLS = ("#e3f2fd", "#fff9c4", "#ede7f6", "#efebe9", "#e0f7fa", "#fff3e0", "#e8f5e9", "#fce4ec")
 UNCLASSIFIED_FILL = "#f5f5f5"
