@@ -29,9 +29,11 @@ def home(ctx: PageContext) -> Page:
                   f"{ctx.node_link(page, thesis.id)}: **{status.outcome}** as the map stands: {reason}.", ""]
         lines += for_and_against(ctx, page, thesis.id, on_its_page=True)
     lines += ["## The argument at a glance", "",
-              "Each box is a claim or a piece of evidence: select it to see what supports and attacks it, "
-              "its evidence, and where the article says it. Boxes marked with a number stand for the "
-              "parts of the map folded away; select them to open that part.", "",
+              "Each box is a claim (rounded) or a piece of evidence (folded corner); select it to see what "
+              "supports and attacks it and where the article says it. Green arrows support, red dashed lines "
+              "attack, orange dotted lines undercut a step. The word on each box is its outcome, which follows "
+              "from the map's own premises and weights, not from our opinion ([how to read a map](#how-to-read-a-map)). "
+              "Dashed boxes with a number stand for parts folded away; select one to see that part.", "",
               ctx.map_block(page, "overview", "The overview"), "",
               "## How to read a map", "", legend(ctx), "",
               "## Explore", "",
