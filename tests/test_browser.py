@@ -406,14 +406,14 @@ def test_zoom_steps_keys_and_the_wheel(server: str, browser) -> None:
     assert _zoom(page) == pytest.approx(start * 1.5)
     page.evaluate("window.scrollTo(0, 0)")
     page.focus("figure.argmap-zoomable")
-    page.keyboard.press("0")  # 0 fits the map again
-    assert _zoom(page) == pytest.approx(start)
+    page.keyboard.press("0")  # 0 fits the whole map (it opened zoomed in, to be readable)
+    assert _zoom(page) == pytest.approx(1.0) and start > 1
     page.click("#svg-pan-zoom-zoom-in")
-    assert _zoom(page) == pytest.approx(start * 1.5)  # one step: x1.5
+    assert _zoom(page) == pytest.approx(1.5)  # one step: x1.5
     page.keyboard.press("-")
-    assert _zoom(page) == pytest.approx(start)
+    assert _zoom(page) == pytest.approx(1.0)
     page.keyboard.press("+")
-    assert _zoom(page) == pytest.approx(start * 1.5)
+    assert _zoom(page) == pytest.approx(1.5)
 
 
 def test_claim_pages_put_for_and_against_side_by_side_and_the_map_above_the_fold(server: str, browser) -> None:
@@ -448,6 +448,27 @@ def test_the_home_page_shows_the_case_for_and_against_on_its_first_screen(server
         box = answer.bounding_box()
         assert box and box["y"] + box["height"] < 900, box  # and its answer, without scrolling
         assert page.locator(".argmap-procon .argmap-for > ul > li").first.bounding_box()["y"] < 900
+
+
+LABEL_SIZES = """() => Array.from(document.querySelectorAll('figure.argmap-map g.node text')).map(
+  t => (parseFloat(t.getAttribute('font-size')) || 11) * t.getScreenCTM().a)"""
+
+
+@pytest.mark.parametrize("width,height", [(1280, 900), (390, 844)])
+def test_every_map_label_is_readable_when_the_page_loads(server: str, browser, width: int, height: int) -> None:
+    page = browser.new_page(viewport={"width": width, "height": height})
+    for path in ["/", f"/{DEBATE}/map/", f"/{DEBATE}/perspectives/author/", f"/{DEBATE}/claims/reset-redefines-nato/",
+                 f"/{DEBATE}/claims/withdrawal-invites-chaos/", f"/{DEBATE}/evidence/politico-report/"]:
+        page.goto(server + path)
+        page.wait_for_load_state("networkidle")
+        sizes = page.evaluate(LABEL_SIZES)
+        assert sizes and min(sizes) >= 10, (path, min(sizes))  # px, at first paint
+    page.goto(f"{server}/{DEBATE}/map/")
+    page.wait_for_selector("figure.argmap-zoomable[tabindex]")  # the map's keys are ready
+    page.focus("figure.argmap-zoomable")
+    page.keyboard.press("0")  # the whole map, at whatever size fits (drawn on the next animation frame)
+    page.wait_for_function(f"Math.min(...({LABEL_SIZES})()) < 10", timeout=5_000)
+    assert page.locator("figure.argmap-zoomable button.argmap-fullscreen").is_visible()
 
 
 def test_a_drag_that_starts_on_a_box_pans_and_does_not_follow_its_link(server: str, browser) -> None:

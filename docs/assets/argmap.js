@@ -22,6 +22,8 @@
       zoomScaleSensitivity: STEP - 1, preventMouseEventsDefault: false
     });
     figure.argmapZoom = zoom;
+    readable(svg, zoom);
+    fullScreen(figure, zoom);
     if (!figure.hasAttribute("tabindex")) figure.setAttribute("tabindex", "0");
     figure.setAttribute("aria-label", (figure.getAttribute("aria-label") || "Argument map") +
       ": drag to pan; click it, then use the wheel, or + and -, to zoom; 0 fits it again; arrows pan");
@@ -64,6 +66,37 @@
       event.preventDefault();
     });
   }
+  // A map too big to read when fitted starts zoomed so that its labels are MIN_LABEL px or more, on the
+  // claim the page is about (or the thesis); the reader can fit it again with 0 or the reset button.
+  function readable(svg, zoom) {
+    var text = svg.querySelector("g.node text");
+    if (!text || !text.getScreenCTM()) return;
+    var px = (parseFloat(text.getAttribute("font-size")) || 11) * text.getScreenCTM().a;
+    if (px >= MIN_LABEL) return;
+    var target = svg.querySelector("g.node.focus") || svg.querySelector("g.node.role-thesis") ||
+      svg.querySelector("g.node");
+    var frame = svg.getBoundingClientRect(), box = target.getBoundingClientRect();
+    var point = { x: box.left + box.width / 2 - frame.left, y: box.top + box.height / 2 - frame.top };
+    zoom.zoomAtPointBy(MIN_LABEL / px * 1.02, point);
+    zoom.panBy({ x: frame.width / 2 - point.x, y: frame.height * 0.3 - point.y });
+  }
+  function fullScreen(figure, zoom) {
+    if (!figure.requestFullscreen || figure.querySelector(".argmap-fullscreen")) return;
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "argmap-fullscreen";
+    button.textContent = "Full screen";
+    button.addEventListener("click", function () {
+      if (document.fullscreenElement === figure) document.exitFullscreen();
+      else figure.requestFullscreen();
+    });
+    figure.addEventListener("fullscreenchange", function () {
+      button.textContent = document.fullscreenElement === figure ? "Leave full screen" : "Full screen";
+      zoom.resize();
+    });
+    figure.appendChild(button);
+  }
+  var MIN_LABEL = 10; // px: the smallest label a map shows when it loads
   var STEP = 1.5; // one zoom step: x1.5
   var DRAG = 5; // pixels a press may move and still count as a click
   var active = null; // the map the wheel zooms, once the reader has pressed on it

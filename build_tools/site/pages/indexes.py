@@ -15,7 +15,8 @@ def whole_map(ctx: PageContext) -> Page:
     page = ctx.layout.map
     lines = [*heading("The whole map", hide_toc=True),
              f"Every claim, piece of evidence and relation of the debate: {len(ctx.debate.nodes)} nodes. "
-             "Drag to pan, scroll or pinch to zoom; the list below tells the same map in words.", "",
+             "It opens on the thesis, zoomed so its words can be read: drag to pan; click the map, then scroll "
+             "(or press + and −) to zoom; 0 or Reset shows it whole. The list below tells the same map in words.", "",
              ctx.map_block(page, "map", "The whole map")]
     return Page(page, "\n".join(lines) + "\n")
 
