@@ -7,9 +7,7 @@ from ...quotes import Passage
 from ..urls import relative_url
 from .common import Page, PageContext, heading, source_facts
 
-__all__ = ["source_page", "CONTEXT_CHARS"]
-
-CONTEXT_CHARS = 45
+__all__ = ["source_page"]
 
 
 def source_page(ctx: PageContext) -> Page:
@@ -26,23 +24,37 @@ def source_page(ctx: PageContext) -> Page:
                   "marked passage to go to its claim.", ""] + facts
         lines += [_full_text(ctx, page, text, found)]
     else:
-        lines += ["The rights to republish this article are not known, so this page shows only the "
-                  f"{len(found)} passages the map quotes, in the article's order, each with a little "
-                  "context and the claims it grounds.", ""] + facts
-        for passage in found:
-            lines += [_passage(ctx, page, text, passage), ""]
+        lines += ["The rights to republish this article are not known, so this page gives only the "
+                  f"{len(found)} passages the map quotes, in the article's order and paragraphs; “[…]” marks "
+                  "what is left out. After each passage, the claims it grounds.", ""] + facts
+        lines += [_quoted_prose(ctx, page, text, found)]
     return Page(page, "\n".join(lines) + "\n", f"{d.folder}/source.txt")
 
 
-def _passage(ctx: PageContext, page: str, text: str, passage: Passage) -> str:
-    before, after = context(text, passage.start, passage.end)
-    quoted = " ".join(text[passage.start:passage.end].split())
-    line, _ = ctx.analysis.quotes.lines.position(passage.start)
-    links = ", ".join(ctx.html_node_link(page, n) for n in passage.nodes)
-    return (f'<div class="argmap-passage" id="{passage.anchor}"><p>'
-            f'<span class="argmap-context">{html_text(before)}</span><mark>{html_text(quoted)}</mark>'
-            f'<span class="argmap-context">{html_text(after)}</span></p>'
-            f'<p class="argmap-grounds">Line {line} of the source · grounds: {links}</p></div>')
+def _quoted_prose(ctx: PageContext, page: str, text: str, found: tuple[Passage, ...]) -> str:
+    """The quoted passages as continuous text, paragraph by paragraph, with the gaps marked “[…]”."""
+    paragraphs, start = [], 0
+    for chunk in text.split("\n\n"):
+        paragraphs.append((start, start + len(chunk)))
+        start += len(chunk) + 2
+    out = []
+    for begin, end in paragraphs:
+        inside = [p for p in found if begin <= p.start < end]
+        if not inside:
+            continue
+        parts, at = [], begin
+        for passage in inside:
+            if text[at:passage.start].strip():
+                parts.append('<span class="argmap-gap">[…]</span>')
+            quoted = " ".join(text[passage.start:passage.end].split())
+            links = "; ".join(ctx.html_node_link(page, n) for n in passage.nodes)
+            parts.append(f'<span class="argmap-passage" id="{passage.anchor}"><mark>{html_text(quoted)}</mark> '
+                         f'<span class="argmap-grounds">(→ {links})</span></span>')
+            at = max(at, passage.end)
+        if text[at:end].strip():
+            parts.append('<span class="argmap-gap">[…]</span>')
+        out.append(f'<p class="argmap-prose">{" ".join(parts)}</p>')
+    return '<div class="argmap-quoted-text">' + "".join(out) + "</div>"
 
 
 def _full_text(ctx: PageContext, page: str, text: str, found: tuple[Passage, ...]) -> str:
@@ -62,19 +74,3 @@ def _full_text(ctx: PageContext, page: str, text: str, found: tuple[Passage, ...
             out.append(chunk)
     out.append("</p></div>")
     return "".join(out)
-
-
-def context(text: str, start: int, end: int) -> tuple[str, str]:
-    """A few whole words before and after a passage, with '…' where the text goes on.
-
-    >>> context("one two three four five", 8, 13)
-    ('one two ', ' four five')
-    """
-    head = text[max(0, start - CONTEXT_CHARS):start]
-    if start - CONTEXT_CHARS > 0 and " " in head.strip():
-        head = "…" + head.split(None, 1)[1] if not head[0].isspace() else "…" + head.lstrip()
-    tail = text[end:end + CONTEXT_CHARS]
-    if end + CONTEXT_CHARS < len(text) and " " in tail.strip():
-        tail = tail.rsplit(None, 1)[0] + "…" if not tail[-1].isspace() else tail.rstrip() + "…"
-    return " ".join(head.split()) + (" " if head[-1:].isspace() else ""), \
-        (" " if tail[:1].isspace() else "") + " ".join(tail.split())
