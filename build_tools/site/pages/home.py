@@ -11,10 +11,11 @@ from .procon import for_and_against
 
 __all__ = ["home", "STATUS_NOTE"]
 
-STATUS_NOTE = ("**Status.** Each box says its outcome in a word, and each page says why. Outcomes follow "
-               "from the map's own premises, relations and weights; they are not a verdict on whether a "
-               "claim is true.\n\n"
-               + "\n".join(f"- *{o.word}*: {o.meaning}." for o in OUTCOMES.values() if o.word != "rejected"))
+STATUS_INTRO = ("**Outcomes.** Each box says its outcome in a word, and each page says why. Outcomes follow "
+                "from the map's own premises, relations and weights; they are not a verdict on whether a "
+                "claim is true.")
+STATUS_NOTE = STATUS_INTRO + "\n\n" + "\n".join(
+    f"- *{o.word}*: {o.meaning}." for o in OUTCOMES.values() if o.word != "rejected")
 
 
 def home(ctx: PageContext) -> Page:
@@ -57,13 +58,13 @@ def legend(ctx: PageContext) -> str:
     rows = ["| Mark | Meaning |", "|---|---|"]
     rows += [f'| <span class="argmap-key argmap-key-{r.name}">{r.key_mark}</span> {r.key_words} | {r.meaning} |'
              for r in RELATIONS.values()]
-    badges = ", ".join(o.badge for o in OUTCOMES.values() if o.word != "rejected")
     rows += ["| ● where lines join | a linked support: the premises support the claim only together |",
-             "| rounded box | a claim |", "| box with a folded corner | a piece of evidence the article cites |",
-             f"| {badges} on a box, each with its own border pattern | the node's outcome (below) |",
-             "| IMPLICIT on a box | an implicit premise: our reconstruction, not in the article |",
+             "| rounded box | a claim |", "| box with a folded corner | a piece of evidence the article cites |"]
+    rows += [f'| <span class="argmap-badge {o.css}">{o.word}</span> on a box, with its own border pattern | '
+             f"the outcome: {o.meaning} |" for o in OUTCOMES.values()]
+    rows += ["| IMPLICIT on a box | an implicit premise: our reconstruction, not in the article |",
              "| thick border | the thesis (or, on a claim's page, that claim) |",
              "| dashed box with a number | that many more nodes, folded away: open it to see them |"]
     for i, p in enumerate(ctx.debate.perspectives):
         rows.append(f'| <span class="argmap-swatch {perspective_class(i)}"></span> fill | {markdown_text(p.name)} |')
-    return "\n".join(rows) + "\n\n" + STATUS_NOTE
+    return "\n".join(rows) + "\n\n" + STATUS_INTRO
