@@ -73,12 +73,13 @@
     if (!text || !text.getScreenCTM()) return;
     var px = (parseFloat(text.getAttribute("font-size")) || 11) * text.getScreenCTM().a;
     if (px >= MIN_LABEL) return;
-    var target = svg.querySelector("g.node.focus") || svg.querySelector("g.node.role-thesis") ||
-      svg.querySelector("g.node");
+    var focus = svg.querySelector("g.node.focus");
+    var target = focus || svg.querySelector("g.node.role-thesis") || svg.querySelector("g.node");
     var frame = svg.getBoundingClientRect(), box = target.getBoundingClientRect();
     var point = { x: box.left + box.width / 2 - frame.left, y: box.top + box.height / 2 - frame.top };
     zoom.zoomAtPointBy(MIN_LABEL / px * 1.02, point);
-    zoom.panBy({ x: frame.width / 2 - point.x, y: frame.height * 0.3 - point.y });
+    // a claim's own map shows what it bears on above it and what bears on it below; the thesis is on top
+    zoom.panBy({ x: frame.width / 2 - point.x, y: frame.height * (focus ? 0.5 : 0.3) - point.y });
   }
   function fullScreen(figure, zoom) {
     if (!figure.requestFullscreen || figure.querySelector(".argmap-fullscreen")) return;
