@@ -219,6 +219,11 @@ class Debate:
     unmapped: tuple[Unmapped, ...] = ()
     origins: Mapping[str, Origin] = field(default_factory=lambda: MappingProxyType({}), compare=False)
     issues: tuple[Issue, ...] = ()
+    tag_names: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}), compare=False)
+
+    def tag_name(self, tag: str) -> str:
+        """How a tag is shown to readers: its name in debate.yaml, or the tag with spaces for hyphens."""
+        return self.tag_names.get(tag) or tag.replace("-", " ")
 
     @property
     def claims(self) -> list[Node]:

@@ -60,6 +60,7 @@ def assemble(files: DebateFiles, valid_nodes: list[NodeFile], debate_valid: bool
                   item.get("question"))
             for i, item in enumerate(data.get("issues", ()))
         ),
+        tag_names=MappingProxyType(dict(data.get("tags", {}))),
     )
 
 

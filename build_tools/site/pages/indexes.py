@@ -92,8 +92,11 @@ def tags(ctx: PageContext) -> Page:
     for node in ctx.debate.nodes.values():
         for tag in node.tags:
             tagged.setdefault(tag, []).append(node)
-    lines = heading("Tags")
-    for tag in sorted(tagged):
-        lines += [f"## {markdown_text(tag)}", ""]  # a tag is an id, so its heading's anchor is the tag
+    names = {tag: ctx.debate.tag_name(tag) for tag in tagged}
+    order = sorted(tagged, key=lambda tag: names[tag].casefold())
+    lines = [*heading("Tags"), " · ".join(f"[{markdown_text(names[t])}](#{t})" for t in order), ""]
+    for tag in order:
+        # a tag is an id: the anchor is the tag itself, whatever its name
+        lines += [f'<h2 id="{tag}">{html_text(names[tag])}</h2>', ""]
         lines += [f"- {ctx.node_link(page, n.id)}" for n in tagged[tag]] + [""]
     return Page(page, "\n".join(lines) + "\n")

@@ -79,7 +79,8 @@ def _facts(ctx: PageContext, page: str, node: Node) -> str:
     if node.id == ctx.debate.thesis:
         facts.append("**The debate's thesis**")
     if node.tags:
-        tags = ", ".join(f"[{markdown_text(t)}]({ctx.md_link(page, ctx.layout.tags)}#{t})" for t in node.tags)
+        tags = ", ".join(f"[{markdown_text(ctx.debate.tag_name(t))}]({ctx.md_link(page, ctx.layout.tags)}#{t})"
+                         for t in node.tags)
         facts.append(f"**Tags:** {tags}")
     return " · ".join(facts)
 
