@@ -70,11 +70,11 @@ def to_dot(debate: Debate, view: View, link: Link, fold_link: Link | None = None
         lines.append(_node(node, names[node_id], prefix, link(node_id), fills, classes, view, debate.thesis, status))
     for fold in view.folds:
         count = len(fold.hidden)
-        text = f"{count} more" if count != 1 else "1 more"
+        parent = debate.nodes[fold.parent].label
         lines.append(
             f"  {names[fold.id]} [id={dot_string(f'{prefix}-{names[fold.id]}')} class=\"fold\" shape=\"box\""
-            f' style="rounded,dashed" fillcolor="#ffffff" label={dot_label(text + " …")}'
-            f" tooltip={dot_string(f'{count} more: open this part of the map')}"
+            f' style="rounded,dashed" fillcolor="#ffffff" label={dot_label(f"{count} more, on its page")}'
+            f" tooltip={dot_string(f'{count} more bearing on “{parent}”: open its page, whose map shows them')}"
             f" URL={dot_string(url_path(fold_link(fold.parent)))} target=\"_top\"];"
         )
     minlen = _staggered(view, names)

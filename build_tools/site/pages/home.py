@@ -34,7 +34,8 @@ def home(ctx: PageContext) -> Page:
               "supports and attacks it and where the article says it. Green arrows support, red dashed lines "
               "attack, orange dotted lines undercut a step. The word on each box is its outcome, which follows "
               "from the map's own premises and weights, not from our opinion ([how to read a map](#how-to-read-a-map)). "
-              "Dashed boxes with a number stand for parts folded away; select one to see that part.", "",
+              "A dashed box “N more, on its page” stands for what is folded away under the box it hangs from; "
+              "select it to open that claim's page, whose map shows them.", "",
               ctx.map_block(page, "overview", "The overview"), "",
               "## How to read a map", "", legend(ctx), "",
               "## Explore", "",
@@ -64,7 +65,7 @@ def legend(ctx: PageContext) -> str:
              f"the outcome: {o.meaning} |" for o in OUTCOMES.values()]
     rows += ["| IMPLICIT on a box | an implicit premise: our reconstruction, not in the article |",
              "| thick border | the thesis (or, on a claim's page, that claim) |",
-             "| dashed box with a number | that many more nodes, folded away: open it to see them |"]
+             "| dashed box “N more, on its page” | that many more nodes, folded away: it opens the page whose map shows them |"]
     for i, p in enumerate(ctx.debate.perspectives):
         rows.append(f'| <span class="argmap-swatch {perspective_class(i)}"></span> fill | {markdown_text(p.name)} |')
     return "\n".join(rows) + "\n\n" + STATUS_INTRO
