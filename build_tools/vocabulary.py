@@ -198,7 +198,8 @@ BASIS_NAMES = {
 
 # Material's light palette, 50 shades: readable behind black text (contrast > 12:1). The CSS
 # classes p0...p7 carry the same fills (and dark-mode ones) on the site.
-# Pale fills, in the order perspectives are declared: blue, yellow, purple and brown first, so that the
-# first four never look like the relations' green (supports), red (attacks) or orange (undercuts).
-PERSPECTIVE_FILLS = ("#e3f2fd", "#fff9c4", "#ede7f6", "#efebe9", "#e0f7fa", "#fff3e0", "#e8f5e9", "#fce4ec")
+# Pale fills, in the order perspectives are declared: blue, yellow, lilac and grey first, so that the first
+# four never look like the relations' green (supports), red (attacks) or orange (undercuts), and stay apart
+# for readers with a colour-vision deficiency (tests/test_vocabulary.py simulates three).
+PERSPECTIVE_FILLS = ("#dbeafe", "#f5f0b0", "#e7b6f7", "#d6d6d6", "#e0f7fa", "#fff3e0", "#e8f5e9", "#fce4ec")
 UNCLASSIFIED_FILL = "#f5f5f5"

@@ -40,6 +40,50 @@ def test_the_stylesheet_has_a_fill_for_every_perspective_colour() -> None:
     assert set(re.findall(r"--argmap-(p\d+):", CSS)) == classes
 
 
+# Colour-vision deficiencies (Machado, Oliveira and Fernandes 2009, severity 1), on linear RGB.
+CVD = {
+    "protanopia": ((0.152286, 1.052583, -0.204868), (0.114503, 0.786281, 0.099216), (-0.003882, -0.048116, 1.051998)),
+    "deuteranopia": ((0.367322, 0.860646, -0.227968), (0.280085, 0.672501, 0.047413), (-0.011820, 0.042940, 0.968881)),
+    "tritanopia": ((1.255528, -0.076749, -0.178779), (-0.078411, 0.930809, 0.147602), (0.004733, 0.691367, 0.303900)),
+    "typical": ((1, 0, 0), (0, 1, 0), (0, 0, 1)),
+}
+
+
+def _lab(colour: str, matrix) -> tuple[float, float, float]:
+    """CIE Lab of an sRGB colour as a reader with the given vision sees it."""
+    lin = [(c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4)
+           for c in (int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5))]
+    r, g, b = (max(0.0, min(1.0, sum(row[k] * lin[k] for k in range(3)))) for row in matrix)
+    x, y, z = (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047, 0.2126 * r + 0.7152 * g + 0.0722 * b, (
+        0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883
+    f = [t ** (1 / 3) if t > 0.008856 else 7.787 * t + 16 / 116 for t in (x, y, z)]
+    return 116 * f[1] - 16, 500 * (f[0] - f[1]), 200 * (f[1] - f[2])
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_first_perspective_fills_stay_apart_for_every_kind_of_colour_vision(scheme) -> None:
+    """The four fills a debate usually uses differ by a CIE76 distance of 8 or more (clearly visible) as readers
+    with protanopia, deuteranopia and tritanopia see them; none is the hue of a relation."""
+    import colorsys
+    import itertools
+    import math
+
+    light, dark = re.findall(r"--argmap-p0: (#[0-9a-f]{6}); --argmap-p1: (#[0-9a-f]{6}); --argmap-p2: (#[0-9a-f]{6}); "
+                             r"--argmap-p3: (#[0-9a-f]{6});", CSS)[:2]
+    fills = light if scheme == "light" else dark
+    if scheme == "light":
+        assert list(fills) == list(PERSPECTIVE_FILLS[:4])  # the DOT's fills and the stylesheet's agree
+    for vision, matrix in CVD.items():
+        for a, b in itertools.combinations(fills, 2):
+            assert math.dist(_lab(a, matrix), _lab(b, matrix)) >= 8, (vision, a, b)
+    for fill in fills:
+        h, _, s = colorsys.rgb_to_hls(*(int(fill[i:i + 2], 16) / 255 for i in (1, 3, 5)))
+        for relation in RELATIONS.values():
+            rh, _, _ = colorsys.rgb_to_hls(*(int(relation.colour[i:i + 2], 16) / 255 for i in (1, 3, 5)))
+            gap = min(abs(h - rh), 1 - abs(h - rh)) * 360
+            assert s < 0.1 or gap > 30, (fill, relation.name)  # grey, or a hue of its own
+
+
 def test_the_evaluator_uses_exactly_the_vocabulary() -> None:
     """Its strings are the status words, the weighing functions and the proof standards, and its
     thresholds are the Python ones."""
