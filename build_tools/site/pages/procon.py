@@ -74,8 +74,7 @@ def _answers(ctx: PageContext, page: str, objection: str, answered: str) -> str:
     """What attacks an objection (other than the claim it objects to), heaviest first: its answers."""
     g = ctx.analysis.graph
     found = sorted(((_weight(a.weighing), g.order[a.attacker], a) for a in g.attacks_into.get(objection, ())
-                    if a.attacker != answered), key=lambda item: item[:2])
-    found.sort(key=lambda item: (-item[0], item[1]))
+                    if a.attacker != answered), key=lambda item: (-item[0], item[1]))
     items = [f"<li>answered by {_item(ctx, page, (a.attacker,), a.weighing)}</li>" for _, _, a in found[:ANSWERS]]
     if len(found) > ANSWERS:
         items.append(f'<li class="argmap-more">and {len(found) - ANSWERS} more answers on its page</li>')
