@@ -2,7 +2,7 @@
 
 Every name that crosses a boundary is defined here once: the YAML keys of the relations,
 the words pages use for them, the marks the maps draw, the CSS classes the stylesheet and
-the browser scripts select on, and the badge words of a status. A test checks that
+the browser scripts select on, and the outcome words and badges of a status. A test checks that
 ``docs/assets/argmap.css`` and the browser scripts use exactly these names.
 
 Adding a relation kind that acts as one of the three the evaluation knows (a "contrary"
@@ -18,7 +18,7 @@ import enum
 from dataclasses import dataclass
 
 __all__ = [
-    "Relation", "RELATIONS", "acting_as", "SUPPORTS", "ATTACKS", "UNDERCUTS", "MORE", "Label", "LabelWords", "LABELS",
+    "Relation", "RELATIONS", "acting_as", "SUPPORTS", "ATTACKS", "UNDERCUTS", "MORE", "Label",
     "ROLE_NAMES", "KIND_NAMES", "BASIS_NAMES", "PERSPECTIVE_FILLS", "UNCLASSIFIED_FILL", "status_class",
     "WEIGHT_WORDS", "STANDARDS", "Standard", "CCE_MARGIN", "BRD_DOUBT", "Outcome", "OUTCOMES", "RULE_OUTCOMES",
 ]
@@ -79,19 +79,6 @@ class Label(str, enum.Enum):
     IN = "in"
     OUT = "out"
     UNDECIDED = "undecided"
-
-
-@dataclass(frozen=True)
-class LabelWords:
-    word: str  # in running text
-    badge: str  # its family of outcomes, in the legend
-
-
-LABELS: dict[Label, LabelWords] = {
-    Label.IN: LabelWords("In", "IN"),
-    Label.OUT: LabelWords("Out", "OUT"),
-    Label.UNDECIDED: LabelWords("Undecided", "UNDECIDED"),
-}
 
 
 @dataclass(frozen=True)
