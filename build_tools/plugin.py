@@ -93,6 +93,10 @@ class ArgmapPlugin(BasePlugin[ArgmapConfig]):
             page.edit_url = f"{config.repo_url.rstrip('/')}/edit/{self.config.edit_branch}/{edit_path}"
         elif page.file.generated_by:
             page.edit_url = None  # generated pages have no Markdown source to edit
+        if page.is_homepage and page.meta.get("title"):
+            # The theme writes "<meta title> - <site name>" into the browser tab, which on the home page repeats
+            # itself; without the meta title it writes the site name alone. The header keeps the (escaped) title.
+            page.title = page.meta.pop("title")
         return context
 
     def on_page_markdown(self, markdown: str, page, config, files) -> str:

@@ -11,6 +11,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
+import yaml
 
 from build_tools.check import check_project
 from helpers import DEBATE, ROOT, build, copy_project
@@ -252,3 +253,13 @@ def test_the_exports_page_lists_every_format_of_the_registry(site: Path) -> None
     assert "argmap:formats" not in page
     for f in FORMATS:
         assert f"<code>export --format {f.name}</code>" in page and f"&lt;debate&gt;{f.suffix}" in page
+
+
+def test_browser_tabs_name_the_page_then_the_site_and_the_home_page_the_site_once(site: Path) -> None:
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text())
+    name = config["site_name"]
+    titles = {path: html.unescape(re.findall(r"<title>([^<]*)</title>", (site / path).read_text())[0])
+              for path in ("index.html", "about/index.html", f"{DEBATE}/map/index.html")}
+    assert titles["index.html"] == name, titles  # not "<debate title> - <site name>"
+    assert titles["about/index.html"] == f"About this map - {name}"
+    assert titles[f"{DEBATE}/map/index.html"] == f"The whole map - {name}"
