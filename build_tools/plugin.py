@@ -95,8 +95,11 @@ class ArgmapPlugin(BasePlugin[ArgmapConfig]):
             page.edit_url = None  # generated pages have no Markdown source to edit
         if page.is_homepage and page.meta.get("title"):
             # The theme writes "<meta title> - <site name>" into the browser tab, which on the home page repeats
-            # itself; without the meta title it writes the site name alone. The header keeps the (escaped) title.
-            page.title = page.meta.pop("title")
+            # itself; without the meta title it writes the site name alone. The page keeps its name in the navigation
+            # (or, without one, the escaped title: not the one MkDocs would take from the heading, entities decoded).
+            title = page.meta.pop("title")
+            if "title" not in vars(page):
+                page.title = title
         return context
 
     def on_page_markdown(self, markdown: str, page, config, files) -> str:

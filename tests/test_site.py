@@ -263,3 +263,7 @@ def test_browser_tabs_name_the_page_then_the_site_and_the_home_page_the_site_onc
     assert titles["index.html"] == name, titles  # not "<debate title> - <site name>"
     assert titles["about/index.html"] == f"About this map - {name}"
     assert titles[f"{DEBATE}/map/index.html"] == f"The whole map - {name}"
+    # and the home page keeps its name in every page's navigation
+    for path in titles:
+        nav = re.sub(r"\s+", " ", (site / path).read_text())
+        assert '<span class="md-ellipsis"> Home </span>' in nav, path
