@@ -94,7 +94,13 @@ def test_no_script_runs_from_hostile_text(hostile_server: str, browser) -> None:
                              ".length") == 0, path
     page.goto(hostile_server + "/")
     page.wait_for_load_state("networkidle")
-    assert page.title().startswith("one = 1 {: onclick=alert(1) }")  # the front matter parsed
+    # the front matter parsed: the home page's title is in its header (its tab says the site's name alone) ...
+    assert page.title() == "Hostile"
+    topic = page.locator(".md-header__topic[data-md-component=header-topic]").text_content().strip()
+    assert topic.startswith("one = 1 {: onclick=alert(1) }"), topic
+    page.goto(hostile_server + "/trees/perspectives/critics/")  # ... and other pages' titles in their tabs
+    page.wait_for_load_state("networkidle")
+    assert page.title().startswith("one = 1 {: onclick=alert(1) }")
     page.goto(hostile_server + "/trees/evidence/council-study/")
     page.wait_for_load_state("networkidle")
     assert page.locator("a[href]").evaluate_all("(links) => links.map(a => a.getAttribute('href'))").count(HOSTILE_URL) == 1
@@ -414,6 +420,29 @@ def test_zoom_steps_keys_and_the_wheel(server: str, browser) -> None:
     assert _zoom(page) == pytest.approx(1.0)
     page.keyboard.press("+")
     assert _zoom(page) == pytest.approx(1.5)
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_a_zoomed_map_shows_the_part_in_view_on_an_overview_inset(server: str, browser, width: int) -> None:
+    page = browser.new_page(viewport={"width": width, "height": 900 if width > 500 else 844})
+    page.goto(f"{server}/{DEBATE}/map/")
+    page.wait_for_selector("figure.argmap-zoomable .argmap-inset", state="visible")  # it opens zoomed in
+    inset = page.locator(".argmap-inset").bounding_box()
+    view = page.locator(".argmap-inset .argmap-inset-view").bounding_box()
+    assert view["width"] < inset["width"] * 0.8 and inset["width"] <= (170 if width > 500 else 100)
+    nodes = page.locator("figure.argmap-zoomable g.node").count()
+    assert page.locator(".argmap-inset .argmap-inset-node").count() == nodes  # one block per box
+    pan = page.evaluate("document.querySelector('figure.argmap-zoomable').argmapZoom.getPan().x")
+    target = inset["x"] + inset["width"] - view["width"] / 2 - 2  # the right end of the map
+    page.mouse.click(target, inset["y"] + inset["height"] / 2)
+    page.wait_for_function(f"document.querySelector('figure.argmap-zoomable').argmapZoom.getPan().x < {pan} - 10")
+    page.wait_for_timeout(100)  # the frame follows on the next animation frame
+    moved = page.locator(".argmap-inset .argmap-inset-view").bounding_box()
+    assert abs(moved["x"] + moved["width"] / 2 - target) < 3, (moved, target)
+    assert "map" in page.url and "claims" not in page.url  # a press on the inset follows no link
+    page.focus("figure.argmap-zoomable")
+    page.keyboard.press("0")  # the whole map in view: the inset steps aside
+    page.wait_for_selector("figure.argmap-zoomable .argmap-inset", state="hidden")
 
 
 def test_claim_pages_put_for_and_against_side_by_side_and_the_map_above_the_fold(server: str, browser) -> None:

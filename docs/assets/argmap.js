@@ -22,8 +22,10 @@
       zoomScaleSensitivity: STEP - 1, preventMouseEventsDefault: false
     });
     figure.argmapZoom = zoom;
+    var inset = overviewInset(figure, svg, zoom);
     readable(svg, zoom);
     fullScreen(figure, zoom);
+    inset();
     if (!figure.hasAttribute("tabindex")) figure.setAttribute("tabindex", "0");
     figure.setAttribute("aria-label", (figure.getAttribute("aria-label") || "Argument map") +
       ": drag to pan; click it, then use the wheel, or + and -, to zoom; 0 fits it again; arrows pan");
@@ -80,6 +82,69 @@
     zoom.zoomAtPointBy(MIN_LABEL / px * 1.02, point);
     // a claim's own map shows what it bears on above it and what bears on it below; the thesis is on top
     zoom.panBy({ x: frame.width / 2 - point.x, y: frame.height * (focus ? 0.5 : 0.3) - point.y });
+  }
+  // A small overview of the whole map in a corner, shown while only part of the map is in view: the boxes as
+  // blocks, the part in view as a frame. Pressing or dragging on it brings that part of the map into view.
+  // It repeats what the map shows (screen readers get the list under the map), so it is hidden from them.
+  function overviewInset(figure, svg, zoom) {
+    var NS = "http://www.w3.org/2000/svg";
+    var whole = svg.querySelector("g.graph") || svg.querySelector("g");
+    var frame = svg.getBoundingClientRect(), pan = zoom.getPan(), scale = zoom.getSizes().realZoom;
+    function content(rect) { // a rectangle on screen, in the map's own coordinates (they do not change)
+      return { x: (rect.left - frame.left - pan.x) / scale, y: (rect.top - frame.top - pan.y) / scale,
+               width: rect.width / scale, height: rect.height / scale };
+    }
+    var bounds = content(whole.getBoundingClientRect());
+    if (!(bounds.width > 0 && bounds.height > 0)) return function () {};
+    var inset = document.createElementNS(NS, "svg");
+    inset.setAttribute("class", "argmap-inset");
+    inset.setAttribute("aria-hidden", "true");
+    inset.setAttribute("focusable", "false");
+    inset.setAttribute("viewBox", [bounds.x, bounds.y, bounds.width, bounds.height].join(" "));
+    inset.setAttribute("preserveAspectRatio", "xMidYMid meet");
+    var most = window.innerWidth < 600 ? { w: 96, h: 72 } : { w: 168, h: 112 };
+    var fit = Math.min(most.w / bounds.width, most.h / bounds.height);
+    inset.style.width = Math.max(24, Math.round(bounds.width * fit)) + "px";
+    inset.style.height = Math.max(24, Math.round(bounds.height * fit)) + "px";
+    svg.querySelectorAll("g.node").forEach(function (node) {
+      var box = content(node.getBoundingClientRect()), block = document.createElementNS(NS, "rect");
+      ["x", "y", "width", "height"].forEach(function (key) { block.setAttribute(key, box[key]); });
+      var mark = node.classList.contains("focus") || node.classList.contains("role-thesis");
+      block.setAttribute("class", mark ? "argmap-inset-node argmap-inset-focus" : "argmap-inset-node");
+      inset.appendChild(block);
+    });
+    var view = document.createElementNS(NS, "rect");
+    view.setAttribute("class", "argmap-inset-view");
+    view.setAttribute("vector-effect", "non-scaling-stroke");
+    inset.appendChild(view);
+    figure.appendChild(inset);
+    function update() {
+      var now = zoom.getPan(), z = zoom.getSizes().realZoom, area = svg.getBoundingClientRect();
+      var shown = { x: -now.x / z, y: -now.y / z, width: area.width / z, height: area.height / z };
+      ["x", "y", "width", "height"].forEach(function (key) { view.setAttribute(key, shown[key]); });
+      var all = shown.x <= bounds.x + 1 && shown.y <= bounds.y + 1 && shown.x + shown.width >= bounds.x + bounds.width - 1 &&
+        shown.y + shown.height >= bounds.y + bounds.height - 1;
+      inset.classList.toggle("argmap-inset-hidden", all);
+    }
+    function go(event) { // bring the point pressed on the inset to the middle of the map
+      var box = inset.getBoundingClientRect(), point = inset.createSVGPoint();
+      point.x = event.clientX; point.y = event.clientY;
+      var at = point.matrixTransform(inset.getScreenCTM().inverse());
+      var z = zoom.getSizes().realZoom, area = svg.getBoundingClientRect();
+      if (!box.width) return;
+      zoom.pan({ x: area.width / 2 - at.x * z, y: area.height / 2 - at.y * z });
+    }
+    var pressed = false;
+    inset.addEventListener("pointerdown", function (event) {
+      pressed = true; event.preventDefault(); event.stopPropagation();
+      if (inset.setPointerCapture) inset.setPointerCapture(event.pointerId);
+      go(event);
+    });
+    inset.addEventListener("pointermove", function (event) { if (pressed) go(event); });
+    inset.addEventListener("pointerup", function () { pressed = false; });
+    inset.addEventListener("pointercancel", function () { pressed = false; });
+    zoom.setOnUpdatedCTM(update);
+    return update;
   }
   function fullScreen(figure, zoom) {
     if (!figure.requestFullscreen || figure.querySelector(".argmap-fullscreen")) return;

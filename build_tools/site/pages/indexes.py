@@ -16,7 +16,8 @@ def whole_map(ctx: PageContext) -> Page:
     lines = [*heading("The whole map", hide_toc=True),
              f"Every claim, piece of evidence and relation of the debate: {len(ctx.debate.nodes)} nodes. "
              "It opens on the thesis, zoomed so its words can be read: drag to pan; click the map, then scroll "
-             "(or press + and −) to zoom; 0 or Reset shows it whole. The list below tells the same map in words.", "",
+             "(or press + and −) to zoom; 0 or Reset shows it whole. The small overview in the corner frames the part "
+             "in view; press on it to go to another part. The list below tells the same map in words.", "",
              ctx.map_block(page, "map", "The whole map")]
     return Page(page, "\n".join(lines) + "\n")
 
