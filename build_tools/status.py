@@ -440,6 +440,10 @@ def _weighed(status: Status, name) -> str:
     return f"balanced: no position of the issue wins under {standard} (the strongest argument for it: {pro(node)}{against})"
 
 
+def _which_stand(ids: tuple[str, ...]) -> str:
+    return "which all stand" if len(ids) > 1 else "which stands"
+
+
 def explain(status: Status, name=lambda node_id: node_id) -> str:
     """The reason for a status in one sentence; ``name`` turns a node id into text (or a link)."""
     names = lambda ids: ", ".join(name(i) for i in ids)  # noqa: E731
@@ -449,13 +453,13 @@ def explain(status: Status, name=lambda node_id: node_id) -> str:
     if rule == "granted":
         why = {"default": "a premise the map takes as given", "assumed": "assumed in its file",
                "perspective": "granted by this perspective", "you": "granted in this what-if"}[status.granted_by]
-        return why + (f"; every attacker is out ({names(status.rests_on)})" if status.rests_on else "")
+        return why + (f"; nothing against it stands ({names(status.rests_on)})" if status.rests_on else "")
     if rule == "supported":
         [step] = status.steps
-        text = f"supported by {names(step.step.premises)}, " + ("all in" if step.step.linked else "which is in")
-        return text + (f"; every attacker is out ({names(status.rests_on)})" if status.rests_on else "")
+        text = f"supported by {names(step.step.premises)}, {_which_stand(step.step.premises)}"
+        return text + (f"; nothing against it stands ({names(status.rests_on)})" if status.rests_on else "")
     if rule == "attacked":
-        return f"attacked by {names(status.rests_on)}, which is in"
+        return f"attacked by {names(status.rests_on)}, {_which_stand(status.rests_on)}"
     if rule in ("won", "outweighed", "balanced"):
         return _weighed(status, name)
     if rule == "rival-granted":
@@ -469,11 +473,11 @@ def explain(status: Status, name=lambda node_id: node_id) -> str:
         for step in status.steps:
             if step.undercutters_in:
                 reasons.append(f"the support from {names(step.step.premises)} is undercut by "
-                               f"{names(step.undercutters_in)}, which is in")
+                               f"{names(step.undercutters_in)}, {_which_stand(step.undercutters_in)}")
             else:
-                verb = "are" if len(step.premises_out) > 1 else "is"
+                verb = "do" if len(step.premises_out) > 1 else "does"
                 reasons.append(f"the support from {names(step.step.premises)} fails: "
-                               f"{names(step.premises_out)} {verb} out")
+                               f"{names(step.premises_out)} {verb} not stand")
         return "not established: " + "; ".join(reasons)
     text = f"waits on {names(status.rests_on)}"
     if status.cycle:

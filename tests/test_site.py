@@ -267,3 +267,20 @@ def test_browser_tabs_name_the_page_then_the_site_and_the_home_page_the_site_onc
     for path in titles:
         nav = re.sub(r"\s+", " ", (site / path).read_text())
         assert '<span class="md-ellipsis"> Home </span>' in nav, path
+
+
+def test_every_node_page_says_whose_claim_it_is_before_its_outcome(site: Path) -> None:
+    [analysis] = check_project(ROOT).analyses
+    debate = analysis.debate
+    for node in debate.nodes.values():
+        text = re.sub(r"<[^>]+>", "", (site / DEBATE / node.kind.folder / node.id / "index.html").read_text())
+        text = html.unescape(text)
+        side = debate.perspective(node.perspective).name if node.perspective else None
+        if node.kind.folder == "evidence":
+            said = "Evidence the article cites." + (f" Side: {side}." if side else "")
+        elif node.implicit:
+            said = "Whose claim: ours, not the article's." + (f" Side: {side}, whose argument needs it." if side else "")
+        else:
+            said = f"Whose claim: {side}, as the article presents it." if side else "Whose claim: the article's."
+        assert said in text, node.id
+        assert text.index(said) < text.index(" as the map stands"), node.id  # said before the outcome

@@ -27,6 +27,7 @@ __all__ = ["node_page"]
 def node_page(ctx: PageContext, node: Node) -> Page:
     page, d = ctx.layout.node(node), ctx.debate
     lines = [*heading(node.label, hide_toc=True), f"> {markdown_text(node.statement)}", ""]
+    lines += _whose(ctx, page, node)
     lines += _outcome(ctx, page, node)
     if node.implicit:
         lines += ['!!! note "Our reconstruction: the article does not state this"', "",
@@ -46,6 +47,20 @@ def node_page(ctx: PageContext, node: Node) -> Page:
     if node.note:
         lines += ["## Note on the encoding", "", markdown_text(node.note), ""]
     return Page(page, "\n".join(lines) + "\n", f"{d.folder}/{node.kind.folder}/{node.id}.yaml")
+
+
+def _whose(ctx: PageContext, page: str, node: Node) -> list[str]:
+    """Whose claim this is, before anything a reader could take for the article's position or ours."""
+    p = ctx.debate.perspective(node.perspective) if node.perspective else None
+    who = f"[{markdown_text(p.name)}]({ctx.md_link(page, ctx.layout.perspective(p.id))})" if p else None
+    side = f" **Side:** {who}." if who else ""
+    if node.kind is NodeKind.EVIDENCE:
+        text = "**Evidence** the article cites." + side
+    elif node.implicit:
+        text = "**Whose claim:** ours, not the article's." + (f" **Side:** {who}, whose argument needs it." if who else "")
+    else:
+        text = "**Whose claim:** " + (f"{who}, as the article presents it." if who else "the article's.")
+    return [text, ""]
 
 
 def _outcome(ctx: PageContext, page: str, node: Node) -> list[str]:
