@@ -7,7 +7,9 @@ watches the arguments folder.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
+from urllib.parse import urljoin
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
@@ -35,11 +37,30 @@ def downloads() -> tuple[Download, ...]:
     return tuple(Download(f.title, f.suffix, f.write) for f in EXPORTS.values())
 
 
+def edit_url(config, path: Path) -> str | None:
+    """The link that edits ``path`` (a file of the project), from MkDocs' own ``repo_url`` and ``edit_uri``
+    (or ``edit_uri_template``), which point at the docs folder: the file's path is taken from there.
+
+    >>> from types import SimpleNamespace as S
+    >>> site = S(repo_url="https://github.com/o/r", edit_uri="edit/main/docs/", edit_uri_template=None, docs_dir="/p/docs")
+    >>> edit_url(site, Path("/p/arguments/d/claims/x.yaml"))
+    'https://github.com/o/r/edit/main/arguments/d/claims/x.yaml'
+    >>> edit_url(S(**{**vars(site), "edit_uri_template": "src/main/docs/{path}?mode=edit"}), Path("/p/arguments/x.yaml"))
+    'https://github.com/o/r/src/main/arguments/x.yaml?mode=edit'
+    """
+    if not config.repo_url or not (config.edit_uri or config.edit_uri_template):
+        return None
+    relative = Path(os.path.relpath(path, config.docs_dir)).as_posix()
+    base = config.repo_url.rstrip("/") + "/"
+    if config.edit_uri_template:
+        return urljoin(base, config.edit_uri_template.format(path=relative, path_noext=relative.rsplit(".", 1)[0]))
+    return urljoin(urljoin(base, config.edit_uri.lstrip("/")), relative)
+
+
 class ArgmapConfig(Config):
     root = c.Optional(c.Type(str))  # the project folder holding arguments/ (default: beside mkdocs.yml)
     cache_dir = c.Type(str, default=".cache/argmap")
     jobs = c.Type(int, default=2)
-    edit_branch = c.Type(str, default="main")
 
 
 class ArgmapPlugin(BasePlugin[ArgmapConfig]):
@@ -88,11 +109,10 @@ class ArgmapPlugin(BasePlugin[ArgmapConfig]):
         return files
 
     def on_page_context(self, context, page, config, nav):
-        edit_path = self.edit_paths.get(page.file.src_uri)
-        if edit_path and config.repo_url:
-            page.edit_url = f"{config.repo_url.rstrip('/')}/edit/{self.config.edit_branch}/{edit_path}"
-        elif page.file.generated_by:
-            page.edit_url = None  # generated pages have no Markdown source to edit
+        if page.file.generated_by:
+            # a generated page is edited in the YAML file it is built from (none: no edit link)
+            edit_path = self.edit_paths.get(page.file.src_uri)
+            page.edit_url = edit_url(config, self._root(config) / edit_path) if edit_path else None
         if page.is_homepage and page.meta.get("title"):
             # The theme writes "<meta title> - <site name>" into the browser tab, which on the home page repeats
             # itself; without the meta title it writes the site name alone. The page keeps its name in the navigation

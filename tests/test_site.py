@@ -284,3 +284,20 @@ def test_every_node_page_says_whose_claim_it_is_before_its_outcome(site: Path) -
             said = f"Whose claim: {side}, as the article presents it." if side else "Whose claim: the article's."
         assert said in text, node.id
         assert text.index(said) < text.index(" as the map stands"), node.id  # said before the outcome
+
+
+def test_edit_links_come_from_repo_url_and_edit_uri_and_open_the_yaml_file(tmp_path: Path) -> None:
+    project = _small_project(tmp_path)
+    (project / "mkdocs.yml").write_text(SMALL_SITE.replace("  font: false\n", "  font: false\n  features:\n"
+                                                           "    - content.action.edit\n")
+                                        + "repo_url: https://github.com/example/argmap\nedit_uri: edit/trunk/docs/\n")
+    (project / "docs" / "guide.md").write_text("# A guide\n")
+    result = build(project, project / "site")
+    assert result.returncode == 0, result.stderr
+    edits = lambda page: re.findall(r'<a href="([^"]*)"[^>]*rel="edit"', (project / "site" / page).read_text())  # noqa: E731
+    base = "https://github.com/example/argmap/edit/trunk/"
+    assert edits("trees/claims/trees-cost-too-much/index.html") == [base + "arguments/trees/claims/trees-cost-too-much.yaml"]
+    assert edits("trees/evidence/council-study/index.html") == [base + "arguments/trees/evidence/council-study.yaml"]
+    assert edits("index.html") == [base + "arguments/trees/debate.yaml"]  # the home page: the debate's own file
+    assert edits("guide/index.html") == [base + "docs/guide.md"]  # a hand-written page: MkDocs' own link
+    assert edits("trees/claims/index.html") == []  # an index is built from many files: no single one to edit
