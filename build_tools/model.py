@@ -220,6 +220,7 @@ class Debate:
     origins: Mapping[str, Origin] = field(default_factory=lambda: MappingProxyType({}), compare=False)
     issues: tuple[Issue, ...] = ()
     tag_names: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}), compare=False)
+    checks: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))  # code -> off | warning | error
 
     def tag_name(self, tag: str) -> str:
         """How a tag is shown to readers: its name in debate.yaml, or the tag with spaces for hyphens."""

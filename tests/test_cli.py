@@ -205,3 +205,34 @@ def test_the_installed_command_and_python_m_run_end_to_end(project: Path) -> Non
     assert module.returncode == 1 and "unknown key 'atacks'" in module.stdout
     version = run_argmap_process("--version")
     assert version.returncode == 0 and version.stdout.startswith("argmap ")
+
+
+def test_a_debate_sets_its_own_level_for_a_warning(project: Path) -> None:
+    folder = project / "arguments" / "trees"
+    alone = folder / "claims" / "alone.yaml"
+    alone.write_text((folder / "claims" / "trees-cost-too-much.yaml").read_text().replace(
+        "attacks: [plant-more-trees]", "").replace("label: Trees cost too much to maintain", "label: A claim alone"))
+    debate = folder / "debate.yaml"
+    original = debate.read_text()
+    found = run_argmap("check", "--root", str(project))
+    assert found.returncode == 0 and "alone.yaml:" in found.stdout and "warning:" in found.stdout
+    assert "[disconnected]" in found.stdout
+    debate.write_text(original + "checks:\n  disconnected: ignore\n")
+    off = run_argmap("check", "--root", str(project))
+    assert off.returncode == 0 and "[disconnected]" not in off.stdout, off.stdout
+    debate.write_text(original + "checks:\n  disconnected: error\n")
+    error = run_argmap("check", "--root", str(project))
+    assert error.returncode == 1 and "error: 'alone' is not connected" in error.stdout, error.stdout
+    debate.write_text(original + "checks:\n  quote-not-found: ignore\n")  # errors cannot be turned off
+    refused = run_argmap("check", "--root", str(project))
+    assert refused.returncode == 1 and "debate.yaml:" in refused.stdout and "quote-not-found" in refused.stdout
+
+
+def test_the_schema_lists_exactly_the_warnings_a_debate_may_adjust() -> None:
+    from build_tools.check.rules import ADJUSTABLE
+
+    schema = json.loads((ROOT / "build_tools" / "schemas" / "debate.schema.json").read_text())
+    assert schema["properties"]["checks"]["propertyNames"]["enum"] == list(ADJUSTABLE)
+    documented = (ROOT / "docs" / "format.md").read_text()
+    rows = {line.split("`")[1] for line in documented.splitlines() if line.startswith("| `") and "| warning |" in line}
+    assert set(ADJUSTABLE) <= rows  # each is a documented warning

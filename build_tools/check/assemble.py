@@ -61,6 +61,7 @@ def assemble(files: DebateFiles, valid_nodes: list[NodeFile], debate_valid: bool
             for i, item in enumerate(data.get("issues", ()))
         ),
         tag_names=MappingProxyType(dict(data.get("tags", {}))),
+        checks=MappingProxyType(dict(data.get("checks", {}))),
     )
 
 

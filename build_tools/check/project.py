@@ -19,7 +19,7 @@ from ..model import Debate, NodeKind
 from ..quotes import index_quotes
 from . import filerules, load, schema
 from .assemble import assemble
-from .rules import DEBATE_RULES, Known
+from .rules import DEBATE_RULES, Known, adjusted
 from .yamlfile import Document
 
 __all__ = ["CheckResult", "ProjectError", "check_project", "check_debate"]
@@ -91,8 +91,8 @@ def check_debate(root: Path, debate_id: str) -> tuple[Analysis | None, list[Diag
         model = assemble(files, valid, debate_ok)
         if model is not None:
             analysis = Analysis(model, index(model), index_quotes(model))
-            for rule in DEBATE_RULES:
-                diagnostics.extend(rule(analysis, known))
+            found = [d for rule in DEBATE_RULES for d in rule(analysis, known)]
+            diagnostics.extend(adjusted(found, model.checks))
     except Exception as exc:  # noqa: BLE001 - a bug in a rule must not become a traceback
         diagnostics.append(_internal(files.debate.path, exc))
     for doc in files.documents:

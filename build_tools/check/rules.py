@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 
 from .. import quotes
 from ..analysis import Analysis
@@ -20,7 +21,7 @@ from ..ids import closest, did_you_mean
 from ..model import NodeKind, Origin
 from ..vocabulary import RELATIONS
 
-__all__ = ["DEBATE_RULES", "MAX_LABEL_WORDS", "MAX_CHAIN_DEPTH", "Known"]
+__all__ = ["DEBATE_RULES", "MAX_LABEL_WORDS", "MAX_CHAIN_DEPTH", "Known", "ADJUSTABLE", "adjusted"]
 
 MAX_LABEL_WORDS = 12
 
@@ -420,3 +421,26 @@ DEBATE_RULES = (
     thesis, perspectives, classification, references, issues, weights, self_reference, contradictions,
     undercut_targets, support_cycles, connected, chain_depth, quoting, unmapped, labels, citations,
 )
+
+# The warnings a debate may turn off, or make errors, in its debate.yaml (``checks: {disconnected: ignore}``): what
+# is a fault in a map written by hand can be a feature of an imported one (real maps have parts not connected).
+# Errors are never adjustable: they are what the build cannot render or the format does not allow.
+ADJUSTABLE = ("disconnected", "support-cycle", "unused-weight", "unverifiable-quote", "stale-unmapped",
+              "long-label", "citation-basis")
+
+
+def adjusted(diagnostics: list[Diagnostic], checks: Mapping[str, str]) -> list[Diagnostic]:
+    """The rules' diagnostics with a debate's own settings applied: ``ignore`` drops a warning, ``error`` makes it one.
+
+    >>> found = [Diagnostic("d.yaml", 1, 1, Severity.WARNING, "disconnected", "x"),
+    ...          Diagnostic("d.yaml", 2, 1, Severity.WARNING, "long-label", "y")]
+    >>> [(d.code, d.severity.value) for d in adjusted(found, {"disconnected": "ignore", "long-label": "error"})]
+    [('long-label', 'error')]
+    """
+    kept = []
+    for d in diagnostics:
+        level = checks.get(d.code) if d.code in ADJUSTABLE else None
+        if level == "ignore":
+            continue
+        kept.append(replace(d, severity=Severity.ERROR) if level == "error" else d)
+    return kept

@@ -92,6 +92,44 @@ def most_reached(body: dict[str, dict]) -> str:
     return max(sorted(body), key=reach)
 
 
+def not_connected(body: dict[str, dict], thesis: str) -> list[str]:
+    """The nodes from which no chain of supports, attacks or undercuts leads to ``thesis``.
+
+    >>> not_connected({"t": {}, "a": {"supports": [{"to": "t", "with": ["p"]}]}, "p": {}, "b": {"attacks": ["a"]},
+    ...                "c": {}}, "t")
+    ['c']
+    """
+    toward: dict[str, set[str]] = {n: set() for n in body}
+    for node, fields in body.items():
+        for support in fields.get("supports", []):
+            target = support if isinstance(support, str) else support["to"]
+            partners = [] if isinstance(support, str) else support.get("with", [])
+            toward.setdefault(target, set()).update([node, *partners])  # linked premises reach it together
+        for other in fields.get("attacks", []) + fields.get("undercuts", []):
+            toward.setdefault(other if isinstance(other, str) else other["to"], set()).add(node)
+    seen, todo = {thesis}, [thesis]
+    while todo:
+        for source in toward.get(todo.pop(), set()) - seen:
+            seen.add(source)
+            todo.append(source)
+    return sorted(n for n in body if n not in seen)
+
+
+def settle_checks(imported: Imported) -> None:
+    """Turn off, in the imported debate.yaml, the checks its map fails by nature, and say so.
+
+    Real maps have parts that are not connected to the thesis chosen for them; a warning for each would stop a
+    strict build, though nothing is wrong with the import.
+    """
+    body = {node_id: fields for (_, node_id), fields in imported.nodes.items()}
+    apart = not_connected(body, imported.debate.get("thesis", ""))
+    if apart and imported.debate.get("thesis") in body:
+        imported.debate.setdefault("checks", {})["disconnected"] = "ignore"
+        imported.report.append(f"{len(apart)} of {len(body)} nodes are not connected to the thesis "
+                               f"'{imported.debate['thesis']}': debate.yaml turns that check off "
+                               "(checks: disconnected: ignore)")
+
+
 def write_debate(root: Path, debate_id: str, imported: Imported, force: bool = False) -> Path:
     """Write the debate's files into arguments/<debate_id>/, all or nothing.
 
@@ -108,6 +146,7 @@ def write_debate(root: Path, debate_id: str, imported: Imported, force: bool = F
         raise ImportRefused(f"{ARGUMENTS}/{debate_id} exists already: choose another --debate, or pass --force")
     base.mkdir(parents=True, exist_ok=True)
     _clean(imported)
+    settle_checks(imported)
     staging = Path(tempfile.mkdtemp(prefix=f".{debate_id}-", dir=base))
     try:
         staging.chmod(0o777 & ~umask())

@@ -31,6 +31,7 @@ def write(analysis: Analysis) -> str:
             "perspectives": [{"id": p.id, "name": p.name, "description": p.description} for p in debate.perspectives],
             "unmapped": [{"quote": u.quote, "reason": u.reason} for u in debate.unmapped],
             "tags": dict(debate.tag_names),
+            "checks": dict(debate.checks),
             "issues": [{"id": i.id, "question": i.question, "positions": list(i.positions), "standard": i.standard}
                        for i in debate.issues],
         },
@@ -96,6 +97,7 @@ def read(data: dict, name: str) -> Imported:
         "thesis": rename.get(debate["thesis"], debate["thesis"]), "perspectives": debate["perspectives"],
         **({"unmapped": debate["unmapped"]} if debate.get("unmapped") else {}),
         **({"tags": debate["tags"]} if debate.get("tags") else {}),
+        **({"checks": debate["checks"]} if debate.get("checks") else {}),
         **({"issues": [_issue_yaml(i, rename) for i in debate["issues"]]} if debate.get("issues") else {}),
     }, source_text=data.get("source_text"))
     for node in data["nodes"]:
