@@ -16,6 +16,8 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Section
+from mkdocs.structure.pages import Page
 
 from .check import ProjectError, check_project
 from .formats import EXPORTS, formats_table
@@ -57,6 +59,48 @@ def edit_url(config, path: Path) -> str | None:
     return urljoin(urljoin(base, config.edit_uri.lstrip("/")), relative)
 
 
+# In mkdocs.yml's nav, this entry stands for the debates' pages (without it they come first).
+NAV_MARKER = "argmap"
+
+
+def site_nav(user_nav: list | None, site: Site, written: list[str]) -> list:
+    """The site's navigation in mkdocs.yml's form: the user's, with the debates' entries where it says ``argmap``
+    (or first), and the home page first unless the user's names it; without a nav of the user's, the debates'
+    entries and then the hand-written pages (``written``) in MkDocs' order.
+
+    >>> site = Site((), {}, {}, nav=(("Maps", (("The whole map", "d/map.md"),)),))
+    >>> site_nav(["about.md", "argmap", {"Guides": ["format.md"]}], site, [])
+    [{'Home': 'index.md'}, 'about.md', {'Maps': [{'The whole map': 'd/map.md'}]}, {'Guides': ['format.md']}]
+    >>> site_nav(None, site, ["about.md", "format.md"])
+    [{'Home': 'index.md'}, {'Maps': [{'The whole map': 'd/map.md'}]}, 'about.md', 'format.md']
+    """
+    debates = [_entry(e) for e in site.nav]
+    if user_nav is None:
+        return [_entry(site.home), *debates, *(p for p in written if p != site.home[1])]
+    nav: list = []
+    for item in user_nav:
+        nav += debates if item == NAV_MARKER else [item]
+    if NAV_MARKER not in user_nav:
+        nav = debates + nav
+    if not _names(nav, site.home[1]):
+        nav.insert(0, _entry(site.home))
+    return nav
+
+
+def _entry(entry) -> dict:
+    title, target = entry
+    return {title: target if isinstance(target, str) else [_entry(e) for e in target]}
+
+
+def _names(nav, path: str) -> bool:
+    """Whether a nav in mkdocs.yml's form names the page ``path``."""
+    if isinstance(nav, str):
+        return nav == path
+    if isinstance(nav, dict):
+        return any(_names(v, path) for v in nav.values())
+    return any(_names(item, path) for item in nav)
+
+
 class ArgmapConfig(Config):
     root = c.Optional(c.Type(str))  # the project folder holding arguments/ (default: beside mkdocs.yml)
     cache_dir = c.Type(str, default=".cache/argmap")
@@ -67,6 +111,14 @@ class ArgmapPlugin(BasePlugin[ArgmapConfig]):
     def __init__(self) -> None:
         self.site: Site | None = None
         self.edit_paths: dict[str, str] = {}
+        self.user_nav: list | None = None
+        self.seen_config = False
+        self.sections: dict[str, Section] = {}  # a debate's section of the nav, by its folder (several debates)
+
+    def on_config(self, config):
+        if not self.seen_config:  # the nav as mkdocs.yml gives it (on_files replaces it with the whole site's)
+            self.user_nav, self.seen_config = config.nav, True
+        return config
 
     def _root(self, config) -> Path:
         base = Path(config.config_file_path).parent
@@ -84,6 +136,9 @@ class ArgmapPlugin(BasePlugin[ArgmapConfig]):
         if errors:
             listing = "\n".join(d.render() for d in errors)
             raise PluginError(f"argmap: the arguments have {len(errors)} error(s); nothing was built:\n{listing}")
+        features = config.theme.get("features")
+        if len(result.analyses) > 1 and isinstance(features, list) and "navigation.tabs" not in features:
+            features.append("navigation.tabs")  # each debate a tab: its pages show its own sidebar, not the others'
         renderer = Renderer(root / self.config.cache_dir, jobs=self.config.jobs)
         try:
             self.site = build_site(result.analyses, renderer, downloads(), config.use_directory_urls)
@@ -94,9 +149,12 @@ class ArgmapPlugin(BasePlugin[ArgmapConfig]):
 
     def on_files(self, files: Files, config) -> Files:
         assert self.site is not None
-        # With a nav of its own, the site reaches most generated pages from the maps and indexes, not the nav: MkDocs
-        # need not list them. Without one, MkDocs builds the nav from every page, these included.
-        inclusion = InclusionLevel.NOT_IN_NAV if config.nav else InclusionLevel.UNDEFINED
+        # The plugin writes the nav (below): readers reach the claims' and evidence's pages from the maps and
+        # indexes, not from the nav, so MkDocs need not list them as pages outside it.
+        inclusion = InclusionLevel.NOT_IN_NAV
+        generated = {page.src for page in self.site.pages}
+        written = [f.src_uri for f in files.documentation_pages() if f.src_uri not in generated]
+        config.nav = site_nav(self.user_nav, self.site, written)
         for page in self.site.pages:
             existing = files.get_file_from_path(page.src)
             if existing is not None:
@@ -107,6 +165,25 @@ class ArgmapPlugin(BasePlugin[ArgmapConfig]):
         for path, content in self.site.files.items():
             files.append(File.generated(config, path, content=content))
         return files
+
+    def on_nav(self, nav, config, files):
+        # In a site of several debates, each debate is a section of the nav: remember which, by folder.
+        self.sections = {}
+        for item in nav.items:
+            if isinstance(item, Section):
+                folders = {p.file.src_uri.split("/")[0] for p in _pages_in(item) if p.file.generated_by}
+                if len(folders) == 1:
+                    self.sections[folders.pop()] = item
+        return nav
+
+    def on_pre_page(self, page, config, files):
+        # A claim's or evidence's page is not in the nav; in a site of several debates, it belongs to its debate's
+        # section all the same, so that its sidebar (and tab) are its debate's, never another's.
+        if page.parent is None and page.file.generated_by:
+            section = self.sections.get(page.file.src_uri.split("/")[0])
+            if section is not None:
+                page.parent = section
+        return page
 
     def on_page_context(self, context, page, config, nav):
         if page.file.generated_by:
@@ -133,3 +210,11 @@ class ArgmapPlugin(BasePlugin[ArgmapConfig]):
     def on_serve(self, server, config, builder):
         server.watch(str(self._root(config) / "arguments"))
         return server
+
+
+def _pages_in(section: Section):
+    for child in section.children:
+        if isinstance(child, Section):
+            yield from _pages_in(child)
+        elif isinstance(child, Page):
+            yield child

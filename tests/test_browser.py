@@ -48,6 +48,56 @@ def _serve(site: Path):
     return httpd, f"http://127.0.0.1:{httpd.server_address[1]}"
 
 
+TWO_DEBATES = {"trees": ("Should cities plant more trees?", ["The author", "Critics"]),
+               "baeume": ("Stadtbäume: kühl oder teuer? — ein Beispiel", ["Die Autorin", "Kämmerei & Skeptiker"])}
+
+
+@pytest.fixture(scope="module")
+def two_debates(tmp_path_factory: pytest.TempPathFactory):
+    """A site of two debates written for the test: the trees example, and a copy with other perspectives and
+    non-ASCII names (its "critics" are "kaemmerei")."""
+    project = tmp_path_factory.mktemp("two") / "p"
+    shutil.copytree(ROOT / "tests" / "examples" / "valid", project)
+    (project / "docs").mkdir()
+    (project / "docs" / "guide.md").write_text("# A guide\n\nWritten by hand.\n")
+    (project / "mkdocs.yml").write_text("site_name: Zwei Debatten\ntheme:\n  name: material\n  font: false\n"
+                                        "  features:\n    - navigation.sections\nplugins:\n  - search\n  - argmap\n"
+                                        "nav:\n  - argmap\n  - A guide: guide.md\n")
+    trees, baeume = project / "arguments" / "trees", project / "arguments" / "baeume"
+    shutil.copytree(trees, baeume)
+    debate = baeume / "debate.yaml"
+    title, (author, critics) = TWO_DEBATES["baeume"]
+    debate.write_text(debate.read_text().replace("title: Should cities plant more trees?", f"title: '{title}'")
+                      .replace("name: The author", f"name: {author}").replace("- id: critics", "- id: kaemmerei")
+                      .replace("name: Critics", f"name: '{critics}'"))
+    for path in baeume.glob("*/*.yaml"):
+        path.write_text(path.read_text().replace("perspective: critics", "perspective: kaemmerei"))
+    yield from _built_and_served(project)
+
+
+def test_a_site_of_two_debates_gives_each_its_own_navigation(two_debates: str, browser) -> None:
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(two_debates + "/")
+    links = page.locator("article a").evaluate_all("(links) => links.map(a => a.getAttribute('href'))")
+    assert "trees/" in links and "baeume/" in links  # the site's home lists the debates
+    assert page.title() == "Zwei Debatten"
+    for debate, (title, names) in TWO_DEBATES.items():
+        others = [n for d, (_, ns) in TWO_DEBATES.items() if d != debate for n in ns]
+        for path in ("", "map/", "claims/", "claims/plant-more-trees/"):
+            page.goto(f"{two_debates}/{debate}/{path}")
+            assert page.locator(".md-tabs__item--active").inner_text().strip() == title  # its name, as a tab
+            sidebar = page.locator(".md-sidebar--primary").inner_text()
+            assert all(name in sidebar for name in names) and "The whole map" in sidebar, (debate, path, sidebar)
+            assert not any(name in sidebar for name in others), (debate, path, sidebar)  # never the other's
+        for href in page.locator(".md-sidebar--primary a[href]").evaluate_all(
+                "(links) => links.map(a => a.href)"):
+            assert page.request.get(href).ok, href  # every entry of its navigation leads somewhere
+    page.goto(two_debates + "/baeume/perspectives/kaemmerei/")
+    assert page.title() == "Kämmerei & Skeptiker - Zwei Debatten"
+    page.goto(two_debates + "/guide/")  # the hand-written page keeps its place
+    assert "A guide" in page.locator(".md-tabs").inner_text()
+
+
 # Texts the checker accepts that once ran script or broke a page (issue 11), in every field a page shows.
 HOSTILE_TEXT = "one = 1 {: onclick=alert(1) } \u2028 !!! danger <img src=x onerror=alert(2)> onload=alert(3)"
 HOSTILE_URL = "https://example.org/a_b?c='d'&e=(f)*g!h;i=j,k$l@m~n"
@@ -94,10 +144,9 @@ def test_no_script_runs_from_hostile_text(hostile_server: str, browser) -> None:
                              ".length") == 0, path
     page.goto(hostile_server + "/")
     page.wait_for_load_state("networkidle")
-    # the front matter parsed: the home page's title is in its header (its tab says the site's name alone) ...
+    # the front matter parsed: the home page's heading is the title, literally (its tab says the site's name) ...
     assert page.title() == "Hostile"
-    topic = page.locator(".md-header__topic[data-md-component=header-topic]").text_content().strip()
-    assert topic.startswith("one = 1 {: onclick=alert(1) }"), topic
+    assert page.locator("article h1").inner_text().startswith("one = 1 {: onclick=alert(1) }")
     page.goto(hostile_server + "/trees/perspectives/critics/")  # ... and other pages' titles in their tabs
     page.wait_for_load_state("networkidle")
     assert page.title().startswith("one = 1 {: onclick=alert(1) }")

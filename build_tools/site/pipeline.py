@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 
 from ..analysis import Analysis
-from ..escape import markdown_text
+from ..escape import html_text, markdown_text
 from . import views
 from .embed import inline_svg, slot
 from .maps import MapSource, map_source, site_maps
@@ -22,7 +22,7 @@ from .render import Renderer
 from .urls import Layout, relative_file_url
 from .whatif import graph_data
 
-__all__ = ["Site", "Download", "build_site", "render_map"]
+__all__ = ["Site", "Download", "NavEntry", "build_site", "debate_nav", "render_map"]
 
 
 @dataclass(frozen=True)
@@ -34,13 +34,24 @@ class Download:
     write: Callable[[Analysis], str]
 
 
+# An entry of the site's navigation: a title (HTML-escaped: themes print it as it is) and a page's path, or a
+# section's entries.
+NavEntry = tuple[str, "str | tuple[NavEntry, ...]"]
+
+
 @dataclass(frozen=True)
 class Site:
-    """The generated pages, with a placeholder where each map goes, and the maps' HTML by name."""
+    """The generated pages, with a placeholder where each map goes, and the maps' HTML by name.
+
+    ``home`` is the site's home page; ``nav`` the navigation of the debates' pages (readers reach the claims and
+    evidence from the maps and indexes, not from the navigation).
+    """
 
     pages: tuple[Page, ...]
     maps: Mapping[str, str]
     files: Mapping[str, str]  # other generated files (path in the site -> text)
+    home: NavEntry = ("Home", "index.md")
+    nav: tuple[NavEntry, ...] = ()
 
 
 def build_site(analyses: Sequence[Analysis], renderer: Renderer, downloads: Sequence[Download] = (),
@@ -64,7 +75,24 @@ def build_site(analyses: Sequence[Analysis], renderer: Renderer, downloads: Sequ
         pages += debate_pages(ctx)
     if not single:
         pages.append(_debates_index(analyses, layouts))
-    return Site(tuple(pages), MappingProxyType(maps), MappingProxyType(files))
+    nav = tuple(entry for a in analyses for entry in debate_nav(a, layouts[a.debate.id]))
+    return Site(tuple(pages), MappingProxyType(maps), MappingProxyType(files), nav=nav)
+
+
+def debate_nav(analysis: Analysis, layout: Layout) -> tuple[NavEntry, ...]:
+    """A debate's entries in the navigation: its maps and indexes; in a site of several debates, in a section
+    named after the debate that begins with the debate's own home.
+
+    The only debate of a site has its home at the site's home page, which the navigation names "Home".
+    """
+    d = analysis.debate
+    maps = (("The whole map", layout.map), *((html_text(p.name), layout.perspective(p.id)) for p in d.perspectives))
+    indexes = (("Where the debate stands", layout.status), ("Claims", layout.claims), ("Evidence", layout.evidence),
+               ("Tags", layout.tags), ("The source", layout.source))
+    entries: tuple[NavEntry, ...] = (("Maps", maps), ("Indexes", indexes))
+    if layout.single:
+        return entries
+    return ((html_text(d.title), (("Overview", layout.home), *entries)),)
 
 
 def render_map(analysis: Analysis, view: views.View, fmt: str, renderer: Renderer, single: bool = True) -> bytes:
