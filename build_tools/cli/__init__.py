@@ -13,12 +13,12 @@ import sys
 
 from .. import __version__
 from ..text import visible
-from . import check, coverage, export, importing, new, render, status
+from . import check, coverage, diff, export, importing, new, render, status
 from .common import CommandFailed, ProjectError
 
 __all__ = ["main", "parser", "COMMANDS"]
 
-COMMANDS = (check, coverage, render, status, new, export, importing)
+COMMANDS = (check, coverage, render, status, diff, new, export, importing)
 
 
 def parser() -> argparse.ArgumentParser:

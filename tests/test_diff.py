@@ -1,0 +1,149 @@
+"""`argmap diff`: what a change does to the argument, between two folders or two git revisions."""
+
+from __future__ import annotations
+
+import html
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import jsonschema
+import pytest
+import yaml
+
+from build_tools.site.render import unsafe_parts
+from helpers import ROOT, UPDATE, run_argmap, write_issue_debate
+
+GOLDEN = ROOT / "tests" / "golden"
+SCHEMA = json.loads((ROOT / "build_tools" / "schemas" / "diff.schema.json").read_text())
+
+
+def _edit(claims: Path, node: str, change) -> None:
+    path = claims / f"{node}.yaml"
+    head, body = path.read_text().split("\n", 1)
+    data = yaml.safe_load(body)
+    change(data)
+    path.write_text(head + "\n" + yaml.safe_dump(data, sort_keys=False))
+
+
+def _change(project: Path) -> None:
+    """One change of each kind: a node added, removed and changed; a relation added and removed, a weight and a
+    weight per perspective changed; and so outcomes that change, one of them under the critics' premises only."""
+    claims = project / "arguments" / "weighed" / "claims"
+    _edit(claims, "risk", lambda d: d.update(statement="It risks chaos in the region."))
+    _edit(claims, "risk", lambda d: d["attacks"][0].update(weight="high"))
+    _edit(claims, "benefit", lambda d: d["supports"][0].update(weights={"critics": "medium"}))
+    (claims / "doubt.yaml").unlink()
+    head = (claims / "risk.yaml").read_text().split("\n", 1)[0]
+    answer = {"label": "The risk is small | <b>", "statement": "The risk is small.", "role": "rebuttal",
+              "perspective": "critics", "implicit": True, "rationale": "A test.", "attacks": ["risk"]}
+    (claims / "answer.yaml").write_text(head + "\n" + yaml.safe_dump(answer, sort_keys=False))
+
+
+@pytest.fixture
+def versions(tmp_path: Path) -> tuple[Path, Path]:
+    base, head = tmp_path / "base", tmp_path / "head"
+    write_issue_debate(base)
+    write_issue_debate(head)
+    _change(head)
+    return base, head
+
+
+def test_a_diff_names_every_kind_of_change(versions: tuple[Path, Path]) -> None:
+    base, head = versions
+    result = run_argmap("diff", str(base), str(head), "--root", str(base))
+    assert result.returncode == 0, result.stderr
+    text = result.stdout
+    assert text.startswith("weighed: 1 node added; 1 node removed; 1 node changed; 1 relation added; "
+                           "1 relation removed; 2 relations changed; ")
+    assert "  + claim answer: The risk is small | <b>\n" in text
+    assert "  - claim doubt: Allies may read it as retreat\n" in text
+    assert "  ~ claim risk: It risks chaos (statement)\n" in text
+    assert "  + answer attacks risk\n" in text and "  - doubt supports rival (weight 0.2)\n" in text
+    assert "  ~ risk attacks verdict: weight 0.5 -> 0.8\n" in text
+    assert "  ~ benefit + managed-exit supports verdict: weights\n" in text
+    # an outcome that changes under one perspective only: the verdict, from the critics' premises
+    assert "  outcome of verdict (Critics): outweighed -> not established\n" in text
+    assert "outcome of verdict (as the map stands)" not in text
+    assert "      before: outweighed: The course is a retreat wins the issue" in text
+
+
+def test_the_markdown_is_escaped_and_matches_its_golden_file(versions: tuple[Path, Path]) -> None:
+    base, head = versions
+    result = run_argmap("diff", str(base), str(head), "--root", str(base), "--format", "markdown")
+    assert result.returncode == 0, result.stderr
+    assert "The risk is small \\| &lt;b&gt;" in result.stdout  # a label cannot break the table or add markup
+    path = GOLDEN / "diff.md"
+    if UPDATE:
+        path.write_text(result.stdout, "utf-8")
+    assert result.stdout == path.read_text("utf-8"), "diff.md changed: review, then rewrite with UPDATE_EXPECTED=1"
+
+
+def test_the_json_follows_its_schema(versions: tuple[Path, Path]) -> None:
+    base, head = versions
+    result = run_argmap("diff", str(base), str(head), "--root", str(base), "--format", "json")
+    data = json.loads(result.stdout)
+    jsonschema.validate(data, SCHEMA)
+    [debate] = data["debates"]
+    flips = [(o["node"], o["perspective"]) for o in debate["outcomes"]]
+    assert ("verdict", "critics") in flips and ("verdict", None) not in flips
+    assert {(r["relation"], r["change"]) for r in debate["relations"]} == {
+        ("attacks", "added"), ("supports", "removed"), ("attacks", "changed"), ("supports", "changed")}
+
+
+def test_the_diff_map_marks_changes_in_words_and_borders(versions: tuple[Path, Path], tmp_path: Path) -> None:
+    base, head = versions
+    out = tmp_path / "diff.svg"
+    result = run_argmap("diff", str(base), str(head), "--root", str(base), "--map", str(out))
+    assert result.returncode == 0, result.stderr
+    svg = out.read_text()
+    assert unsafe_parts(svg) == [] and "<b>" not in svg
+    for words in ("ADDED", "REMOVED", "CHANGED: statement", "OUTCOME (Critics): outweighed → not established",
+                  "weight 0.5 → 0.8", "The risk is small | <b>"):
+        assert words in html.unescape(svg), words
+    assert 'stroke-dasharray' in svg  # the removed box's dashed border (and the attacks' dashed lines)
+    dot = tmp_path / "diff.dot"
+    assert run_argmap("diff", str(base), str(head), "--root", str(base), "--map", str(dot)).returncode == 0
+    assert "peripheries=\"2\"" in dot.read_text() and "penwidth=\"3\"" in dot.read_text()
+
+
+def test_no_change_is_said_and_has_no_map(versions: tuple[Path, Path], tmp_path: Path) -> None:
+    base, _ = versions
+    result = run_argmap("diff", str(base), str(base), "--root", str(base))
+    assert result.returncode == 0 and result.stdout == "no change to the debates\n"
+    markdown = run_argmap("diff", str(base), str(base), "--root", str(base), "--format", "markdown")
+    assert "No change to the debates" in markdown.stdout
+    drawn = run_argmap("diff", str(base), str(base), "--root", str(base), "--map", str(tmp_path / "x.svg"))
+    assert drawn.returncode == 0 and "no change to draw" in drawn.stderr and not (tmp_path / "x.svg").exists()
+
+
+def _git(project: Path, *args: str) -> None:
+    subprocess.run(["git", "-C", str(project), *args], check=True, capture_output=True,
+                   env={"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t",
+                        "GIT_COMMITTER_EMAIL": "t@example.org", "HOME": str(project), "PATH": "/usr/bin:/bin"})
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_a_diff_between_git_revisions_and_the_working_tree(tmp_path: Path) -> None:
+    project = tmp_path / "p"
+    write_issue_debate(project)
+    (project / "build_tools" / "schemas").unlink()  # the revision's own schemas, as in a real project
+    shutil.copytree(ROOT / "build_tools" / "schemas", project / "build_tools" / "schemas")
+    _git(project, "init", "-q", "-b", "main")
+    _git(project, "add", "-A")
+    _git(project, "commit", "-q", "-m", "base")
+    _change(project)
+    working = run_argmap("diff", "main", "--root", str(project))  # HEAD defaults to the working tree
+    assert working.returncode == 0 and "  + claim answer:" in working.stdout, working.stderr
+    _git(project, "add", "-A")
+    _git(project, "commit", "-q", "-m", "head")
+    between = run_argmap("diff", "main~1", "main", "--root", str(project))
+    assert between.stdout == working.stdout
+    wrong = run_argmap("diff", "no-such-branch", "--root", str(project))
+    assert wrong.returncode == 1 and "'no-such-branch' is neither a folder nor a git revision" in wrong.stderr
+    # a version whose arguments do not check is refused, with its problems
+    (project / "arguments" / "weighed" / "claims" / "answer.yaml").write_text("label: [\n")
+    broken = run_argmap("diff", "main", "--root", str(project))
+    assert broken.returncode == 1 and "the working tree: its arguments have 1 error(s)" in broken.stderr
+    assert "answer.yaml:" in broken.stdout
