@@ -20,6 +20,7 @@ from mkdocs.structure.nav import Section
 from mkdocs.structure.pages import Page
 
 from .check import ProjectError, check_project
+from .check.yamlfile import LIBYAML, NO_LIBYAML
 from .formats import EXPORTS, formats_table
 from .site.embed import fill_slots
 from .site.pipeline import Download, Site, build_site
@@ -144,6 +145,8 @@ class ArgmapPlugin(BasePlugin[ArgmapConfig]):
             self.site = build_site(result.analyses, renderer, downloads(), config.use_directory_urls)
         except RenderError as exc:
             raise PluginError(f"argmap: {visible(str(exc))}") from exc
+        if not LIBYAML:
+            log.info(NO_LIBYAML.removeprefix("argmap: "))
         log.info(f"{len(self.site.maps)} maps, {renderer.rendered} rendered by Graphviz ({renderer.seconds:.2f} s), "
                  f"the rest from the cache")
 

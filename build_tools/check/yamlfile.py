@@ -18,13 +18,20 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from yaml.events import AliasEvent
+from yaml.events import (
+    AliasEvent,
+    MappingEndEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+)
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..diagnostics import Diagnostic, Severity
 from ..text import describe, forbidden
 
-__all__ = ["Position", "Document", "read_text", "load_yaml", "MAX_YAML_BYTES", "MAX_DEPTH"]
+__all__ = ["Position", "Document", "read_text", "load_yaml", "MAX_YAML_BYTES", "MAX_DEPTH", "LIBYAML", "NO_LIBYAML"]
 
 MAX_YAML_BYTES = 256 * 1024
 MAX_DEPTH = 32
@@ -116,6 +123,81 @@ class _Loader(yaml.SafeLoader):
             self._depth -= 1
 
 
+# libyaml (PyYAML's C parser) reads the text into events about 5x faster than PyYAML's own Python
+# parser; the events are composed into nodes here, so that every rule above (aliases, depth) holds
+# while composing, and the rest of the reading is the same either way. Without libyaml, PyYAML's
+# own parser does the same work (``LIBYAML`` says which; the CLI and the plugin say so once).
+# ARGMAP_NO_LIBYAML=1 reads the slow way even where libyaml is (for tests and benchmarks).
+LIBYAML = bool(getattr(yaml, "__with_libyaml__", False)) and os.environ.get("ARGMAP_NO_LIBYAML") != "1"
+NO_LIBYAML = ("argmap: note: this PyYAML has no libyaml, so YAML is read by its slower Python parser (the same "
+              "results); a PyYAML wheel for this platform, or the libyaml headers when it is built, make it faster")
+
+
+# Where libyaml accepts what PyYAML's parser refuses (a tab inside a plain scalar, "?" inside a flow
+# sequence's plain scalar), PyYAML reads the file: the few files holding these characters are read the slow way.
+_LENIENT = ("\t", "?")
+
+
+def _parse(text: str, fast: bool = LIBYAML) -> Node | None:
+    """The single document of ``text`` as a node tree (None if empty), refusing aliases and deep nesting."""
+    if not fast or any(c in text for c in _LENIENT):
+        return _Loader(text).get_single_node()
+    try:
+        return _parse_fast(text)
+    except yaml.YAMLError:
+        # A file libyaml refuses is read again by PyYAML's parser, which says what is wrong in its own
+        # words (and accepts the escapes of lone surrogates, which the text rules then name): the
+        # diagnostics never depend on whether libyaml is installed.
+        return _Loader(text).get_single_node()
+
+
+def _parse_fast(text: str) -> Node | None:
+    parser = yaml.CSafeLoader(text)
+    try:
+        parser.get_event()  # the stream's start
+        node = None
+        if not parser.check_event(StreamEndEvent):
+            parser.get_event()  # the document's start
+            node = _compose(parser, 1)
+            parser.get_event()  # the document's end
+        if not parser.check_event(StreamEndEvent):
+            event = parser.get_event()
+            raise yaml.composer.ComposerError("expected a single document in the stream", node.start_mark if node
+                                              else None, "but found another document", event.start_mark)
+        return node
+    finally:
+        parser.dispose()
+
+
+def _compose(parser, depth: int) -> Node:
+    """A node from the C parser's events: what PyYAML's composer does, refusing aliases and deep nesting."""
+    if parser.check_event(AliasEvent):
+        event = parser.peek_event()
+        raise _Refused("yaml-alias", f"aliases (*{event.anchor}) are not allowed: write the value out in full",
+                       event.start_mark)
+    if depth > MAX_DEPTH:
+        raise _Refused("yaml-too-deep", f"nesting deeper than {MAX_DEPTH} levels: argument files are shallow; "
+                       "check the brackets and indentation", parser.peek_event().start_mark)
+    event = parser.get_event()
+    if isinstance(event, ScalarEvent):
+        tag = event.tag if event.tag not in (None, "!") else parser.resolve(ScalarNode, event.value, event.implicit)
+        return ScalarNode(tag, event.value, event.start_mark, event.end_mark, style=event.style or None)
+    if isinstance(event, SequenceStartEvent):
+        tag = event.tag if event.tag not in (None, "!") else parser.resolve(SequenceNode, None, event.implicit)
+        node = SequenceNode(tag, [], event.start_mark, None, flow_style=event.flow_style)
+        while not parser.check_event(SequenceEndEvent):
+            node.value.append(_compose(parser, depth + 1))
+        node.end_mark = parser.get_event().end_mark
+        return node
+    tag = event.tag if event.tag not in (None, "!") else parser.resolve(MappingNode, None, event.implicit)
+    node = MappingNode(tag, [], event.start_mark, None, flow_style=event.flow_style)
+    while not parser.check_event(MappingEndEvent):
+        key = _compose(parser, depth + 1)
+        node.value.append((key, _compose(parser, depth + 1)))
+    node.end_mark = parser.get_event().end_mark
+    return node
+
+
 def read_text(file: Path, rel: str, limit: int, doc: Document) -> str | None:
     """Read a file as UTF-8 text (a byte-order mark and CRLF line ends are fine)."""
     try:
@@ -161,15 +243,19 @@ def read_text(file: Path, rel: str, limit: int, doc: Document) -> str | None:
     return text
 
 
-def load_yaml(file: Path, rel: str, limit: int = MAX_YAML_BYTES) -> Document:
-    """Read one YAML file into a :class:`Document`; problems go to its diagnostics."""
+def load_yaml(file: Path, rel: str, limit: int = MAX_YAML_BYTES, fast: bool = LIBYAML) -> Document:
+    """Read one YAML file into a :class:`Document`; problems go to its diagnostics.
+
+    ``fast`` reads with libyaml (the default where PyYAML has it), else with PyYAML's Python parser:
+    the same document, positions and diagnostics either way (a test compares them).
+    """
     doc = Document(rel)
     text = read_text(file, rel, limit, doc)
     if text is None:
         return doc
     doc.text = text
     try:
-        node = _Loader(text).get_single_node()
+        node = _parse(text, fast)
     except _Refused as exc:
         doc.error(exc.code, exc.message, _mark(exc.mark))
         return doc

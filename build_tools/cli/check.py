@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from ..check import check_project
+from ..check.yamlfile import LIBYAML, NO_LIBYAML
 from .common import root_of, root_option
 from .reporters import REPORTERS
 
@@ -30,4 +31,6 @@ def register(commands) -> None:
 def run(args: argparse.Namespace) -> int:
     result = check_project(root_of(args), args.paths, args.debate)
     sys.stdout.write(REPORTERS[args.format](result.diagnostics, result.files))
+    if not LIBYAML:
+        print(NO_LIBYAML, file=sys.stderr)
     return 0 if result.ok else 1
