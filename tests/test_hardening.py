@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import stat
 import xml.etree.ElementTree as ET
 from dataclasses import replace
@@ -76,6 +77,30 @@ def test_a_tampered_cache_entry_is_rendered_again(tmp_path: Path) -> None:
         entry.write_text(PROLOG + vector)
         again = Renderer(tmp_path / "cache")
         assert again.render([("m", source)]) == first and again.rendered == 1
+
+
+def test_a_warm_build_trusts_only_what_it_checked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from build_tools.site import render as render_module
+
+    sources = [(f"m{i}", f'digraph "m{i}" {{ a [label="x{i}" URL="../a/"]; }}\n') for i in range(5)]
+    first = Renderer(tmp_path / "cache").render(sources)
+    checked = []
+    real = render_module.unsafe_parts
+    monkeypatch.setattr(render_module, "unsafe_parts", lambda svg: checked.append(svg) or real(svg))
+    warm = Renderer(tmp_path / "cache")
+    assert warm.render(sources) == first and warm.rendered == 0 and checked == []  # no SVG parsed again
+    entry = sorted((tmp_path / "cache").glob("*.svg"))[0]
+    entry.write_text(re.sub(r">x(\d)<", r">y\1<", entry.read_text()))  # an edit, even a harmless one, is a doubt
+    again = Renderer(tmp_path / "cache")
+    again.render(sources)
+    assert len(checked) == 1 and again.rendered == 0  # checked once more (and now recorded) ...
+    checked.clear()
+    Renderer(tmp_path / "cache").render(sources)
+    assert checked == []  # ... and trusted after that
+    manifest = tmp_path / "cache" / "verified.txt"
+    manifest.write_text("argmap-verified another-allow-list\n" + manifest.read_text().split("\n", 1)[1])
+    Renderer(tmp_path / "cache").render(sources)
+    assert len(checked) == 5  # another allow-list: every entry checked again, once
 
 
 def test_ids_match_in_full_and_device_names_are_reserved(project: Path) -> None:

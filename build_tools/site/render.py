@@ -63,6 +63,18 @@ _DOCTYPE = re.compile(r"<!DOCTYPE svg PUBLIC \"[^\"<>\[\]]*\"\s*\"[^\"<>\[\]]*\"
 _COMMENT = re.compile(r"<!--(.*?)-->", re.S)
 
 
+# The cache records the digest of each entry it has checked, under a digest of this module (its
+# allow-list): an entry whose digest matches is not parsed again; any doubt (no record, another
+# digest, another allow-list) means a full check. Whoever can write the cache can write this code:
+# the record guards against corruption and edits, the check against what Graphviz might write.
+_MANIFEST = "verified.txt"
+_RULES = "argmap-verified " + hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+
+
+def _digest(svg: str) -> str:
+    return hashlib.sha256(svg.encode("utf-8")).hexdigest()
+
+
 class RenderError(Exception):
     """Graphviz is missing, failed, or produced something unsafe."""
 
@@ -157,10 +169,12 @@ class Renderer:
         """
         version = dot_version()
         keys = {name: self._key(version, source, fmt) for name, source in sources}
+        verified = self._manifest()
+        newly: dict[str, str] = {}
         result = {}
         missing = []
         for name, source in sources:
-            cached = self._cached(keys[name])
+            cached = self._cached(keys[name], verified, newly)
             if cached is not None:
                 result[name] = cached
             else:
@@ -173,8 +187,13 @@ class Renderer:
             problems = unsafe_parts(svg)
             if problems:
                 raise RenderError(f"the map '{name}' was refused: its SVG contains {', '.join(problems)}")
-            self._store(keys[name], svg)
             result[name] = svg
+        if self.cache_dir is not None and fresh:
+            self.cache_dir.mkdir(parents=True, exist_ok=True)
+            with ThreadPoolExecutor(max_workers=4) as pool:  # the cold build's many small writes, side by side
+                list(pool.map(lambda item: self._store(keys[item[0]], item[1]), fresh.items()))
+            newly.update({keys[name]: _digest(svg) for name, svg in fresh.items()})
+        self._save_manifest(verified, newly)
         return result
 
     def render_one(self, source: str, fmt: str) -> bytes:
@@ -195,7 +214,9 @@ class Renderer:
     def _key(self, version: str, source: str, fmt: str) -> str:
         return hashlib.sha256(f"{version}\0{fmt}\0{source}".encode("utf-8")).hexdigest()
 
-    def _cached(self, key: str) -> str | None:
+    def _cached(self, key: str, verified: dict[str, str], newly: dict[str, str]) -> str | None:
+        """The cached SVG of ``key``: trusted when its digest is the one recorded when it was checked,
+        checked again (and recorded) on any doubt, None when missing, corrupt or unsafe."""
         if self.cache_dir is None:
             return None
         path = self.cache_dir / f"{key}.svg"
@@ -203,19 +224,43 @@ class Renderer:
             svg = path.read_text("utf-8")
         except (OSError, UnicodeDecodeError):
             return None
+        digest = _digest(svg)
+        if verified.get(key) == digest:
+            return svg
         if not (svg.startswith(_XML_START) and svg.rstrip().endswith("</svg>")) or unsafe_parts(svg):
             return None  # corrupt or tampered: render again
+        newly[key] = digest
         return svg
 
-    def _store(self, key: str, svg: str) -> None:
+    def _manifest(self) -> dict[str, str]:
+        """The digests of the cache's entries as they were when checked against this allow-list."""
         if self.cache_dir is None:
+            return {}
+        try:
+            lines = (self.cache_dir / _MANIFEST).read_text("utf-8").splitlines()
+        except (OSError, UnicodeDecodeError):
+            return {}
+        if not lines or lines[0] != _RULES:
+            return {}  # another allow-list (argmap changed): check every entry again, once
+        return dict(line.split(" ", 1) for line in lines[1:] if line.count(" ") == 1)
+
+    def _save_manifest(self, verified: dict[str, str], newly: dict[str, str]) -> None:
+        if self.cache_dir is None or not newly:
             return
+        entries = {**verified, **newly}
+        self._write(_MANIFEST, "\n".join([_RULES, *(f"{k} {v}" for k, v in sorted(entries.items()))]) + "\n")
+
+    def _store(self, key: str, svg: str) -> None:
+        self._write(f"{key}.svg", svg)
+
+    def _write(self, name: str, text: str) -> None:
+        assert self.cache_dir is not None
         self.cache_dir.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=self.cache_dir, prefix=".tmp-", suffix=".svg")
+        fd, tmp = tempfile.mkstemp(dir=self.cache_dir, prefix=".tmp-")
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as out:
-                out.write(svg)
-            os.replace(tmp, self.cache_dir / f"{key}.svg")  # atomic: never a half-written entry
+                out.write(text)
+            os.replace(tmp, self.cache_dir / name)  # atomic: never a half-written entry
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
