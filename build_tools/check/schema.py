@@ -11,13 +11,16 @@ import json
 from functools import cache
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 import fastjsonschema
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import ValidationError
-from referencing import Registry, Resource
 
 from ..ids import did_you_mean
 from .yamlfile import Document
+
+if TYPE_CHECKING:  # jsonschema is imported when a document fails the compiled check: most commands never need it
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import ValidationError
 
 __all__ = ["SCHEMA_DIR", "KINDS", "schema_file", "validate", "enum_values"]
 
@@ -32,6 +35,9 @@ def schema_file(kind: str) -> Path:
 
 @cache
 def _validator(kind: str) -> Draft202012Validator:
+    from jsonschema import Draft202012Validator
+    from referencing import Registry, Resource
+
     resources = []
     for name in (*KINDS, "common"):
         contents = json.loads((SCHEMA_DIR / f"{name}.schema.json").read_text("utf-8"))
@@ -43,7 +49,7 @@ def _validator(kind: str) -> Draft202012Validator:
 
 def enum_values(kind: str, *path: str) -> list[str]:
     """The allowed values of an enumerated field, e.g. ``enum_values("claim", "role")``."""
-    schema = _validator(kind).schema
+    schema = json.loads(schema_file(kind).read_text("utf-8"))
     for key in path:
         schema = schema["properties"][key]
     return list(schema["enum"])
