@@ -1,11 +1,17 @@
-"""Outlines: each map told as a nested list, the text alternative for screen readers and phones."""
+"""Outlines: each map told as a nested list, the text alternative for screen readers and phones.
+
+The list is written as HTML, every text escaped and every link a final URL: Python-Markdown passes it
+through as it is (it has nothing to add, and parsing thousands of generated list items and links was
+most of a big site's build). It is kept out of the search index, which would otherwise find every
+claim on every page whose map shows it; each claim is found on its own page and in the indexes.
+"""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable
 
-from ..escape import markdown_text
+from ..escape import html_text
 from ..model import Debate, NodeKind
 from ..vocabulary import MORE, RELATIONS, SUPPORTS, UNDERCUTS
 from .views import View
@@ -19,16 +25,17 @@ MAX_DEPTH = 12  # deeper levels of an outline are left to the pages of the nodes
 
 
 def outline(debate: Debate, view: View, link: Link, fold_link: Link | None = None) -> str:
-    """The view as a nested Markdown list: each claim, then what bears on it, indented.
+    """The view as a nested HTML list: each claim, then what bears on it, one level down.
 
-    ``link(node_id)`` gives the Markdown link target of a node's page. The list is built
-    without recursion and nests at most :data:`MAX_DEPTH` levels, whatever the map's depth.
+    ``link(node_id)`` gives the URL of a node's page, relative to the page the list is on. The
+    list is built without recursion and nests at most :data:`MAX_DEPTH` levels, whatever the
+    map's depth.
     """
     fold_link = fold_link or link
     children = _children(view)
     bears = {child for items in children.values() for child, _ in items}
     roots = [n for n in view.nodes if n not in bears] or list(view.nodes[:1])
-    lines: list[str] = []
+    lines: list[tuple[int, str]] = []
     seen: set[str] = set()
     folds = {f.id: f for f in view.folds}
     for root in [*roots, *view.nodes]:  # then anything only reachable through a cycle
@@ -39,10 +46,34 @@ def outline(debate: Debate, view: View, link: Link, fold_link: Link | None = Non
             node_id, relation, depth = stack.pop()
             below = _item(debate, node_id, relation, depth, link, fold_link, seen, lines, folds)
             if below and depth + 1 >= MAX_DEPTH and children.get(node_id):
-                lines.append(f"{'    ' * (depth + 1)}- what bears on it is on [its page]({link(node_id)})")
+                lines.append((depth + 1, f'what bears on it is on <a href="{html_text(link(node_id))}">its page</a>'))
             elif below:
                 stack.extend((child, kind, depth + 1) for child, kind in reversed(children.get(node_id, ())))
-    return "\n".join(lines) + "\n"
+    return _nested(lines)
+
+
+def _nested(items: list[tuple[int, str]]) -> str:
+    """``(depth, HTML)`` items, each at most one level deeper than the one before, as nested lists."""
+    out: list[str] = []
+    depth = -1
+    for level, content in items:
+        if level > depth:
+            out.append("<ul>")
+            depth += 1
+        else:
+            out.append("</li>")
+            while depth > level:
+                out.append("</ul></li>")
+                depth -= 1
+        out.append(f"<li>{content}")
+    if depth >= 0:
+        out.append("</li>")
+    while depth > 0:
+        out.append("</ul></li>")
+        depth -= 1
+    if items:
+        out.append("</ul>")
+    return "\n".join(out) + "\n"
 
 
 def _children(view: View) -> dict[str, list[tuple[str, str]]]:
@@ -63,20 +94,19 @@ def _children(view: View) -> dict[str, list[tuple[str, str]]]:
 
 def _item(debate, node_id, relation, depth, link, fold_link, seen, lines, folds) -> bool:
     """Write one item; True when what bears on it is to be listed below it."""
-    indent = "    " * depth
     fold = folds.get(node_id)
     if fold is not None:
-        lines.append(f"{indent}- [{len(fold.hidden)} more]({fold_link(fold.parent)})")
+        lines.append((depth, f'<a href="{html_text(fold_link(fold.parent))}">{len(fold.hidden)} more</a>'))
         return False
     node = debate.nodes[node_id]
     prefix = _relation_words(debate, relation)
     kind = "evidence: " if node.kind is NodeKind.EVIDENCE else ""
-    text = f"{indent}- {prefix}{kind}[{markdown_text(node.label)}]({link(node_id)})"
+    text = f'{prefix}{kind}<a href="{html_text(link(node_id))}">{html_text(node.label)}</a>'
     if node_id in seen:
-        lines.append(text + " (shown above)")
+        lines.append((depth, text + " (shown above)"))
         return False
     seen.add(node_id)
-    lines.append(text)
+    lines.append((depth, text))
     return True
 
 
@@ -84,10 +114,10 @@ def _relation_words(debate: Debate, relation: str) -> str:
     if not relation:
         return ""
     kind, _, others = relation.partition("|")
-    names = [markdown_text(debate.nodes[o].label) for o in others.split(",") if o]
+    names = [html_text(debate.nodes[o].label) for o in others.split(",") if o]
     # an item under X reads as a sentence about X: "supported by Y", "attacked by Z"
     if kind == SUPPORTS.name:
-        return f"*supported by (together with {'; '.join(names)}):* " if names else f"*{SUPPORTS.reads}:* "
+        return f"<em>supported by (together with {'; '.join(names)}):</em> " if names else f"<em>{SUPPORTS.reads}:</em> "
     if kind == UNDERCUTS.name:
-        return f"*its support from {'; '.join(names)} undercut by:* "
-    return f"*{RELATIONS[kind].reads}:* "
+        return f"<em>its support from {'; '.join(names)} undercut by:</em> "
+    return f"<em>{html_text(RELATIONS[kind].reads)}:</em> "

@@ -63,9 +63,11 @@ class PageContext:
     def map_block(self, page: str, view_id: str, caption: str) -> str:
         """The map's slot, then the same map told as a nested list."""
         view = self.shown[view_id]
-        listing = outline(self.debate, view, lambda n: self.md_link(page, self.layout.node(self.debate.nodes[n])))
+        listing = outline(self.debate, view,
+                          lambda n: relative_url(page, self.layout.node(self.debate.nodes[n]), self.directory_urls))
         return (f"{self.map_html(f'{self.debate.id}/{view.id}')}\n\n"
-                f"**{markdown_text(caption)} as a list:**\n\n{listing}")
+                f'<div class="argmap-outline" data-search-exclude>\n<p><strong>{html_text(caption)} as a list:'
+                f"</strong></p>\n{listing}</div>")
 
     def perspective_name(self, node: Node) -> str:
         p = self.debate.perspective(node.perspective) if node.perspective else None
