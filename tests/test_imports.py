@@ -211,3 +211,45 @@ def test_an_imported_map_with_a_part_apart_says_so_and_builds_strictly(tmp_path:
     build = subprocess.run([str(mkdocs), "build", "--strict"], cwd=root, capture_output=True, text=True, timeout=300)
     assert build.returncode != 0 and "[disconnected]" in build.stderr
 
+
+
+ARGDOWN_RELATIONS = {
+    "statements": {
+        "A": {"members": [{"text": "Trees cool streets"}], "tags": ["US priorities", "cool", "reason"]},
+        "B": {"members": [{"text": "Trees cost too much"}], "tags": ["NATO's purpose", "US priorities"]},
+        "C": {"members": [{"text": "Trees are free"}]},
+        "D": {"members": [{"text": "Plant more trees"}]}},
+    "relations": [{"relationType": "contradictory", "from": "B", "to": "C", "toType": "equivalence-class"},
+                  {"relationType": "contrary", "from": "A", "to": "B", "toType": "equivalence-class"},
+                  {"relationType": "entails", "from": "A", "to": "D", "toType": "equivalence-class"}]}
+
+
+def test_argdown_relations_between_statements_follow_argdown_and_tags_become_ids(tmp_path: Path) -> None:
+    from build_tools.formats.argdown import read as from_argdown_json
+
+    imported = from_argdown_json(ARGDOWN_RELATIONS, "relations.json")
+    body = {node_id: fields for (_, node_id), fields in imported.nodes.items()}
+    # Argdown reads contrary and contradictory as symmetric attacks, entails as support
+    assert set(body["trees-cost-too-much"]["attacks"]) == {"trees-are-free", "trees-cool-streets"}
+    assert body["trees-are-free"]["attacks"] == ["trees-cost-too-much"]
+    assert body["trees-cool-streets"]["attacks"] == ["trees-cost-too-much"]
+    assert body["trees-cool-streets"]["supports"] == ["plant-more-trees"]
+    # every tag kept: the ones that are not ids become ids, named as written
+    assert body["trees-cool-streets"]["tags"] == ["us-priorities", "cool"]
+    assert body["trees-cost-too-much"]["tags"] == ["nato-s-purpose", "us-priorities"]
+    assert imported.debate["tags"] == {"nato-s-purpose": "NATO's purpose", "us-priorities": "US priorities"}
+    assert any("contrary between [A] and [B]: carried over as attacks both ways" in line for line in imported.report)
+    root = _project(tmp_path)
+    write_debate(root, "relations", imported)
+    check = run_argmap("check", "--root", str(root))
+    assert check.returncode == 0 and "no problems" in check.stdout, check.stdout
+
+
+def test_aif_import_says_when_it_folds_white_space(tmp_path: Path) -> None:
+    data = {"nodes": [{"nodeID": "1", "text": "Cities should\nplant  more trees.", "type": "I"},
+                      {"nodeID": "2", "text": "Trees cool streets.", "type": "I"},
+                      {"nodeID": "3", "text": "", "type": "RA"}],
+            "edges": [{"edgeID": "1", "fromID": "2", "toID": "3"}, {"edgeID": "2", "fromID": "3", "toID": "1"}]}
+    imported = from_aif(data, "spaces.json")
+    assert any(line.startswith("1 I-node text(s) had line breaks") for line in imported.report), imported.report
+    assert ("claim", "cities-should-plant-more-trees") in imported.nodes

@@ -61,9 +61,12 @@ def read(data: dict, name: str) -> Imported:
     ids: dict[str, str] = {}
     free = FreeIds()
     skipped_types: dict[str, int] = {}
+    normalised = 0
     for node_id, node in nodes.items():
         kind = node.get("type")
-        text = " ".join(str(node.get("text") or "").split())
+        raw = str(node.get("text") or "")
+        text = " ".join(raw.split())
+        normalised += kind == "I" and bool(text) and text != raw
         if kind == "I" and text:
             ids[node_id] = free.take(slug(text))
             result.nodes[("claim", ids[node_id])] = {"label": short_label(text), "statement": text}
@@ -71,6 +74,9 @@ def read(data: dict, name: str) -> Imported:
             result.report.append(f"I-node {node_id} has no text: not imported")
         elif kind not in ("RA", "CA"):
             skipped_types[kind] = skipped_types.get(kind, 0) + 1
+    if normalised:
+        result.report.append(f"{normalised} I-node text(s) had line breaks, tabs or repeated spaces: each run of white "
+                             "space became one space (our statements are one paragraph)")
     for kind, count in sorted(skipped_types.items(), key=lambda kv: str(kv[0])):
         result.report.append(f"{count} {kind}-node(s) not carried over (the format has no {kind}-nodes)")
     if data.get("locutions"):

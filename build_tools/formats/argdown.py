@@ -59,6 +59,7 @@ def read(data: dict, name: str) -> Imported:
     result = imported_debate(name, "Argdown JSON")
     ids: dict[str, str] = {}
     free = FreeIds()
+    tag_names: dict[str, str] = {}  # a tag's id -> the tag as written, where the two differ
     for title, statement in data["statements"].items():
         member = next((m for m in statement.get("members", []) if m.get("text")), None)
         text = _argdown_plain(member) if member else ""
@@ -71,15 +72,16 @@ def read(data: dict, name: str) -> Imported:
         role = next((t for t in tags if t in roles), None)
         if role:
             body["role"] = role
-        kept = [t for t in tags if t != role and is_valid_id(t)]
+        kept = list(dict.fromkeys(_tag(t, tag_names) for t in tags if t != role))
         if kept:
             body["tags"] = kept
-        dropped = [t for t in tags if t != role and not is_valid_id(t)]
-        if dropped:
-            result.report.append(f"statement [{title}]: tags {dropped} are not valid tags: not carried over")
         result.nodes[("claim", ids[title])] = body
     if not ids:
         raise ImportRefused("the file has no statement: there is nothing to import")
+    if tag_names:
+        result.debate["tags"] = dict(sorted(tag_names.items()))
+        result.report.append(f"{len(tag_names)} tag(s) written as ids, each with the tag as written for its name "
+                             f"(debate.yaml, tags): " + ", ".join(f"{v!r} -> {k}" for k, v in sorted(tag_names.items())))
     body = {ids[t]: result.nodes[("claim", ids[t])] for t in ids}
     steps: dict[str, tuple[list[str], str]] = {}
     for title, argument in (data.get("arguments") or {}).items():
@@ -96,10 +98,20 @@ def read(data: dict, name: str) -> Imported:
             conclusions[0] if len(premises) == 1 else {"to": conclusions[0], "with": premises[1:]})
     for relation in data.get("relations") or []:
         kind, source, target = relation.get("relationType"), relation.get("from"), relation.get("to")
-        if source in ids and target in ids and relation.get("toType") == "equivalence-class":
-            key = {"support": "supports", "attack": "attacks"}.get(kind)
-            if key and source != target and ids[target] not in body[ids[source]].get(key, []):
-                body[ids[source]].setdefault(key, []).append(ids[target])
+        if source in ids and target in ids and relation.get("toType") == "equivalence-class" and source != target:
+            # Argdown's own reading (@argdown/core, transformToArgumentRelationType and IRelation.isSymmetric):
+            # entails supports; contrary and contradictory attack, both ways.
+            key = {"support": "supports", "entails": "supports", "attack": "attacks", "contrary": "attacks",
+                   "contradictory": "attacks"}.get(kind)
+            pairs = [(source, target), (target, source)] if kind in ("contrary", "contradictory") else [(source, target)]
+            if key:
+                for a, b in pairs:
+                    if ids[b] not in body[ids[a]].get(key, []):
+                        body[ids[a]].setdefault(key, []).append(ids[b])
+                if kind in ("contrary", "contradictory", "entails"):
+                    both = " both ways" if len(pairs) == 2 else ""
+                    result.report.append(f"relation {kind} between [{source}] and [{target}]: carried over as "
+                                         f"{key}{both}")
                 continue
         if kind == "undercut" and source in ids and target in steps:
             premises, conclusion = steps[target]
@@ -111,6 +123,15 @@ def read(data: dict, name: str) -> Imported:
     result.debate["thesis"] = most_reached(body)
     result.report.append(f"thesis (not marked in Argdown): '{result.debate['thesis']}', the claim most others lead to")
     return result
+
+
+def _tag(tag: str, names: dict[str, str]) -> str:
+    """A tag as an id of ours: itself when it is one, else made from its words (and named after it)."""
+    if is_valid_id(tag) and len(tag) <= 64:
+        return tag
+    made = slug(tag, words=8) or "tag"
+    names.setdefault(made, tag)
+    return made
 
 
 def _argdown_plain(member: dict) -> str:
