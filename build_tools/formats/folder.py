@@ -74,12 +74,7 @@ def imported_debate(name: str, what: str) -> Imported:
 
 def most_reached(body: dict[str, dict]) -> str:
     """The claim most nodes lead to through supports and attacks (for formats that mark no thesis)."""
-    toward: dict[str, set[str]] = {n: set() for n in body}
-    for node, fields in body.items():
-        targets = [s if isinstance(s, str) else s["to"] for s in fields.get("supports", [])]
-        targets += fields.get("attacks", []) + [u["to"] for u in fields.get("undercuts", [])]
-        for target in targets:
-            toward[target].add(node)
+    toward = _toward(body, partners=False)
 
     def reach(node: str) -> int:
         seen, todo = {node}, [node]
@@ -92,6 +87,19 @@ def most_reached(body: dict[str, dict]) -> str:
     return max(sorted(body), key=reach)
 
 
+def _toward(body: dict[str, dict], partners: bool) -> dict[str, set[str]]:
+    """For each node, the nodes that bear on it directly (with ``partners``, a linked support's other premises too)."""
+    toward: dict[str, set[str]] = {n: set() for n in body}
+    for node, fields in body.items():
+        for support in fields.get("supports", []):
+            target = support if isinstance(support, str) else support["to"]
+            others = support.get("with", []) if partners and not isinstance(support, str) else []
+            toward.setdefault(target, set()).update([node, *others])
+        for other in fields.get("attacks", []) + fields.get("undercuts", []):
+            toward.setdefault(other if isinstance(other, str) else other["to"], set()).add(node)
+    return toward
+
+
 def not_connected(body: dict[str, dict], thesis: str) -> list[str]:
     """The nodes from which no chain of supports, attacks or undercuts leads to ``thesis``.
 
@@ -99,14 +107,7 @@ def not_connected(body: dict[str, dict], thesis: str) -> list[str]:
     ...                "c": {}}, "t")
     ['c']
     """
-    toward: dict[str, set[str]] = {n: set() for n in body}
-    for node, fields in body.items():
-        for support in fields.get("supports", []):
-            target = support if isinstance(support, str) else support["to"]
-            partners = [] if isinstance(support, str) else support.get("with", [])
-            toward.setdefault(target, set()).update([node, *partners])  # linked premises reach it together
-        for other in fields.get("attacks", []) + fields.get("undercuts", []):
-            toward.setdefault(other if isinstance(other, str) else other["to"], set()).add(node)
+    toward = _toward(body, partners=True)
     seen, todo = {thesis}, [thesis]
     while todo:
         for source in toward.get(todo.pop(), set()) - seen:
