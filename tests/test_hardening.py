@@ -103,6 +103,26 @@ def test_a_warm_build_trusts_only_what_it_checked(tmp_path: Path, monkeypatch: p
     assert len(checked) == 5  # another allow-list: every entry checked again, once
 
 
+def test_a_warm_site_build_parses_no_svg_and_a_fresh_one_each_once(tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    import build_tools.site as site_package
+    from build_tools.site import render as render_module
+    from build_tools.site.pipeline import build_site
+
+    analyses = check_project(ROOT / "tests" / "examples" / "valid").analyses
+    checked = []
+    real = render_module.unsafe_parts
+    counting = lambda svg: checked.append(svg) or real(svg)  # noqa: E731
+    for module in vars(site_package).values():  # wherever the site's modules hold the check, count it
+        if getattr(module, "unsafe_parts", None) is real:
+            monkeypatch.setattr(module, "unsafe_parts", counting)
+    cold = build_site(analyses, Renderer(tmp_path / "cache"))
+    assert len(checked) == len(cold.maps) > 0  # each fresh map checked once, not again when it is embedded
+    checked.clear()
+    warm = build_site(analyses, Renderer(tmp_path / "cache"))
+    assert checked == [] and warm.maps == cold.maps
+
+
 def test_ids_match_in_full_and_device_names_are_reserved(project: Path) -> None:
     assert not is_valid_id("trees\n") and not is_valid_id("trees\r\n")
     claims = project / "arguments/trees/claims"
