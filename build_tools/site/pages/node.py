@@ -152,7 +152,7 @@ def _argument_line(ctx: PageContext, page: str, weighing, premises, statuses) ->
         shown += " (" + "; ".join(f"{markdown_text(names.get(p, p))}: {w:g}" for p, w in weighing.weights.items()) + ")"
     held = " · ".join(f"{statuses[p].outcome}" for p in premises)
     why = f": {markdown_text(weighing.why)}" if weighing.why else ""
-    return f"- weight {shown}: {_names(ctx, page, premises)} ({held}){why}"
+    return f"- weight {shown}: {_names(premises, lambda i: ctx.node_link(page, i))} ({held}){why}"
 
 
 def _quotes(ctx: PageContext, page: str, node: Node) -> list[str]:
@@ -181,39 +181,38 @@ def _citation(node: Node) -> list[str]:
 
 
 def _relations(ctx: PageContext, page: str, node: Node) -> list[str]:
+    """What the node bears on and what bears on it, each list as escaped HTML (Python-Markdown passes it through)."""
     g, me = ctx.analysis.graph, node.id
-    link = lambda node_id: ctx.node_link(page, node_id)  # noqa: E731
+    link = lambda node_id: ctx.html_node_link(page, node_id)  # noqa: E731
     attacks = acting_as(ATTACKS.name)
     sections = [
-        (SUPPORTS.made, [_step_text(ctx, page, s, me) for s in g.steps_from.get(me, ())]),
+        (SUPPORTS.made, [_step_text(s, me, link) for s in g.steps_from.get(me, ())]),
         *((r.made, [link(a.target) for a in g.attacks_from.get(me, ()) if a.kind == r.name]) for r in attacks),
-        (UNDERCUTS.made, [_cut_text(ctx, page, c) for c in g.cuts_from.get(me, ())]),
-        (SUPPORTS.received, [_premises_text(ctx, page, s) for s in g.steps_into.get(me, ())]),
+        (UNDERCUTS.made, [_cut_text(c, link) for c in g.cuts_from.get(me, ())]),
+        (SUPPORTS.received, [_premises_text(s, link) for s in g.steps_into.get(me, ())]),
         *((r.received, [link(a.attacker) for a in g.attacks_into.get(me, ()) if a.kind == r.name]) for r in attacks),
-        (UNDERCUTS.received, [f"{link(c.undercutter)} challenges the support from {_names(ctx, page, c.premises)}"
+        (UNDERCUTS.received, [f"{link(c.undercutter)} challenges the support from {_names(c.premises, link)}"
                               for c in g.cuts_into.get(me, ())]),
     ]
     lines = []
     for title, items in sections:
         if items:
-            lines += [f"## {title}", ""] + [f"- {item}" for item in items] + [""]
+            lines += [f"## {title}", "", "<ul>", *(f"<li>{item}</li>" for item in items), "</ul>", ""]
     return lines
 
 
-def _names(ctx: PageContext, page: str, ids) -> str:
-    return " together with ".join(ctx.node_link(page, i) for i in ids)
+def _names(ids, link) -> str:
+    return " together with ".join(link(i) for i in ids)
 
 
-def _step_text(ctx: PageContext, page: str, step: Support, me: str) -> str:
+def _step_text(step: Support, me: str, link) -> str:
     others = [p for p in step.premises if p != me]
-    text = ctx.node_link(page, step.conclusion)
-    return text + (f" (together with {_names(ctx, page, others)})" if others else "")
+    return link(step.conclusion) + (f" (together with {_names(others, link)})" if others else "")
 
 
-def _premises_text(ctx: PageContext, page: str, step: Support) -> str:
-    text = _names(ctx, page, step.premises)
-    return text + (" (linked: they support it only together)" if step.linked else "")
+def _premises_text(step: Support, link) -> str:
+    return _names(step.premises, link) + (" (linked: they support it only together)" if step.linked else "")
 
 
-def _cut_text(ctx: PageContext, page: str, cut: Undercut) -> str:
-    return f"the support from {_names(ctx, page, cut.premises)} to {ctx.node_link(page, cut.conclusion)}"
+def _cut_text(cut: Undercut, link) -> str:
+    return f"the support from {_names(cut.premises, link)} to {link(cut.conclusion)}"
