@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from ..analysis import Analysis
 from ..diff import ADDED, CHANGED, REMOVED, DebateDiff, relation_key
 from ..escape import dot_label, dot_string
-from ..vocabulary import RELATIONS, SUPPORTS, UNDERCUTS
+from ..vocabulary import RELATIONS
 
 __all__ = ["diff_dot"]
 
@@ -66,11 +66,11 @@ def _cluster(index: int, diff: DebateDiff, old: Analysis | None, new: Analysis |
             kind, sources, target, step = key = relation_key(relation)
             if key in changed or target not in names:
                 continue
-            style = RELATIONS.get(kind, SUPPORTS if kind == "supports" else UNDERCUTS).dot_style
+            style = RELATIONS[kind].dot_style
             for source in (s for s in sources if s in names):
                 lines.append(f"    {names[source]} -> {names[target]} [{style} color=\"#9e9e9e\"];")
     for r in diff.relations:
-        relation = RELATIONS.get(r.relation, SUPPORTS if r.relation == "supports" else UNDERCUTS)
+        relation = RELATIONS[r.relation]
         words = r.change if r.change != CHANGED else ", ".join(r.fields)
         if r.change == CHANGED and "weight" in r.fields:
             words = f"weight {_w(r.weight_before)} → {_w(r.weight_after)}"
