@@ -1,13 +1,19 @@
 """The model of a debate: plain, frozen dataclasses, built from validated documents.
 
-A debate holds claims and evidence (both *nodes*) and three kinds of relation, each
-declared in the file of the node that makes it:
+A debate holds claims, evidence and named arguments (all *nodes*) and three kinds of
+relation, each declared in the file of the node that makes it:
 
 - a :class:`Support` is one inference step: its premises (one node, or several linked
   premises that work only together) support a conclusion;
 - an :class:`Attack`: a node attacks a claim;
 - an :class:`Undercut`: a node challenges the inference of a support step, not its
   premises or conclusion.
+
+A named *argument* (Argdown's argument, AIF's RA node) is a node too. Its ``structure`` is a
+chain of :class:`Inference` steps; the last step's premises support the argument and the
+argument supports its main conclusion, so an argument stands exactly when its last step holds
+(its intermediate steps are support steps like any other). An argument without a structure is
+a premise the map takes as given, as a claim nothing supports is.
 """
 
 from __future__ import annotations
@@ -18,7 +24,7 @@ from types import MappingProxyType
 from typing import Mapping
 
 __all__ = [
-    "Origin", "NodeKind", "Perspective", "SourceInfo", "Citation", "Node", "Support",
+    "Origin", "NodeKind", "Inference", "Perspective", "SourceInfo", "Citation", "Node", "Support",
     "Attack", "Undercut", "Unmapped", "Debate", "Weighing", "Issue",
 ]
 
@@ -35,10 +41,19 @@ class Origin:
 class NodeKind(str, enum.Enum):
     CLAIM = "claim"
     EVIDENCE = "evidence"
+    ARGUMENT = "argument"
 
     @property
     def folder(self) -> str:
-        return "claims" if self is NodeKind.CLAIM else "evidence"
+        return {"claim": "claims", "evidence": "evidence", "argument": "arguments"}[self.value]
+
+
+@dataclass(frozen=True)
+class Inference:
+    """One step of an argument's structure: ``premises`` together give ``conclusion``."""
+
+    premises: tuple[str, ...]
+    conclusion: str
 
 
 @dataclass(frozen=True)
@@ -100,8 +115,14 @@ class Node:
     caution: str | None = None  # (evidence) what the article simplifies or leaves contestable, in our words
     evidence_kind: str | None = None
     citation: Citation | None = None
+    structure: tuple[Inference, ...] = ()  # (argument) its inference steps; the last gives its main conclusion
     origin: Origin
     origins: Mapping[str, Origin] = field(default_factory=lambda: MappingProxyType({}), compare=False)
+
+    @property
+    def conclusion(self) -> str | None:
+        """(argument) Its main conclusion: the conclusion of its structure's last step."""
+        return self.structure[-1].conclusion if self.structure else None
 
     def where(self, name: str) -> Origin:
         """Where field ``name`` (dotted for nested fields) is written, else its parent, else the file."""
@@ -233,6 +254,20 @@ class Debate:
     @property
     def evidence(self) -> list[Node]:
         return [n for n in self.nodes.values() if n.kind is NodeKind.EVIDENCE]
+
+    @property
+    def arguments(self) -> list[Node]:
+        return [n for n in self.nodes.values() if n.kind is NodeKind.ARGUMENT]
+
+    def in_structure(self, step: Support) -> bool:
+        """Whether ``step`` is part of a named argument's structure (rather than declared by a relation)."""
+        node = self.nodes.get(step.declared_by)
+        if node is None or not node.structure:
+            return False
+        if step.conclusion == node.id or step.premises == (node.id,) and step.conclusion == node.conclusion:
+            return True
+        return any(frozenset(i.premises) == frozenset(step.premises) and i.conclusion == step.conclusion
+                   for i in node.structure[:-1])
 
     def perspective(self, perspective_id: str) -> Perspective | None:
         return next((p for p in self.perspectives if p.id == perspective_id), None)

@@ -238,7 +238,7 @@ def test_argdown_relations_between_statements_follow_argdown_and_tags_become_ids
     assert body["trees-cool-streets"]["tags"] == ["us-priorities", "cool"]
     assert body["trees-cost-too-much"]["tags"] == ["nato-s-purpose", "us-priorities"]
     assert imported.debate["tags"] == {"nato-s-purpose": "NATO's purpose", "us-priorities": "US priorities"}
-    assert any("contrary between [A] and [B]: carried over as attacks both ways" in line for line in imported.report)
+    assert any("contrary from [A] to [B]: carried over as attacks both ways" in line for line in imported.report)
     root = _project(tmp_path)
     write_debate(root, "relations", imported)
     check = run_argmap("check", "--root", str(root))

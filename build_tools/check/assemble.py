@@ -8,6 +8,7 @@ from ..model import (
     Attack,
     Citation,
     Debate,
+    Inference,
     Issue,
     Node,
     Origin,
@@ -87,6 +88,7 @@ def _node(node_file: NodeFile) -> Node:
         caution=data.get("caution"),
         evidence_kind=data.get("kind"),
         citation=Citation(**citation) if citation else None,
+        structure=tuple(Inference(tuple(step["premises"]), step["conclusion"]) for step in data.get("structure", ())),
         origin=Origin(node_file.doc.path),
         origins=_origins(node_file.doc),
     )
@@ -100,6 +102,17 @@ def _as_tuple(value) -> tuple[str, ...]:
 
 def _relations(node_file: NodeFile, supports: dict, attacks: list, undercuts: list) -> None:
     doc, me = node_file.doc, node_file.id
+    structure = doc.data.get("structure", ())
+    for i, step in enumerate(structure):
+        # an argument's intermediate steps are support steps; its last step's premises support the
+        # argument itself, and the argument supports its main conclusion (see build_tools.model)
+        origin = _at(doc, ("structure", i))
+        last = i == len(structure) - 1
+        inference = Support(tuple(step["premises"]), me if last else step["conclusion"], me, origin)
+        supports.setdefault(inference.key, inference)
+        if last:
+            main = Support((me,), step["conclusion"], me, _at(doc, ("structure", i, "conclusion")))
+            supports.setdefault(main.key, main)
     for i, item in enumerate(doc.data.get(SUPPORTS.name, ())):
         origin = _at(doc, (SUPPORTS.name, i))
         if isinstance(item, str):
@@ -115,6 +128,9 @@ def _relations(node_file: NodeFile, supports: dict, attacks: list, undercuts: li
             else:
                 attacks.append(Attack(me, item["to"], origin, relation.name, _weighing(item)))
     for i, item in enumerate(doc.data.get(UNDERCUTS.name, ())):
+        if isinstance(item, str):  # a named argument: undercutting it defeats its inference, as an attack on it
+            attacks.append(Attack(me, item, _at(doc, (UNDERCUTS.name, i)), UNDERCUTS.name))
+            continue
         premises = item["from"]
         premises = (premises,) if isinstance(premises, str) else tuple(premises)
         undercuts.append(Undercut(me, premises, item["to"], _at(doc, (UNDERCUTS.name, i))))

@@ -13,7 +13,7 @@ from .yamlfile import Document
 __all__ = ["SCHEMA_LINE", "schema_line", "node_id", "placeholders", "links", "SAFE_SCHEMES"]
 
 SCHEMA_LINE = "# yaml-language-server: $schema="
-URL_FIELDS = {"debate": [("source", "url")], "claim": [], "evidence": [("citation", "url")]}
+URL_FIELDS = {"debate": [("source", "url")], "claim": [], "evidence": [("citation", "url")], "argument": []}
 
 _PLACEHOLDER = re.compile(r"\bTODO\b")
 _MD_LINK = re.compile(r"\]\(\s*<?([^)>\s]*)")

@@ -140,7 +140,7 @@ def _stray_entries(folder: Path, rel: str, files: DebateFiles) -> None:
             files.diagnostics.append(Diagnostic(
                 f"{rel}/{entry}", 1, 1, Severity.WARNING, "unexpected-file",
                 f"'{entry}' is not part of a debate and is ignored: a debate holds {DEBATE_FILE}, "
-                f"{SOURCE_FILE}, claims/ and evidence/",
+                f"{SOURCE_FILE}, claims/, evidence/ and arguments/",
             ))
 
 

@@ -58,7 +58,7 @@ def thesis(analysis: Analysis, known: Known) -> Iterator[Diagnostic]:
         yield _error(where, "unknown-thesis", f"the thesis '{debate.thesis}' has no file claims/{debate.thesis}.yaml"
                      f"{did_you_mean(debate.thesis, debate.nodes)}")
     elif node is not None and node.kind is not NodeKind.CLAIM:
-        yield _error(where, "wrong-target", f"the thesis '{debate.thesis}' is evidence: the thesis must be a claim")
+        yield _error(where, "wrong-target", f"the thesis '{debate.thesis}' is {'evidence' if node.kind is NodeKind.EVIDENCE else 'an argument'}: the thesis must be a claim")
     elif node is not None and node.role not in (None, "thesis"):
         yield _error(node.where("role"), "thesis-role", "this claim is the debate's thesis: its role must be 'thesis'")
     for other in debate.claims if node is not None else ():
@@ -95,30 +95,55 @@ def classification(analysis: Analysis, known: Known) -> Iterator[Diagnostic]:
                              f"a claim of a debate with a source text needs a {name}: add '{name}:'")
 
 
+CLAIMS = frozenset({NodeKind.CLAIM})
+CLAIMS_OR_ARGUMENTS = frozenset({NodeKind.CLAIM, NodeKind.ARGUMENT})
+STATEMENTS = frozenset({NodeKind.CLAIM, NodeKind.EVIDENCE})  # what an argument's structure is made of
+ANY = frozenset(NodeKind)
+_TARGETS = {
+    CLAIMS: "claims", CLAIMS_OR_ARGUMENTS: "claims or arguments", STATEMENTS: "claims or evidence",
+    frozenset({NodeKind.ARGUMENT}): "named arguments (undercut a support step with {from, to})",
+}
+
+
 def references(analysis: Analysis, known: Known) -> Iterator[Diagnostic]:
-    """Every id a relation names exists; supports, attacks and undercuts target claims."""
+    """Every id a relation names exists; supports, attacks and undercuts target claims or arguments;
+    an argument's structure is made of claims and evidence."""
     debate = analysis.debate
     for step in debate.supports:
-        yield from _reference(debate, known, step.origin, step.conclusion, "supports", claim_only=True)
+        author = debate.nodes.get(step.declared_by)
+        if author is not None and author.structure and step.declared_by not in step.premises:
+            # a step of an argument's structure: it concludes a claim (or, the last step, the argument itself)
+            if step.conclusion != step.declared_by:
+                yield from _reference(debate, known, step.origin, step.conclusion, "conclusion", CLAIMS)
+            for premise in step.premises:
+                yield from _reference(debate, known, step.origin, premise, "premises", STATEMENTS)
+            continue
+        where = "conclusion" if author is not None and author.conclusion == step.conclusion and author.structure \
+            else "supports"
+        yield from _reference(debate, known, step.origin, step.conclusion, where,
+                              CLAIMS if where == "conclusion" else CLAIMS_OR_ARGUMENTS)
         for premise in step.premises[1:]:
-            yield from _reference(debate, known, step.origin, premise, "with", claim_only=False)
+            yield from _reference(debate, known, step.origin, premise, "with", ANY)
     for attack in debate.attacks:
-        yield from _reference(debate, known, attack.origin, attack.target, attack.kind, claim_only=True)
+        allowed = frozenset({NodeKind.ARGUMENT}) if attack.kind == "undercuts" else CLAIMS_OR_ARGUMENTS
+        yield from _reference(debate, known, attack.origin, attack.target, attack.kind, allowed)
     for cut in debate.undercuts:
-        yield from _reference(debate, known, cut.origin, cut.conclusion, "undercuts", claim_only=True)
+        yield from _reference(debate, known, cut.origin, cut.conclusion, "undercuts", CLAIMS_OR_ARGUMENTS)
         for premise in cut.premises:
-            yield from _reference(debate, known, cut.origin, premise, "undercuts", claim_only=False)
+            yield from _reference(debate, known, cut.origin, premise, "undercuts", ANY)
 
 
-def _reference(debate, known, origin, target, relation, claim_only) -> Iterator[Diagnostic]:
+def _reference(debate, known, origin, target, relation, allowed=ANY) -> Iterator[Diagnostic]:
     node = debate.nodes.get(target)
     if node is None and target not in known:
         near = closest(target, known)
         hint = f"; the closest existing id is '{near}'" if near else ""
         yield _error(origin, "unknown-reference", f"'{relation}' names '{target}', which does not exist{hint}")
-    elif node is not None and claim_only and node.kind is not NodeKind.CLAIM:
-        yield _error(origin, "wrong-target",
-                     f"'{relation}' names '{target}', which is evidence: supports, attacks and undercuts target claims")
+    elif node is not None and node.kind not in allowed:
+        what = "evidence" if node.kind is NodeKind.EVIDENCE else f"a{'n' if node.kind.value[0] in 'ae' else ''} " \
+            f"{node.kind.value}"
+        yield _error(origin, "wrong-target", f"'{relation}' names '{target}', which is {what}: "
+                     f"'{relation}' names {_TARGETS[allowed]}")
 
 
 def self_reference(analysis: Analysis, known: Known) -> Iterator[Diagnostic]:
@@ -135,6 +160,30 @@ def self_reference(analysis: Analysis, known: Known) -> Iterator[Diagnostic]:
         if cut.undercutter in cut.premises:
             yield _error(cut.origin, "self-undercut",
                          f"'{cut.undercutter}' cannot undercut a support step of which it is itself a premise")
+
+
+def structures(analysis: Analysis, known: Known) -> Iterator[Diagnostic]:
+    """An argument's structure is a chain: each intermediate conclusion is a premise of a later step; an argument
+    with a structure holds by its structure alone, so nothing else supports it."""
+    debate = analysis.debate
+    for step in debate.supports:
+        target = debate.nodes.get(step.conclusion)
+        if target is not None and target.structure and step.declared_by != target.id:
+            yield _error(step.origin, "supports-structure",
+                         f"'{target.id}' is an argument with a structure: it holds when its premises do, so support "
+                         f"one of its premises ({', '.join(target.structure[-1].premises)}) instead")
+    for node in debate.arguments:
+        if node.structure:
+            for key in ("supports", "attacks", "undercuts"):
+                if key in node.origins:
+                    yield _error(node.where(key), "argument-relation",
+                                 f"an argument with a structure bears on others through its main conclusion (as "
+                                 f"Argdown reads it): move '{key}' to the file of '{node.conclusion}'")
+        for i, step in enumerate(node.structure[:-1]):
+            if not any(step.conclusion in later.premises for later in node.structure[i + 1:]):
+                yield _error(node.where(f"structure.{i}.conclusion"), "loose-step",
+                             f"the intermediate conclusion '{step.conclusion}' is not a premise of any later step: "
+                             "add it to a later step's premises, or make it a separate argument")
 
 
 def contradictions(analysis: Analysis, known: Known) -> Iterator[Diagnostic]:
@@ -244,7 +293,7 @@ def issues(analysis: Analysis, known: Known) -> Iterator[Diagnostic]:
             yield _error(issue.origin, "duplicate-id", f"the issue id '{issue.id}' is used twice")
         seen_ids.add(issue.id)
         for position in issue.positions:
-            yield from _reference(debate, known, issue.origin, position, "positions", claim_only=True)
+            yield from _reference(debate, known, issue.origin, position, "positions", CLAIMS)
             if position in position_of:
                 yield _error(issue.origin, "issue-position",
                              f"'{position}' is already a position of the issue '{position_of[position]}': a claim "
@@ -418,7 +467,7 @@ def citations(analysis: Analysis, known: Known) -> Iterator[Diagnostic]:
 
 
 DEBATE_RULES = (
-    thesis, perspectives, classification, references, issues, weights, self_reference, contradictions,
+    thesis, perspectives, classification, references, structures, issues, weights, self_reference, contradictions,
     undercut_targets, support_cycles, connected, chain_depth, quoting, unmapped, labels, citations,
 )
 

@@ -25,8 +25,8 @@ if TYPE_CHECKING:  # jsonschema is imported when a document fails the compiled c
 __all__ = ["SCHEMA_DIR", "KINDS", "schema_file", "validate", "enum_values"]
 
 SCHEMA_DIR = Path(__file__).parent.parent / "schemas"
-KINDS = ("debate", "claim", "evidence")
-_NOUN = {"debate": "debate.yaml", "claim": "a claim", "evidence": "a piece of evidence"}
+KINDS = ("debate", "claim", "evidence", "argument")
+_NOUN = {"debate": "debate.yaml", "claim": "a claim", "evidence": "a piece of evidence", "argument": "an argument"}
 
 
 def schema_file(kind: str) -> Path:

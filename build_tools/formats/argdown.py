@@ -8,6 +8,7 @@ import re
 
 from ..analysis import Analysis
 from ..ids import FreeIds, is_valid_id
+from ..model import Inference
 from ..vocabulary import ROLE_NAMES
 from .folder import Imported, ImportRefused, imported_debate, most_reached, short_label, slug
 
@@ -24,105 +25,305 @@ def _argdown_text(text: str) -> str:
     return _COMMENT_SLASH.sub(r"\\/", escaped)
 
 
+_SAFE_TITLE = re.compile(r"[A-Za-z0-9][^<>\[\]\n#@*_\\/{}():]*")
+LINKED_STEP = "linked-step"  # the data of an argument our export writes for an unnamed linked (or undercut) step
+
+
 def write(analysis: Analysis) -> str:
-    """An Argdown document: one statement per node (title = our id), relations, linked and undercut steps as arguments."""
+    """An Argdown document: a statement per claim and piece of evidence (its title our id), an argument per
+    named argument (with its premise-conclusion structure), and the relations; a linked or undercut support
+    step that is not part of a named argument is written as an argument marked ``{argmap: linked-step}``."""
     debate, graph = analysis.debate, analysis.graph
     lines = ["===", f"title: {json.dumps(debate.title, ensure_ascii=False)}", "===", ""]
-    linked = [s for s in debate.supports if s.linked or graph.cuts_of_step.get(s.key)]
+    plain = [s for s in debate.supports if not debate.in_structure(s)]
+    linked = [s for s in plain if s.linked or graph.cuts_of_step.get(s.key)]
+    titles = _titles(debate)
+
+    def ref(node_id: str) -> str:
+        return f"<{titles[node_id]}>" if node_id in titles else f"[{node_id}]"
+
+    in_structure = {(frozenset(i.premises), i.conclusion) for n in debate.arguments for i in n.structure[:-1]}
     for node in debate.nodes.values():
-        tags = [f"#({node.perspective})"] if node.perspective else []
-        tags += [f"#({node.role})"] if node.role else ["#(evidence)"] if node.kind.value == "evidence" else []
-        tags += [f"#({t})" for t in node.tags]
-        lines.append(f"[{node.id}]: {_argdown_text(node.statement)} {' '.join(tags)}".rstrip())
+        if node.id in titles:
+            lines.append(f"<{titles[node.id]}>: {_argdown_text(node.statement)} {_tag_marks(node)}".rstrip())
+        else:
+            lines.append(f"[{node.id}]: {_argdown_text(node.statement)} {_tag_marks(node)}".rstrip())
         for step in graph.steps_from.get(node.id, ()):
-            if step not in linked:
-                lines.append(f"  +> [{step.conclusion}]")
+            if step in plain and step not in linked:
+                lines.append(f"  +> {ref(step.conclusion)}")
         for attack in graph.attacks_from.get(node.id, ()):
-            lines.append(f"  -> [{attack.target}]")
+            lines.append(f"  {'_>' if attack.kind == 'undercuts' else '->'} {ref(attack.target)}")
         for cut in graph.cuts_from.get(node.id, ()):
-            lines.append(f"  _> <step-{graph.step_number[(frozenset(cut.premises), cut.conclusion)]}>")
+            key = (frozenset(cut.premises), cut.conclusion)
+            if key not in in_structure:
+                lines.append(f"  _> <step-{graph.step_number[key]}>")
         lines.append("")
+        if node.structure:
+            lines += _pcs(node.structure, graph, ref) + [""]
     for step in linked:
-        number = graph.step_number[step.key]
-        lines += [f"<step-{number}>", ""]
-        lines += [f"({i + 1}) [{premise}]" for i, premise in enumerate(step.premises)]
-        lines += ["----", f"({len(step.premises) + 1}) [{step.conclusion}]", ""]
+        lines += [f"<step-{graph.step_number[step.key]}> {{argmap: {LINKED_STEP}}}", ""]
+        lines += _pcs((Inference(step.premises, step.conclusion),), graph, ref) + [""]
     return "\n".join(lines)
 
 
+def _titles(debate) -> dict[str, str]:
+    """Each argument's Argdown title: its label where that reads back as the same label and id, else its id."""
+    titles = {}
+    for node in debate.arguments:
+        label = node.label
+        safe = _SAFE_TITLE.fullmatch(label) and label == label.strip() and "  " not in label
+        titles[node.id] = label if safe and slug(label) == node.id and short_label(label) == label else node.id
+    return titles
+
+
+def _tag_marks(node) -> str:
+    tags = [f"#({node.perspective})"] if node.perspective else []
+    tags += [f"#({node.role})"] if node.role else ["#(evidence)"] if node.kind.value == "evidence" else []
+    tags += [f"#({t})" for t in node.tags]
+    return " ".join(tags)
+
+
+def _pcs(structure, graph, ref) -> list[str]:
+    """A premise-conclusion structure: each step's new premises, its inference line (with ``uses`` where the
+    premises are not the ones Argdown readers take by default) and its conclusion; undercuts under the line."""
+    lines: list[str] = []
+    number: dict[str, int] = {}
+    previous: str | None = None
+    for step in structure:
+        new = [p for p in step.premises if p not in number]
+        for premise in new:
+            number[premise] = len(number) + 1
+            lines.append(f"({number[premise]}) {ref(premise)}")
+        default = ([previous] if previous else []) + new
+        uses = "" if set(default) == set(step.premises) else \
+            f" {{uses: [{', '.join(str(number[p]) for p in step.premises)}]}}"
+        lines.append(f"--{uses} --" if uses else "----")
+        for cut in graph.cuts_of_step.get((frozenset(step.premises), step.conclusion), ()):
+            lines.append(f"  <_ {ref(cut.undercutter)}")
+        number[step.conclusion] = len(number) + 1
+        lines.append(f"({number[step.conclusion]}) {ref(step.conclusion)}")
+        previous = step.conclusion
+    return lines
+
+
+# Argdown's own reading of relations between statements (@argdown/core, transformToArgumentRelationType and
+# IRelation.isSymmetric): entails supports; contrary and contradictory attack, both ways.
+_STATEMENT_RELATIONS = {"support": "supports", "entails": "supports", "attack": "attacks", "contrary": "attacks",
+                        "contradictory": "attacks"}
+_SYMMETRIC = ("contrary", "contradictory")
+_FIELD_ORDER = ["label", "statement", "role", "tags", "structure", "supports", "attacks", "undercuts"]
+
+
 def read(data: dict, name: str) -> Imported:
-    """The JSON that `argdown json` writes: statements become claims, support and attack relations
-    between statements become ours, premise-conclusion arguments linked supports, undercuts undercuts."""
+    """The JSON that `argdown json` writes: statements become claims, arguments named arguments (with their
+    premise-conclusion structures), relations ours; anything that cannot be carried is reported."""
     if not isinstance(data, dict) or not isinstance(data.get("statements"), dict):
         raise ImportRefused("not the JSON of `argdown json`: it needs a 'statements' object")
     roles = set(ROLE_NAMES)
     result = imported_debate(name, "Argdown JSON")
-    ids: dict[str, str] = {}
+    ids: dict[str, str] = {}  # statement title -> id
+    arg_ids: dict[str, str] = {}  # argument title -> id
     free = FreeIds()
     tag_names: dict[str, str] = {}  # a tag's id -> the tag as written, where the two differ
     for title, statement in data["statements"].items():
-        member = next((m for m in statement.get("members", []) if m.get("text")), None)
+        member = next((m for m in statement.get("members", []) if m.get("text") and m["text"].strip()), None)
         text = _argdown_plain(member) if member else ""
         if not text:
             text = title
             result.report.append(f"statement [{title}] has no text: its title is used")
         ids[title] = free.take(slug(text))
         body = {"label": short_label(text), "statement": text}
-        tags = [t for t in statement.get("tags", []) if isinstance(t, str)]
-        role = next((t for t in tags if t in roles), None)
-        if role:
-            body["role"] = role
-        kept = list(dict.fromkeys(_tag(t, tag_names) for t in tags if t != role))
-        if kept:
-            body["tags"] = kept
+        _tags(body, statement.get("tags", []), roles, tag_names)
         result.nodes[("claim", ids[title])] = body
-    if not ids:
-        raise ImportRefused("the file has no statement: there is nothing to import")
+    arguments = data.get("arguments") or {}
+    unnamed = {t: a for t, a in arguments.items() if (a.get("data") or {}).get("argmap") == LINKED_STEP}
+    arguments = {t: a for t, a in arguments.items() if t not in unnamed}
+    for title, argument in arguments.items():
+        member = next((m for m in argument.get("members", []) if m.get("role") == "argument-description"
+                       and (m.get("text") or "").strip() and not m.get("isReference")), None)
+        text = _argdown_plain(member) if member else ""
+        arg_ids[title] = free.take(slug(title))
+        body = {"label": short_label(title), "statement": text or title}
+        _tags(body, argument.get("tags", []), (), tag_names)
+        result.nodes[("argument", arg_ids[title])] = body
+    if not ids and not arg_ids:
+        raise ImportRefused("the file has no statement and no argument: there is nothing to import")
     if tag_names:
         result.debate["tags"] = dict(sorted(tag_names.items()))
         result.report.append(f"{len(tag_names)} tag(s) written as ids, each with the tag as written for its name "
                              f"(debate.yaml, tags): " + ", ".join(f"{v!r} -> {k}" for k, v in sorted(tag_names.items())))
-    body = {ids[t]: result.nodes[("claim", ids[t])] for t in ids}
-    steps: dict[str, tuple[list[str], str]] = {}
-    for title, argument in (data.get("arguments") or {}).items():
-        pcs = argument.get("pcs") or []
-        premises = [ids[s["title"]] for s in pcs if s.get("role") == "premise" and s.get("title") in ids]
-        conclusions = [ids[s["title"]] for s in pcs if s.get("role") == "main-conclusion" and s.get("title") in ids]
-        if not premises or len(conclusions) != 1 or conclusions[0] in premises:
-            result.report.append(f"argument <{title}> has no premise-conclusion structure we can carry: "
-                                 "not imported")
+    body = {node_id: fields for (_, node_id), fields in result.nodes.items()}
+    structures: dict[str, list[dict]] = {}  # argument title -> its steps, by the index of each conclusion
+    for title, argument in arguments.items():
+        steps = _structure(title, argument.get("pcs") or [], ids, result.report)
+        if steps:
+            body[arg_ids[title]]["structure"] = [{"premises": p, "conclusion": c} for p, c, _ in steps]
+            structures[title] = steps
+    steps: dict[str, tuple[list[str], str]] = {}  # an unnamed step's title -> (premises, conclusion)
+    for title, argument in unnamed.items():
+        found = _structure(title, argument.get("pcs") or [], ids, result.report)
+        if len(found) != 1:
+            result.report.append(f"argument <{title}> is marked as one linked step but has {len(found)}: not imported")
             continue
-        premises = list(dict.fromkeys(premises))
-        steps[title] = (premises, conclusions[0])
+        premises, conclusion, _ = found[0]
+        steps[title] = (premises, conclusion)
         body[premises[0]].setdefault("supports", []).append(
-            conclusions[0] if len(premises) == 1 else {"to": conclusions[0], "with": premises[1:]})
+            conclusion if len(premises) == 1 else {"to": conclusion, "with": premises[1:]})
     for relation in data.get("relations") or []:
-        kind, source, target = relation.get("relationType"), relation.get("from"), relation.get("to")
-        if source in ids and target in ids and relation.get("toType") == "equivalence-class" and source != target:
-            # Argdown's own reading (@argdown/core, transformToArgumentRelationType and IRelation.isSymmetric):
-            # entails supports; contrary and contradictory attack, both ways.
-            key = {"support": "supports", "entails": "supports", "attack": "attacks", "contrary": "attacks",
-                   "contradictory": "attacks"}.get(kind)
-            pairs = [(source, target), (target, source)] if kind in ("contrary", "contradictory") else [(source, target)]
-            if key:
-                for a, b in pairs:
-                    if ids[b] not in body[ids[a]].get(key, []):
-                        body[ids[a]].setdefault(key, []).append(ids[b])
-                if kind in ("contrary", "contradictory", "entails"):
-                    both = " both ways" if len(pairs) == 2 else ""
-                    result.report.append(f"relation {kind} between [{source}] and [{target}]: carried over as "
-                                         f"{key}{both}")
-                continue
-        if kind == "undercut" and source in ids and target in steps:
-            premises, conclusion = steps[target]
-            if ids[source] not in premises:
-                body[ids[source]].setdefault("undercuts", []).append(
+        if relation.get("to") in steps and relation.get("relationType") == "undercut" \
+                and relation.get("fromType") in ("equivalence-class", "argument"):
+            source = (ids if relation["fromType"] == "equivalence-class" else arg_ids).get(relation.get("from"))
+            premises, conclusion = steps[relation["to"]]
+            if source is not None and source not in premises:
+                body[source].setdefault("undercuts", []).append(
                     {"from": premises[0] if len(premises) == 1 else premises, "to": conclusion})
                 continue
-        result.report.append(f"relation {kind} from {source} to {target}: not carried over")
-    result.debate["thesis"] = most_reached(body)
-    result.report.append(f"thesis (not marked in Argdown): '{result.debate['thesis']}', the claim most others lead to")
+        _relation(relation, ids, arg_ids, structures, body, result.report)
+    _drop_contradictions(body, result.report)
+    claims = [ids[t] for t in ids]
+    if not claims:
+        raise ImportRefused("the file has no statement: a debate needs a claim for its thesis")
+    marked = [c for c in claims if body[c].get("role") == "thesis"]
+    if len(marked) == 1:
+        result.debate["thesis"] = marked[0]
+        result.report.append(f"thesis: '{marked[0]}', the statement tagged #thesis")
+    else:
+        for claim in marked:
+            del body[claim]["role"]
+        result.debate["thesis"] = most_reached(body, among=claims)
+        why = f"{len(marked)} statements are tagged #thesis (their tag is dropped)" if marked else "not marked in Argdown"
+        result.report.append(f"thesis ({why}): '{result.debate['thesis']}', the claim most others lead to")
+        body[result.debate["thesis"]]["role"] = "thesis" if marked else body[result.debate["thesis"]].get("role")
+        if body[result.debate["thesis"]]["role"] is None:
+            del body[result.debate["thesis"]]["role"]
+    for key, fields in result.nodes.items():  # one order of fields, whatever the order of the relations
+        result.nodes[key] = {k: fields[k] for k in sorted(fields, key=_FIELD_ORDER.index)}
     return result
+
+
+def _drop_contradictions(body: dict[str, dict], report: list[str]) -> None:
+    """A node that both supports and attacks (or undercuts) another keeps the support; the rest is reported."""
+    for node_id, fields in body.items():
+        supported = set(s if isinstance(s, str) else s["to"] for s in fields.get("supports", []))
+        if (fields.get("structure") or [{}])[-1].get("conclusion"):
+            supported.add(fields["structure"][-1]["conclusion"])
+        for key in ("attacks", "undercuts"):
+            both = [t for t in fields.get(key, []) if isinstance(t, str) and t in supported]
+            for target in both:
+                fields[key].remove(target)
+                report.append(f"'{node_id}' both supports and {key[:-1]}s '{target}': the {key[:-1]} is not carried "
+                              "over (our format keeps one relation between two nodes)")
+            if key in fields and not fields[key]:
+                del fields[key]
+
+
+def _tags(body: dict, tags, roles, names: dict[str, str]) -> None:
+    tags = [t for t in tags if isinstance(t, str)]
+    role = next((t for t in tags if t in roles), None)
+    if role:
+        body["role"] = role
+    kept = list(dict.fromkeys(_tag(t, names) for t in tags if t != role))
+    if kept:
+        body["tags"] = kept
+
+
+def _structure(title: str, pcs: list, ids: dict[str, str], report: list[str]) -> list[tuple[list[str], str, int]]:
+    """An argument's premise-conclusion structure as steps (premises, conclusion, the conclusion's index in
+    the pcs). A step uses the statements its inference's ``uses`` names (numbered from 1) or, without it, the
+    premises since the previous inference and that inference's conclusion."""
+    steps: list[tuple[list[str], str, int]] = []
+    since: list[str] = []
+    for index, item in enumerate(pcs):
+        statement = ids.get(item.get("title"))
+        if statement is None:
+            report.append(f"argument <{title}>: statement ({index + 1}) [{item.get('title')}] is unknown: its "
+                          "structure is not imported")
+            return []
+        if item.get("role") == "premise":
+            since.append(statement)
+            continue
+        uses = ((item.get("inference") or {}).get("data") or {}).get("uses")
+        if uses is not None:
+            if not isinstance(uses, list) or not all(isinstance(u, int) and 1 <= u <= index for u in uses):
+                report.append(f"argument <{title}>: the inference to ({index + 1}) uses {uses!r}, which are not "
+                              "statements above it: its structure is not imported")
+                return []
+            premises = [ids[pcs[u - 1]["title"]] for u in uses]
+        else:
+            premises = ([steps[-1][1]] if steps else []) + since
+        premises = list(dict.fromkeys(premises))
+        if not premises or statement in premises:
+            report.append(f"argument <{title}>: the inference to ({index + 1}) has no premise other than its "
+                          "conclusion: its structure is not imported")
+            return []
+        steps.append((premises, statement, index))
+        since = []
+    if steps and pcs and pcs[-1].get("role") != "main-conclusion":
+        report.append(f"argument <{title}>: its structure does not end with a conclusion: not imported")
+        return []
+    for i, (_, conclusion, _) in enumerate(steps[:-1]):
+        if not any(conclusion in later for later, _, _ in steps[i + 1:]):
+            report.append(f"argument <{title}>: the intermediate conclusion [{conclusion}] is used by no later "
+                          "inference: its structure is not imported")
+            return []
+    return steps
+
+
+def _relation(relation: dict, ids, arg_ids, structures, body, report: list[str]) -> None:
+    kind, source, target = relation.get("relationType"), relation.get("from"), relation.get("to")
+    from_type = relation.get("fromType", "equivalence-class")  # Argdown's JSON names both; a statement otherwise
+    to_type = relation.get("toType", "equivalence-class")
+    names = {"equivalence-class": ids, "argument": arg_ids, "inference": arg_ids}
+    what = f"relation {kind} from {_mark(source, from_type)} to {_mark(target, to_type)}"
+    a, b = names.get(from_type, {}).get(source), names.get(to_type, {}).get(target)
+    if a is None or b is None:
+        report.append(f"{what}: not carried over (it names something that is not in the file)")
+        return
+    if a == b:
+        report.append(f"{what}: not carried over (a node cannot bear on itself)")
+        return
+    if kind == "undercut":
+        _undercut(relation, a, b, target, structures, body, report, what)
+        return
+    key = _STATEMENT_RELATIONS.get(kind)
+    if key is None or to_type == "inference":
+        report.append(f"{what}: not carried over (Argdown has no such relation)")
+        return
+    if key == "supports" and to_type == "argument" and structures.get(target):
+        report.append(f"{what}: not carried over (Argdown reads it as a support of one of <{target}>'s premises, "
+                      "and does not say which: support that premise instead)")
+        return
+    symmetric = kind in _SYMMETRIC
+    if kind in ("contrary", "contradictory", "entails") and (from_type, to_type) != ("equivalence-class",) * 2:
+        report.append(f"{what}: not carried over ({kind} relates statements only)")
+        return
+    for x, y in [(a, b), (b, a)] if symmetric else [(a, b)]:
+        if y not in body[x].get(key, []):
+            body[x].setdefault(key, []).append(y)
+    if kind in ("contrary", "contradictory", "entails"):
+        report.append(f"{what}: carried over as {key}{' both ways' if symmetric else ''}")
+
+
+def _undercut(relation, a, b, target, structures, body, report, what) -> None:
+    """An undercut of an argument's inference: of its last inference (or an argument without a structure),
+    the argument itself; of an intermediate inference, that support step."""
+    steps = structures.get(target, [])
+    index = relation.get("conclusionIndex")
+    step = next((s for s in steps if s[2] == index), None) if index is not None else None
+    if step is None or step is steps[-1]:
+        if b not in body[a].get("undercuts", []):
+            body[a].setdefault("undercuts", []).append(b)
+        return
+    premises, conclusion, _ = step
+    if a in premises:
+        report.append(f"{what}: not carried over (a node cannot undercut an inference it is a premise of)")
+        return
+    body[a].setdefault("undercuts", []).append({"from": premises[0] if len(premises) == 1 else premises,
+                                                "to": conclusion})
+
+
+def _mark(title, kind) -> str:
+    return f"<{title}>" if kind in ("argument", "inference") else f"[{title}]"
 
 
 def _tag(tag: str, names: dict[str, str]) -> str:

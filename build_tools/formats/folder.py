@@ -23,6 +23,7 @@ import yaml
 from ..check.load import ARGUMENTS
 from ..files import umask
 from ..ids import is_valid_id
+from ..model import NodeKind
 from ..text import replace_forbidden
 
 __all__ = ["ImportRefused", "Imported", "write_debate", "slug", "short_label", "unknown_source", "imported_debate"]
@@ -72,8 +73,9 @@ def imported_debate(name: str, what: str) -> Imported:
                                                      "description": "The voice of the imported map."}]})
 
 
-def most_reached(body: dict[str, dict]) -> str:
-    """The claim most nodes lead to through supports and attacks (for formats that mark no thesis)."""
+def most_reached(body: dict[str, dict], among=None) -> str:
+    """The claim most nodes lead to through supports and attacks (for formats that mark no thesis), of
+    ``among`` (default: every node of ``body``)."""
     toward = _toward(body, partners=False)
 
     def reach(node: str) -> int:
@@ -84,7 +86,7 @@ def most_reached(body: dict[str, dict]) -> str:
                 todo.append(source)
         return len(seen)
 
-    return max(sorted(body), key=reach)
+    return max(sorted(body if among is None else among), key=reach)
 
 
 def _toward(body: dict[str, dict], partners: bool) -> dict[str, set[str]]:
@@ -97,6 +99,11 @@ def _toward(body: dict[str, dict], partners: bool) -> dict[str, set[str]]:
             toward.setdefault(target, set()).update([node, *others])
         for other in fields.get("attacks", []) + fields.get("undercuts", []):
             toward.setdefault(other if isinstance(other, str) else other["to"], set()).add(node)
+        for i, step in enumerate(fields.get("structure", [])):  # a named argument's inference steps
+            last = i == len(fields["structure"]) - 1
+            toward.setdefault(node if last else step["conclusion"], set()).update(step["premises"])
+            if last:
+                toward.setdefault(step["conclusion"], set()).add(node)
     return toward
 
 
@@ -222,7 +229,7 @@ def _write_files(folder: Path, imported: Imported) -> None:
     if imported.source_text is not None:
         (folder / "source.txt").write_bytes(imported.source_text.encode("utf-8"))
     for (kind, node_id), body in imported.nodes.items():
-        sub = folder / ("claims" if kind == "claim" else "evidence")
+        sub = folder / NodeKind(kind).folder
         sub.mkdir(exist_ok=True)
         (sub / f"{node_id}.yaml").write_text(HEAD.format(up="../../../", kind=kind) + _yaml(body), "utf-8")
 

@@ -37,7 +37,8 @@ def write(analysis: Analysis) -> str:
         },
         "source_text": debate.source_text,
         "nodes": [_node_json(n) for n in debate.nodes.values()],
-        "supports": [{"premises": list(s.premises), "conclusion": s.conclusion, "weighing": _weighing_json(s.weighing)}
+        "supports": [{"premises": list(s.premises), "conclusion": s.conclusion, "weighing": _weighing_json(s.weighing),
+                      "argument": s.declared_by if debate.in_structure(s) else None}
                      for s in debate.supports],
         "attacks": [{"attacker": a.attacker, "target": a.target, "relation": a.kind,
                      "weighing": _weighing_json(a.weighing)} for a in debate.attacks],
@@ -75,7 +76,8 @@ def _node_json(node: Node) -> dict:
             "occurrence": node.occurrence, "implicit": node.implicit, "assumed": node.assumed, "open": node.open,
             "criterion": {"name": node.criterion[0], "value": node.criterion[1]} if node.criterion else None,
             "rationale": node.rationale, "tags": list(node.tags), "note": node.note, "caution": node.caution,
-            "evidence_kind": node.evidence_kind, "citation": None}
+            "evidence_kind": node.evidence_kind, "citation": None,
+            "structure": [{"premises": list(i.premises), "conclusion": i.conclusion} for i in node.structure]}
     if node.citation:
         c = node.citation
         data["citation"] = {"who": c.who, "what": c.what, "when": c.when, "url": c.url, "basis": c.basis}
@@ -125,9 +127,14 @@ def read(data: dict, name: str) -> Imported:
             body["criterion"] = dict(node["criterion"])
         if node.get("tags"):
             body["tags"] = node["tags"]
+        if node.get("structure"):
+            body["structure"] = [{"premises": [rename[p] for p in i["premises"]], "conclusion": rename[i["conclusion"]]}
+                                 for i in node["structure"]]
         result.nodes[(node["kind"], rename[node["id"]])] = body
     claims = {new: body for (kind, new), body in result.nodes.items()}
     for step in data["supports"]:
+        if step.get("argument"):
+            continue  # written by its argument's structure
         premises = [rename[p] for p in step["premises"]]
         target = rename[step["conclusion"]]
         weighed = _weighing_yaml(step.get("weighing"))
@@ -139,7 +146,8 @@ def read(data: dict, name: str) -> Imported:
     for attack in data["attacks"]:
         weighed = _weighing_yaml(attack.get("weighing"))
         item = {"to": rename[attack["target"]], **weighed} if weighed else rename[attack["target"]]
-        claims[rename[attack["attacker"]]].setdefault(attack.get("relation", "attacks"), []).append(item)
+        claims[rename[attack["attacker"]]].setdefault(attack.get("relation", "attacks"), []).append(item)  # an
+        # "undercuts" here undercuts a named argument: its item is the argument's id
     for cut in data["undercuts"]:
         premises = [rename[p] for p in cut["premises"]]
         claims[rename[cut["undercutter"]]].setdefault("undercuts", []).append(
