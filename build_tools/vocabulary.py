@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 __all__ = [
     "Relation", "RELATIONS", "acting_as", "SUPPORTS", "ATTACKS", "UNDERCUTS", "MORE", "Label",
-    "ROLE_NAMES", "KIND_NAMES", "BASIS_NAMES", "PERSPECTIVE_FILLS", "UNCLASSIFIED_FILL", "status_class",
+    "ROLE_NAMES", "KIND_NAMES", "BASIS_NAMES", "PERSPECTIVE_FILLS", "UNCLASSIFIED_FILL", "ARGUMENT_FILL", "status_class",
     "WEIGHT_WORDS", "STANDARDS", "Standard", "CCE_MARGIN", "BRD_DOUBT", "Outcome", "OUTCOMES", "RULE_OUTCOMES",
 ]
 
@@ -190,3 +190,7 @@ BASIS_NAMES = {
 # for readers with a colour-vision deficiency (tests/test_vocabulary.py simulates three).
 PERSPECTIVE_FILLS = ("#dbeafe", "#f5f0b0", "#e7b6f7", "#d6d6d6", "#e0f7fa", "#fff3e0", "#e8f5e9", "#fce4ec")
 UNCLASSIFIED_FILL = "#f5f5f5"
+# A named argument's own fill (Argdown draws arguments as rounded boxes of their own colour): a pale teal apart
+# from the perspectives' fills; its box also has a double border and the word ARGUMENT, so colour is not the only
+# sign. The CSS class "argument" carries it (and its dark-mode fill) on the site.
+ARGUMENT_FILL = "#c4ebe0"

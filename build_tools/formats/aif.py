@@ -1,5 +1,12 @@
 """AIF JSON, as OVA and AIFdb read and write it: I-nodes for claims, RA-nodes for support
-steps, CA-nodes for attacks and undercuts."""
+steps, CA-nodes for attacks and undercuts.
+
+A named argument is an RA-node whose text is the argument's statement (an unnamed step's RA-node
+says "Default Inference"): its premises point into it and it points to its conclusion. Reading,
+an RA-node with a text of its own and no ``scheme`` (not "RA", not "Default Inference") is such a
+named argument; an RA-node of one of its intermediate steps names it in ``argument`` (an extra key that
+other readers ignore). AIF has one kind of conflict: an attack on a named argument and an undercut of it
+are both a CA-node pointing at its RA-node, read back as an undercut (the outcome is the same)."""
 
 from __future__ import annotations
 
@@ -7,6 +14,7 @@ import json
 
 from ..analysis import Analysis
 from ..ids import FreeIds
+from ..model import NodeKind
 from .folder import Imported, ImportRefused, imported_debate, most_reached, short_label, slug
 
 __all__ = ["write", "read"]
@@ -27,10 +35,21 @@ def write(analysis: Analysis) -> str:
         edges.append({"edgeID": str(len(edges) + 1), "fromID": source, "toID": target})
 
     for node in debate.nodes.values():
-        ids[node.id] = add(node.statement, "I")
+        ids[node.id] = add(node.statement, "RA" if node.kind is NodeKind.ARGUMENT else "I")
     steps = {}
     for step in debate.supports:
+        argument = debate.nodes[step.declared_by] if debate.in_structure(step) else None
+        if argument is not None and step.conclusion == argument.id:  # the last step's premises into the argument
+            for premise in step.premises:
+                edge(ids[premise], ids[argument.id])
+            continue
+        if step.premises == (step.conclusion,) or len(step.premises) == 1 and \
+                debate.nodes[step.premises[0]].kind is NodeKind.ARGUMENT:  # an argument to what it supports
+            edge(ids[step.premises[0]], ids[step.conclusion])
+            continue
         ra = steps[step.key] = add("Default Inference", "RA")
+        if argument is not None:  # an intermediate step of a named argument: which one, for a reader to regroup
+            nodes[-1]["argument"] = ids[argument.id]
         for premise in step.premises:
             edge(ids[premise], ra)
         edge(ra, ids[step.conclusion])
@@ -61,6 +80,7 @@ def read(data: dict, name: str) -> Imported:
     ids: dict[str, str] = {}
     free = FreeIds()
     skipped_types: dict[str, int] = {}
+    named: dict[str, str] = {}  # RA-nodes that are named arguments -> their ids
     normalised = 0
     for node_id, node in nodes.items():
         kind = node.get("type")
@@ -70,6 +90,10 @@ def read(data: dict, name: str) -> Imported:
         if kind == "I" and text:
             ids[node_id] = free.take(slug(text))
             result.nodes[("claim", ids[node_id])] = {"label": short_label(text), "statement": text}
+        elif _named(node):
+            ids[node_id] = free.take(slug(text))
+            named[node_id] = ids[node_id]
+            result.nodes[("argument", ids[node_id])] = {"label": short_label(text), "statement": text}
         elif kind == "I":
             result.report.append(f"I-node {node_id} has no text: not imported")
         elif kind not in ("RA", "CA"):
@@ -81,12 +105,31 @@ def read(data: dict, name: str) -> Imported:
         result.report.append(f"{count} {kind}-node(s) not carried over (the format has no {kind}-nodes)")
     if data.get("locutions"):
         result.report.append(f"{len(data['locutions'])} locution(s) not carried over (the format has no dialogue)")
-    body = {new: result.nodes[("claim", new)] for new in ids.values()}
+    body = {node_id: fields for (_, node_id), fields in result.nodes.items()}
     steps: dict[str, tuple[list[str], str]] = {}
     seen_steps: set = set()
+    statements = {n for n in ids if n not in named}
+    for node_id, argument in named.items():
+        premises = list(dict.fromkeys(ids[p] for p in into.get(node_id, []) if p in statements))
+        targets = [ids[c] for c in out.get(node_id, []) if c in ids]
+        if premises and targets and targets[0] not in premises:
+            body[argument]["structure"] = _intermediate(node_id, nodes, into, out, ids) + \
+                [{"premises": premises, "conclusion": targets[0]}]
+            for extra in targets[1:]:
+                result.report.append(f"RA-node {node_id} (the argument '{argument}') also points at '{extra}': not "
+                                     "carried over (an argument with premises bears on others through its conclusion)")
+        elif targets:
+            if premises:
+                result.report.append(f"RA-node {node_id} (the argument '{argument}') concludes one of its premises: "
+                                     "its structure is not imported")
+            body[argument]["supports"] = list(dict.fromkeys(targets))
     for node_id, node in nodes.items():
-        if node.get("type") != "RA":
+        if node.get("type") != "RA" or node_id in named:
             continue
+        if str(node.get("argument")) in named:
+            steps[node_id] = ([ids[p] for p in into.get(node_id, []) if p in ids],
+                              next((ids[c] for c in out.get(node_id, []) if c in ids), ""))
+            continue  # an intermediate step of a named argument: its structure holds it
         premises = [ids[p] for p in into.get(node_id, []) if p in ids]
         conclusions = [ids[c] for c in out.get(node_id, []) if c in ids]
         if not premises or len(conclusions) != 1:
@@ -113,7 +156,10 @@ def read(data: dict, name: str) -> Imported:
         attackers = [ids[a] for a in into.get(node_id, []) if a in ids]
         for target in out.get(node_id, []):
             for attacker in attackers:
-                if target in ids:
+                if target in named:
+                    if named[target] not in body[attacker].get("undercuts", []):
+                        body[attacker].setdefault("undercuts", []).append(named[target])
+                elif target in ids:
                     if ids[target] == attacker or (attacker, ids[target]) in supported:
                         result.report.append(f"CA-node {node_id}: '{attacker}' cannot attack '{ids[target]}' "
                                              "(itself, or a claim it supports): not imported")
@@ -131,8 +177,29 @@ def read(data: dict, name: str) -> Imported:
                     result.report.append(f"CA-node {node_id} points at node {target}, which was not imported")
         if not attackers:
             result.report.append(f"CA-node {node_id} has no attacker: not imported")
-    if not ids:
+    if not statements:
         raise ImportRefused("the file has no I-node with text: there is nothing to import")
-    result.debate["thesis"] = most_reached(body)
+    result.debate["thesis"] = most_reached(body, among=[ids[n] for n in statements])
     result.report.append(f"thesis (AIF has none): '{result.debate['thesis']}', the claim most others lead to")
     return result
+
+
+GENERIC_INFERENCES = ("", "RA", "Default Inference")
+
+
+def _intermediate(argument: str, nodes: dict, into: dict, out: dict, ids: dict) -> list[dict]:
+    """The intermediate steps of a named argument: the RA-nodes that name it, in the file's order."""
+    steps = []
+    for node_id, node in nodes.items():
+        if node.get("type") == "RA" and str(node.get("argument")) == argument:
+            premises = list(dict.fromkeys(ids[p] for p in into.get(node_id, []) if p in ids))
+            conclusions = [ids[c] for c in out.get(node_id, []) if c in ids]
+            if premises and len(conclusions) == 1:
+                steps.append({"premises": premises, "conclusion": conclusions[0]})
+    return steps
+
+
+def _named(node: dict) -> bool:
+    """Whether an AIF node is a named argument: an RA-node with a text of its own, not a scheme's."""
+    text = " ".join(str(node.get("text") or "").split())
+    return node.get("type") == "RA" and "scheme" not in node and text not in GENERIC_INFERENCES

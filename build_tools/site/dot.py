@@ -19,6 +19,7 @@ from ..vocabulary import (
     RELATIONS,
     SUPPORTS,
     UNCLASSIFIED_FILL,
+    ARGUMENT_FILL,
     UNDERCUTS,
     Outcome,
     status_class,
@@ -108,7 +109,7 @@ def _node(node: Node, name: str, prefix: str, url: str, fills, classes, view: Vi
     if node.id in view.context:
         css.append("context")
     style = ["filled"]
-    style.append("rounded" if node.kind is NodeKind.CLAIM else "")
+    style.append("" if node.kind is NodeKind.EVIDENCE else "rounded")
     if status:  # status is told by a word on the box and by its border, not by colour alone
         css += [status_class(status.label), status.css]
         style.append(status.border)
@@ -116,23 +117,25 @@ def _node(node: Node, name: str, prefix: str, url: str, fills, classes, view: Vi
         style.append("dashed")
     if node.id == thesis or node.id == view.focus:
         style.append("bold")
-    shape = "box" if node.kind is NodeKind.CLAIM else "note"
-    fill = fills.get(node.perspective, UNCLASSIFIED_FILL)
+    shape = "note" if node.kind is NodeKind.EVIDENCE else "box"
+    argument = node.kind is NodeKind.ARGUMENT
+    fill = ARGUMENT_FILL if argument else fills.get(node.perspective, UNCLASSIFIED_FILL)
     width = 22 if node.kind is NodeKind.EVIDENCE else 26
     penwidth = "2.2" if node.id in (thesis, view.focus) else "1"
     return (
         f"  {name} [id={dot_string(f'{prefix}-{name}')} class={dot_string(' '.join(css))} shape=\"{shape}\""
         f" style={dot_string(','.join(s for s in style if s))} fillcolor=\"{fill}\" penwidth=\"{penwidth}\""
-        f" label={_label(node.label, width, status, node.implicit)} tooltip={dot_string(node.statement)}"
+        + (' peripheries="2"' if argument else "") +
+        f" label={_label(node.label, width, status, node.implicit, argument)} tooltip={dot_string(node.statement)}"
         f" URL={dot_string(url_path(url))} target=\"_top\"];"
     )
 
 
-def _label(text: str, width: int, status: Outcome | None, implicit: bool) -> str:
+def _label(text: str, width: int, status: Outcome | None, implicit: bool, argument: bool = False) -> str:
     label = dot_label(text, width)
-    if not status:
+    if not status and not argument:
         return label
-    badge = ("IMPLICIT · " if implicit else "") + status.badge
+    badge = " · ".join(["ARGUMENT"] * argument + ["IMPLICIT"] * implicit + ([status.badge] if status else []))
     return f'"{badge}\\n{label[1:]}'
 
 

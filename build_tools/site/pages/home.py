@@ -61,6 +61,9 @@ def legend(ctx: PageContext) -> str:
              for r in RELATIONS.values()]
     rows += ["| ● where lines join | a linked support: the premises support the claim only together |",
              "| rounded box | a claim |", "| box with a folded corner | a piece of evidence the article cites |"]
+    if ctx.debate.arguments:
+        rows.append('| <span class="argmap-swatch argument"></span> rounded box with a double border, ARGUMENT on it | '
+                    "a named argument: its premises point into it, and it points to its conclusion |")
     rows += [f'| <span class="argmap-badge {o.css}">{o.word}</span> on a box, with its own border pattern | '
              f"the outcome: {o.meaning} |" for o in OUTCOMES.values()]
     rows += ["| IMPLICIT on a box | an implicit premise: our reconstruction, not in the article |",

@@ -34,10 +34,10 @@ def node_page(ctx: PageContext, node: Node) -> Page:
                   "    " + markdown_text(node.rationale or ""), ""]
     if node.caution:
         lines += ['!!! warning "Read with care"', "", "    " + markdown_text(node.caution), ""]
+    lines += _structure(ctx, page, node)
     lines += for_and_against(ctx, page, node.id)
-    lines += ["## Around this " + ("claim" if node.kind is NodeKind.CLAIM else "evidence"), "",
-              ctx.map_block(page, f"focus-{node.id}", "This map"), ""]
-    lines += ["## About this " + ("claim" if node.kind is NodeKind.CLAIM else "evidence"), "", _facts(ctx, page, node), ""]
+    lines += ["## Around this " + node.kind.value, "", ctx.map_block(page, f"focus-{node.id}", "This map"), ""]
+    lines += ["## About this " + node.kind.value, "", _facts(ctx, page, node), ""]
     lines += _why(ctx, page, node)
     lines += _issue(ctx, page, node)
     lines += _quotes(ctx, page, node)
@@ -49,6 +49,22 @@ def node_page(ctx: PageContext, node: Node) -> Page:
     return Page(page, "\n".join(lines) + "\n", f"{d.folder}/{node.kind.folder}/{node.id}.yaml")
 
 
+def _structure(ctx: PageContext, page: str, node: Node) -> list[str]:
+    """A named argument's premise-conclusion structure, step by step (Argdown's numbered premises and
+    conclusions); the argument stands when its last step's premises do."""
+    if not node.structure:
+        return []
+    link = lambda node_id: ctx.node_link(page, node_id)  # noqa: E731
+    lines = ["## Its structure", "", "The argument holds when the premises of its last step stand and nothing "
+             "undercuts it; it then supports its main conclusion.", ""]
+    for i, step in enumerate(node.structure):
+        last = i == len(node.structure) - 1
+        premises = ", ".join(link(p) for p in step.premises)
+        ends = "its main conclusion" if last else "an intermediate conclusion"
+        lines.append(f"{i + 1}. From {premises}: {link(step.conclusion)} ({ends})")
+    return lines + [""]
+
+
 def _whose(ctx: PageContext, page: str, node: Node) -> list[str]:
     """Whose claim this is, before anything a reader could take for the article's position or ours."""
     p = ctx.debate.perspective(node.perspective) if node.perspective else None
@@ -56,6 +72,8 @@ def _whose(ctx: PageContext, page: str, node: Node) -> list[str]:
     side = f" **Side:** {who}." if who else ""
     if node.kind is NodeKind.EVIDENCE:
         text = "**Evidence** the article cites." + side
+    elif node.kind is NodeKind.ARGUMENT:
+        text = "**Whose argument:** " + (f"{who}, as the article presents it." if who else "the article's.")
     elif node.implicit:
         text = "**Whose claim:** ours, not the article's." + (f" **Side:** {who}, whose argument needs it." if who else "")
     else:
@@ -86,6 +104,10 @@ def _facts(ctx: PageContext, page: str, node: Node) -> str:
     facts = []
     if node.kind is NodeKind.CLAIM:
         facts.append(f"**Role:** {ROLE_NAMES.get(node.role, 'unclassified')}")
+    elif node.kind is NodeKind.ARGUMENT:
+        steps = len(node.structure)
+        facts.append("**Named argument**" + (f", in {steps} step{'s' * (steps > 1)}" if steps else
+                                             ", without a premise-conclusion structure"))
     else:
         facts.append(f"**Evidence:** {KIND_NAMES[node.evidence_kind]}")
     p = ctx.debate.perspective(node.perspective) if node.perspective else None
