@@ -26,6 +26,7 @@ def _argdown_text(text: str) -> str:
 
 
 _SAFE_TITLE = re.compile(r"[A-Za-z0-9][^<>\[\]\n#@*_\\/{}():]*")
+_TAG_BREAKS = re.compile(r"[()\\#\[\]<>]")
 LINKED_STEP = "linked-step"  # the data of an argument our export writes for an unnamed linked (or undercut) step
 
 
@@ -45,9 +46,9 @@ def write(analysis: Analysis) -> str:
     in_structure = {(frozenset(i.premises), i.conclusion) for n in debate.arguments for i in n.structure[:-1]}
     for node in debate.nodes.values():
         if node.id in titles:
-            lines.append(f"<{titles[node.id]}>: {_argdown_text(node.statement)} {_tag_marks(node)}".rstrip())
+            lines.append(f"<{titles[node.id]}>: {_argdown_text(node.statement)} {_tag_marks(node, debate.tag_names)}".rstrip())
         else:
-            lines.append(f"[{node.id}]: {_argdown_text(node.statement)} {_tag_marks(node)}".rstrip())
+            lines.append(f"[{node.id}]: {_argdown_text(node.statement)} {_tag_marks(node, debate.tag_names)}".rstrip())
         for step in graph.steps_from.get(node.id, ()):
             if step in plain and step not in linked:
                 lines.append(f"  +> {ref(step.conclusion)}")
@@ -76,10 +77,15 @@ def _titles(debate) -> dict[str, str]:
     return titles
 
 
-def _tag_marks(node) -> str:
+def _tag_marks(node, names) -> str:
+    """A node's perspective, role and tags as Argdown tags; a tag with a name is written as named (it reads
+    back as the same id and name), unless the name holds what ends a tag."""
     tags = [f"#({node.perspective})"] if node.perspective else []
     tags += [f"#({node.role})"] if node.role else ["#(evidence)"] if node.kind.value == "evidence" else []
-    tags += [f"#({t})" for t in node.tags]
+    for tag in node.tags:
+        name = names.get(tag, tag)
+        plain = not _TAG_BREAKS.search(name) and _argdown_text(name) == name
+        tags.append(f"#({name if plain else tag})")
     return " ".join(tags)
 
 
@@ -126,8 +132,13 @@ def read(data: dict, name: str) -> Imported:
     free = FreeIds()
     tag_names: dict[str, str] = {}  # a tag's id -> the tag as written, where the two differ
     for title, statement in data["statements"].items():
-        member = next((m for m in statement.get("members", []) if m.get("text") and m["text"].strip()), None)
+        members = [m for m in statement.get("members", []) if m.get("text") and m["text"].strip()]
+        member = members[0] if members else None
         text = _argdown_plain(member) if member else ""
+        others = [t for t in dict.fromkeys(_argdown_plain(m) for m in members[1:]) if t != text]
+        if others:
+            result.report.append(f"statement [{title}] has {len(others) + 1} different texts (an equivalence class): "
+                                 f"the first is kept, {len(others)} more not carried over")
         if not text:
             text = title
             result.report.append(f"statement [{title}] has no text: its title is used")
