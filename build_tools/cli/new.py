@@ -23,7 +23,7 @@ def register(commands) -> None:
     new = commands.add_parser(
         "new",
         help="write a new claim or evidence file to fill in",
-        description="Write arguments/<debate>/claims/<id>.yaml (or evidence/) with every field, a comment on "
+        description="Write arguments/<debate>/claims/<id>.yaml (or evidence/, arguments/) with every field, a comment on "
                     "each and TODO placeholders, which 'argmap check' reports until they are replaced.",
     )
     new.add_argument("kind", choices=[k.value for k in NodeKind])
@@ -68,7 +68,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def node_template(kind: NodeKind, responds_to: str, relation: str, perspective: str | None) -> str:
-    """The YAML of a new claim or piece of evidence that ``relation``s (supports|attacks) ``responds_to``."""
+    """The YAML of a new claim, piece of evidence or argument that ``relation``s (supports|attacks) ``responds_to``
+    (an argument that supports it concludes it)."""
     head = f"# yaml-language-server: $schema=../../../build_tools/schemas/{kind.value}.schema.json\n"
     lines = [
         head.rstrip("\n"),
@@ -78,6 +79,21 @@ def node_template(kind: NodeKind, responds_to: str, relation: str, perspective: 
         "statement: TODO the full " + ("claim" if kind is NodeKind.CLAIM else "fact, as the source reports it")
         + " in your own words, faithful to the article",
     ]
+    if kind is NodeKind.ARGUMENT:
+        lines[3] = "label: TODO the argument's title, in your own words, 12 words at most"
+        lines[4] = "statement: TODO what the argument says, in your own words, faithful to the article"
+        lines += [
+            f"perspective: {perspective or 'TODO'}  # whose argument: the id of a perspective in debate.yaml",
+            "quote: TODO copy the passage from source.txt exactly",
+        ]
+        if relation == "supports":
+            lines += ["# its premise-conclusion structure: the premises that together give the conclusion (more steps",
+                      "# for intermediate conclusions); see docs/format.md#arguments",
+                      "structure:", "  - premises: [TODO-premise-id, TODO-other-premise-id]",
+                      f"    conclusion: {responds_to}"]
+        else:
+            lines.append(f"{relation}: [{responds_to}]  # the claim(s) this argument {relation}")
+        return "\n".join(lines) + "\n"
     if kind is NodeKind.CLAIM:
         roles = ", ".join(enum_values("claim", "role"))
         lines.append(f"role: TODO  # one of: {roles}")
