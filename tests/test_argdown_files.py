@@ -136,6 +136,10 @@ def test_every_statement_argument_and_relation_is_kept_or_reported(source: Path,
     for title in classes:  # an equivalence class of several texts keeps one, and says so
         assert f"statement [{title}] has 2 different texts (an equivalence class): the first is kept" in report
     assert report.count("not carried over") == len(reported) + len(classes)
+    relations, pcs = len(data["relations"]), kinds["pcs"]
+    assert (f"carried over: {len(data['statements'])} of {len(data['statements'])} statements, {len(arguments)} of "
+            f"{len(arguments)} arguments ({pcs} of {pcs} premise-conclusion structures), {relations - len(reported)} of "
+            f"{relations} relations") in report
 
 
 @pytest.mark.parametrize("source", FILES, ids=lambda p: p.stem)

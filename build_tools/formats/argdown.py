@@ -7,7 +7,7 @@ import json
 import re
 
 from ..analysis import Analysis
-from ..ids import FreeIds, is_valid_id
+from ..ids import RESERVED_IDS, FreeIds, is_valid_id
 from ..model import Inference
 from ..vocabulary import ROLE_NAMES
 from .folder import Imported, ImportRefused, imported_debate, most_reached, short_label, slug
@@ -25,7 +25,7 @@ def _argdown_text(text: str) -> str:
     return _COMMENT_SLASH.sub(r"\\/", escaped)
 
 
-_SAFE_TITLE = re.compile(r"[A-Za-z0-9][^<>\[\]\n#@*_\\/{}():]*")
+_SAFE_TITLE = re.compile(r"[^<>\[\]\n#@*_\\/{}():\s][^<>\[\]\n#@*_\\/{}():]*")
 _TAG_BREAKS = re.compile(r"[()\\#\[\]<>]")
 LINKED_STEP = "linked-step"  # the data of an argument our export writes for an unnamed linked (or undercut) step
 
@@ -142,7 +142,7 @@ def read(data: dict, name: str) -> Imported:
         if not text:
             text = title
             result.report.append(f"statement [{title}] has no text: its title is used")
-        ids[title] = free.take(slug(text))
+        ids[title] = free.take(_own_id(title) or slug(text))
         body = {"label": short_label(text), "statement": text}
         _tags(body, statement.get("tags", []), roles, tag_names)
         result.nodes[("claim", ids[title])] = body
@@ -153,7 +153,7 @@ def read(data: dict, name: str) -> Imported:
         member = next((m for m in argument.get("members", []) if m.get("role") == "argument-description"
                        and (m.get("text") or "").strip() and not m.get("isReference")), None)
         text = _argdown_plain(member) if member else ""
-        arg_ids[title] = free.take(slug(title))
+        arg_ids[title] = free.take(_own_id(title) or slug(title))
         body = {"label": short_label(title), "statement": text or title}
         _tags(body, argument.get("tags", []), (), tag_names)
         result.nodes[("argument", arg_ids[title])] = body
@@ -190,7 +190,16 @@ def read(data: dict, name: str) -> Imported:
                     {"from": premises[0] if len(premises) == 1 else premises, "to": conclusion})
                 continue
         _relation(relation, ids, arg_ids, structures, body, result.report)
-    _drop_contradictions(body, result.report)
+    dropped = _drop_contradictions(body, result.report)
+    relations = data.get("relations") or []
+    dropped += sum(1 for line in result.report if line.startswith("relation ") and ": not carried over (" in line)
+    with_pcs = [t for t, a in arguments.items() if a.get("pcs")]
+    result.report.append(
+        f"carried over: {len(ids)} of {len(data['statements'])} statements, {len(arg_ids)} of {len(arguments)} "
+        f"arguments ({len(structures)} of {len(with_pcs)} premise-conclusion structures), "
+        f"{len(relations) - dropped} of {len(relations)} relations" + ("; the rest is listed above" if
+                                                                       dropped or len(structures) < len(with_pcs)
+                                                                       else ""))
     claims = [ids[t] for t in ids]
     if not claims:
         raise ImportRefused("the file has no statement: a debate needs a claim for its thesis")
@@ -212,8 +221,10 @@ def read(data: dict, name: str) -> Imported:
     return result
 
 
-def _drop_contradictions(body: dict[str, dict], report: list[str]) -> None:
-    """A node that both supports and attacks (or undercuts) another keeps the support; the rest is reported."""
+def _drop_contradictions(body: dict[str, dict], report: list[str]) -> int:
+    """A node that both supports and attacks (or undercuts) another keeps the support; the rest is reported
+    (and counted)."""
+    dropped = 0
     for node_id, fields in body.items():
         supported = set(s if isinstance(s, str) else s["to"] for s in fields.get("supports", []))
         if (fields.get("structure") or [{}])[-1].get("conclusion"):
@@ -221,11 +232,13 @@ def _drop_contradictions(body: dict[str, dict], report: list[str]) -> None:
         for key in ("attacks", "undercuts"):
             both = [t for t in fields.get(key, []) if isinstance(t, str) and t in supported]
             for target in both:
+                dropped += 1
                 fields[key].remove(target)
                 report.append(f"'{node_id}' both supports and {key[:-1]}s '{target}': the {key[:-1]} is not carried "
                               "over (our format keeps one relation between two nodes)")
             if key in fields and not fields[key]:
                 del fields[key]
+    return dropped
 
 
 def _tags(body: dict, tags, roles, names: dict[str, str]) -> None:
@@ -335,6 +348,11 @@ def _undercut(relation, a, b, target, structures, body, report, what) -> None:
 
 def _mark(title, kind) -> str:
     return f"<{title}>" if kind in ("argument", "inference") else f"[{title}]"
+
+
+def _own_id(title: str) -> str | None:
+    """A title that is an id of ours already (as our export writes them) is kept: a round trip keeps every id."""
+    return title if is_valid_id(title) and len(title) <= 64 and title not in RESERVED_IDS else None
 
 
 def _tag(tag: str, names: dict[str, str]) -> str:
