@@ -7,6 +7,7 @@ import random
 import shutil
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -253,3 +254,35 @@ def test_aif_import_says_when_it_folds_white_space(tmp_path: Path) -> None:
     imported = from_aif(data, "spaces.json")
     assert any(line.startswith("1 I-node text(s) had line breaks") for line in imported.report), imported.report
     assert ("claim", "cities-should-plant-more-trees") in imported.nodes
+
+
+@pytest.mark.slow
+@needs_external(CORPUS)
+def test_aif_round_trips_over_the_corpus_keep_every_node_and_relation(tmp_path: Path) -> None:
+    """AraucariaDB's maps, imported, exported as AIF and imported again: the same statements, supports,
+    attacks and undercuts, and the export has one I-node per statement, one RA-node per support step
+    and one CA-node per attack or undercut."""
+    from build_tools.analysis import analyse
+    from build_tools.check import check_project
+    from build_tools.formats.aif import write as to_aif
+
+    first, second = _project(tmp_path / "first"), _project(tmp_path / "second")
+    for file in sorted(CORPUS.glob("*.json")):
+        try:
+            write_debate(first, file.stem, from_aif(json.loads(file.read_text("utf-8")), file.name))
+        except ImportRefused:
+            continue
+    before = check_project(first)
+    assert not [d for d in before.diagnostics if d.is_error]
+    nodes = Counter()
+    for debate in before.debates:
+        aif = json.loads(to_aif(analyse(debate)))
+        kinds = Counter(n["type"] for n in aif["nodes"])
+        assert kinds == Counter({"I": len(debate.nodes), "RA": len(debate.supports),
+                                 "CA": len(debate.attacks) + len(debate.undercuts)}) - Counter(), debate.id
+        nodes += kinds
+        write_debate(second, debate.id, from_aif(aif, f"{debate.id}.aif.json"))
+    after = check_project(second)
+    assert not [d for d in after.diagnostics if d.is_error]
+    assert {d.id: _structure(d) for d in after.debates} == {d.id: _structure(d) for d in before.debates}
+    assert nodes["I"] > 3000 and nodes["RA"] > 1000 and nodes["CA"] > 20  # the corpus, not a handful
