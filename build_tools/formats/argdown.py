@@ -191,6 +191,7 @@ def read(data: dict, name: str) -> Imported:
                 continue
         _relation(relation, ids, arg_ids, structures, body, result.report)
     dropped = _drop_contradictions(body, result.report)
+    _unused(data, arguments, result.report)
     relations = data.get("relations") or []
     dropped += sum(1 for line in result.report if line.startswith("relation ") and ": not carried over (" in line)
     with_pcs = [t for t, a in arguments.items() if a.get("pcs")]
@@ -219,6 +220,23 @@ def read(data: dict, name: str) -> Imported:
     for key, fields in result.nodes.items():  # one order of fields, whatever the order of the relations
         result.nodes[key] = {k: fields[k] for k in sorted(fields, key=_FIELD_ORDER.index)}
     return result
+
+
+def _unused(data: dict, arguments: dict, report: list[str]) -> None:
+    """Say what of the document has no place in our format: inference rules, metadata, sections."""
+    rules = [r for a in arguments.values() for s in a.get("pcs") or [] for r in (s.get("inference") or {})
+             .get("inferenceRules") or []]
+    if rules:
+        report.append(f"{len(rules)} inference rule name(s) ({', '.join(sorted(set(rules))[:3])}"
+                      f"{', ...' if len(set(rules)) > 3 else ''}) not carried over (our steps name no rule)")
+    data_items = sum(1 for group in (data["statements"], data.get("arguments") or {}) for item in group.values()
+                     for m in item.get("members") or [] if m.get("data")) + sum(
+        1 for a in arguments.values() for s in a.get("pcs") or [] if (s.get("inference") or {}).get("data")
+        and set(s["inference"]["data"]) - {"uses"})
+    if data_items:
+        report.append(f"{data_items} block(s) of metadata ({{...}}) not carried over (our format has no free metadata)")
+    if data.get("sections"):
+        report.append(f"{len(data['sections'])} section heading(s) not carried over (a debate is one list of nodes)")
 
 
 def _drop_contradictions(body: dict[str, dict], report: list[str]) -> int:

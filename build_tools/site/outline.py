@@ -118,6 +118,8 @@ def _relation_words(debate: Debate, relation: str) -> str:
     # an item under X reads as a sentence about X: "supported by Y", "attacked by Z"
     if kind == SUPPORTS.name:
         return f"<em>supported by (together with {'; '.join(names)}):</em> " if names else f"<em>{SUPPORTS.reads}:</em> "
-    if kind == UNDERCUTS.name:
+    if kind == UNDERCUTS.name and names:
         return f"<em>its support from {'; '.join(names)} undercut by:</em> "
+    if kind == UNDERCUTS.name:  # a named argument, undercut as a whole
+        return "<em>undercut by:</em> "
     return f"<em>{html_text(RELATIONS[kind].reads)}:</em> "

@@ -30,7 +30,9 @@ def home(ctx: PageContext) -> Page:
                   f"{ctx.node_link(page, thesis.id)}: **{status.outcome}** as the map stands: {reason}.", ""]
         lines += for_and_against(ctx, page, thesis.id, on_its_page=True)
     lines += ["## The argument at a glance", "",
-              "Each box is a claim (rounded) or a piece of evidence (folded corner); select it to see what "
+              "Each box is a claim (rounded) or a piece of evidence (folded corner)"
+              + ("; a double-bordered box marked ARGUMENT is a named argument, between its premises and its "
+                 "conclusion" if ctx.debate.arguments else "") + "; select it to see what "
               "supports and attacks it and where the article says it. Green arrows support, red dashed lines "
               "attack, orange dotted lines undercut a step. The word on each box is its outcome, which follows "
               "from the map's own premises and weights, not from our opinion ([how to read a map](#how-to-read-a-map)). "

@@ -59,9 +59,9 @@ def _structure(ctx: PageContext, page: str, node: Node) -> list[str]:
              "undercuts it; it then supports its main conclusion.", ""]
     for i, step in enumerate(node.structure):
         last = i == len(node.structure) - 1
-        premises = ", ".join(link(p) for p in step.premises)
+        premises = "; ".join(link(p) for p in step.premises)
         ends = "its main conclusion" if last else "an intermediate conclusion"
-        lines.append(f"{i + 1}. From {premises}: {link(step.conclusion)} ({ends})")
+        lines.append(f"{i + 1}. From {premises} follows **{link(step.conclusion)}** ({ends})")
     return lines + [""]
 
 
