@@ -3,10 +3,20 @@
 Loading, checking and rendering happen in ``on_pre_build``, before MkDocs empties the site
 folder, so a failing build leaves the last good site in place. ``mkdocs serve`` also
 watches the arguments folder.
+
+Under ``mkdocs serve --dirty`` (``make serve``) a rebuild writes only the generated pages whose
+output changes: each page's key is a digest of everything its HTML is made from (its Markdown,
+the maps it embeds, the navigation, mkdocs.yml), and a page whose key is the one it was last
+written with is not converted, templated or written again; the search index keeps the entries
+of those pages, in the order a full build gives them. Hand-written pages are always rebuilt.
+What is written is what a full build writes (tests/test_preview.py compares the two).
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
+import logging
 import os
 from pathlib import Path
 from urllib.parse import urljoin
@@ -14,7 +24,7 @@ from urllib.parse import urljoin
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Section
 from mkdocs.structure.pages import Page
@@ -22,7 +32,7 @@ from mkdocs.structure.pages import Page
 from .check import ProjectError, check_project
 from .check.yamlfile import LIBYAML, NO_LIBYAML
 from .formats import EXPORTS, formats_table
-from .site.embed import fill_slots
+from .site.embed import fill_slots, slots_in
 from .site.pipeline import Download, Site, build_site
 from .site.render import Renderer, RenderError
 from .text import visible
@@ -115,6 +125,24 @@ class ArgmapPlugin(BasePlugin[ArgmapConfig]):
         self.user_nav: list | None = None
         self.seen_config = False
         self.sections: dict[str, Section] = {}  # a debate's section of the nav, by its folder (several debates)
+        # Under `mkdocs serve --dirty` the plugin lives across rebuilds (it has on_startup) and remembers what it wrote.
+        self.preview = False
+        self.written: dict[str, tuple[str, str]] = {}  # a generated page's source -> (its key, its file) as last written
+        self.keys: dict[str, str] = {}  # ... and the keys of this build
+        self.entries: dict[str, list] = {}  # a page's URL -> its entries in the search index, as last built
+        self.order: list[str] = []  # the documentation pages' URLs, in the order MkDocs builds them
+        self.rebuilt: set[str] = set()  # the URLs of the pages this build writes
+        self.dests: dict[str, str] = {}  # a generated page's source -> its file in the site
+
+    def on_startup(self, *, command, dirty):
+        self.preview = command == "serve" and dirty
+        self.written, self.entries = {}, {}
+        if self.preview:  # MkDocs warns that a dirty build may leave links stale: this plugin's rebuilds do not
+            logging.getLogger("mkdocs.commands.build").addFilter(_exact_dirty_builds)
+
+    def on_shutdown(self) -> None:
+        self.preview, self.written, self.entries = False, {}, {}
+        logging.getLogger("mkdocs.commands.build").removeFilter(_exact_dirty_builds)
 
     def on_config(self, config):
         if not self.seen_config:  # the nav as mkdocs.yml gives it (on_files replaces it with the whole site's)
@@ -167,7 +195,35 @@ class ArgmapPlugin(BasePlugin[ArgmapConfig]):
                 self.edit_paths[page.src] = page.edit_path
         for path, content in self.site.files.items():
             files.append(File.generated(config, path, content=content))
+        if self.preview:
+            self._mark_unchanged(files, config)
         return files
+
+    def _mark_unchanged(self, files: Files, config) -> None:
+        """Tell MkDocs' dirty build which generated pages need not be built again: those whose key (a digest of
+        what the page's HTML is made from) is the one they were last written with, and whose file is there."""
+        assert self.site is not None
+        generated = {page.src: page.markdown for page in self.site.pages}
+        config_file = Path(config.config_file_path).read_bytes() if config.config_file_path else b""
+        common = hashlib.sha256(json.dumps([config.nav, sorted(f.src_uri for f in files.documentation_pages())],
+                                           sort_keys=True).encode() + config_file).hexdigest()
+        self.keys, self.rebuilt = {}, set()
+        for file in files.documentation_pages():
+            markdown = generated.get(file.src_uri)
+            if markdown is None:  # a hand-written page: always built (MkDocs reads its title from its text)
+                file.is_modified = lambda: True  # type: ignore[method-assign]
+                self.rebuilt.add(_page_url(file))
+                continue
+            digest = hashlib.sha256(common.encode() + markdown.encode())
+            for name in slots_in(markdown):
+                digest.update(self.site.maps.get(name, "").encode())
+            key = self.keys[file.src_uri] = digest.hexdigest()
+            unchanged = self.written.get(file.src_uri) == (key, file.abs_dest_path) and os.path.isfile(file.abs_dest_path)
+            file.is_modified = (lambda changed=not unchanged: changed)  # type: ignore[method-assign]
+            if not unchanged:
+                self.rebuilt.add(_page_url(file))
+        self.order = [_page_url(f) for f in files.documentation_pages()]
+        self.dests = {f.src_uri: f.abs_dest_path for f in files.documentation_pages() if f.src_uri in self.keys}
 
     def on_nav(self, nav, config, files):
         # In a site of several debates, each debate is a section of the nav: remember which, by folder.
@@ -210,9 +266,42 @@ class ArgmapPlugin(BasePlugin[ArgmapConfig]):
         assert self.site is not None
         return fill_slots(output, self.site.maps)
 
+    @event_priority(100)  # before the search plugin writes its index
+    def on_post_build(self, config) -> None:
+        if not self.preview:
+            return
+        for src, (_, dest) in self.written.items():
+            if src not in self.keys and os.path.isfile(dest):  # a page gone from the site (its node was removed)
+                os.remove(dest)
+                if not os.listdir(os.path.dirname(dest)):
+                    os.rmdir(os.path.dirname(dest))
+        self.written = {src: (key, self.dests[src]) for src, key in self.keys.items()}
+        search = config.plugins.get("material/search") or config.plugins.get("search")
+        index = getattr(search, "search_index", None)
+        if index is None or not hasattr(index, "entries"):
+            return
+        fresh: dict[str, list] = {}
+        for entry in index.entries:
+            fresh.setdefault(entry["location"].split("#")[0], []).append(entry)
+        self.entries = {url: fresh.get(url, []) if url in self.rebuilt else self.entries.get(url, [])
+                        for url in self.order}
+        # the pages built this time bring their own entries; the others keep theirs, in a full build's order
+        index.entries = [entry for url in self.order for entry in self.entries[url]]
+        search.search_index_prev = None  # the theme's own merge assumes a single page changed
+
     def on_serve(self, server, config, builder):
         server.watch(str(self._root(config) / "arguments"))
         return server
+
+
+def _page_url(file: File) -> str:
+    """The URL MkDocs gives the file's page (and the search index its entries): the home page's is empty."""
+    return "" if file.url in (".", "./") else file.url
+
+
+def _exact_dirty_builds(record: logging.LogRecord) -> bool:
+    """Drop MkDocs' warning that a dirty build may leave stale links (see the module's docstring)."""
+    return not record.getMessage().startswith("A 'dirty' build is being performed")
 
 
 def _pages_in(section: Section):

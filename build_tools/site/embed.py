@@ -35,6 +35,11 @@ def slot(name: str) -> str:
     return f'<div class="argmap-slot" data-map="{name}"></div>'
 
 
+def slots_in(text: str) -> list[str]:
+    """The names of the maps whose placeholders ``text`` holds, in order."""
+    return _SLOT.findall(text)
+
+
 def fill_slots(html: str, maps) -> str:
     """``html`` with every map placeholder replaced by its map (unknown names are left alone)."""
     return _SLOT.sub(lambda m: maps.get(m.group(1), m.group(0)), html)

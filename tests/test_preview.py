@@ -1,0 +1,103 @@
+"""`make serve` (`mkdocs serve --dirty`): a rebuild after a saved change writes only the generated pages
+whose output changes, and the site it leaves is, file for file, the site a full build makes.
+
+The rebuilds run as `mkdocs serve` runs them (MkDocs' own build function, with the plugins living on
+from one build to the next), in a process of their own; the full build is `mkdocs build`.
+"""
+
+from __future__ import annotations
+
+import filecmp
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from helpers import ROOT
+
+pytestmark = pytest.mark.slow
+
+# Runs MkDocs' build as `mkdocs serve --dirty` does: load the config, tell the plugins they serve, build; then
+# for each edit (a file and its new text, or null to delete it, read from standard input as JSON), make it and build
+# again. Prints the pages written by each rebuild.
+SERVE = r"""
+import json, os, sys, time
+from pathlib import Path
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+site, edits = sys.argv[1], json.load(sys.stdin)
+config = load_config("mkdocs.yml", site_dir=site)
+config.plugins.on_startup(command="serve", dirty=True)
+build(config, dirty=True)
+for path, text in edits:
+    before = {p: p.stat().st_mtime_ns for p in Path(site).rglob("index.html")}
+    time.sleep(0.01)
+    Path(path).write_text(text) if text is not None else Path(path).unlink()
+    config = load_config("mkdocs.yml", site_dir=site)
+    build(config, dirty=True)
+    written = sorted(str(p.relative_to(site)) for p in Path(site).rglob("index.html")
+                     if before.get(p) != p.stat().st_mtime_ns)
+    print(json.dumps(written))
+config.plugins.on_shutdown()
+"""
+
+
+def _project(tmp_path: Path) -> Path:
+    project = tmp_path / "project"
+    project.mkdir()
+    for name in ("mkdocs.yml", "docs", "arguments", "build_tools"):
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, project / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy(source, project / name)
+    return project
+
+
+def _differences(a: Path, b: Path) -> list[str]:
+    found = []
+    compare = filecmp.dircmp(a, b)
+    found += [f"only in the rebuilt site: {n}" for n in compare.left_only]
+    found += [f"only in the full build: {n}" for n in compare.right_only]
+    found += [n for n in compare.common_files if (a / n).read_bytes() != (b / n).read_bytes()]
+    for sub in compare.common_dirs:
+        found += [f"{sub}/{n}" for n in _differences(a / sub, b / sub)]
+    return found
+
+
+def test_a_rebuild_writes_only_what_changed_and_leaves_the_site_a_full_build_makes(tmp_path: Path) -> None:
+    project = _project(tmp_path)
+    claims = project / "arguments" / "nato-factory-settings" / "claims"
+    leaf = claims / "abandonment-perceptions.yaml"
+    relabelled = leaf.read_text().replace("label: An abrupt cut could make allies feel abandoned by the US",
+                                          "label: A sudden cut could make allies feel the US is leaving them")
+    assert relabelled != leaf.read_text()
+    # a second edit that changes outcomes elsewhere: a premise of the claim's linked support is no longer taken
+    # as given, so neither the claim nor what it supports stands any longer
+    premise = claims / "allies-value-out-of-area-missions.yaml"
+    rejected = premise.read_text().replace("\nrole: ", "\nassumed: false\nrole: ", 1)
+    assert rejected != premise.read_text()
+    # a claim added, and removed again: its page comes and goes
+    added = claims / "a-claim-added-while-serving.yaml"
+    new = (leaf.read_text().split("\nlabel:")[0] + "\nlabel: A claim added while serving\nstatement: Added.\n"
+           "role: reason\nperspective: author\nimplicit: true\nrationale: For the test.\n"
+           "supports: [strains-alliance-cohesion]\n")
+    edits = [[str(leaf), relabelled], [str(premise), rejected], [str(added), new], [str(added), None]]
+    served = subprocess.run([sys.executable, "-c", SERVE, str(tmp_path / "served")], cwd=project, input=json.dumps(edits),
+                            capture_output=True, text=True, timeout=900)
+    assert served.returncode == 0, served.stderr[-3000:]
+    written = [json.loads(line) for line in served.stdout.splitlines() if line.startswith("[")]
+    pages = sum(1 for _ in (tmp_path / "served").rglob("index.html"))
+    # the claim's page is written again, and far from every page
+    assert any("abandonment-perceptions" in p for p in written[0])
+    assert 0 < len(written[0]) < pages / 3, (len(written[0]), pages)
+    assert any("abandonment-perceptions" in p for p in written[1]) and len(written[1]) < pages
+    assert any("a-claim-added-while-serving" in p for p in written[2])
+    full = subprocess.run([str(Path(sys.executable).with_name("mkdocs")), "build", "--site-dir", str(tmp_path / "full")],
+                          cwd=project, capture_output=True, text=True, timeout=900)
+    assert full.returncode == 0, full.stderr[-3000:]
+    assert _differences(tmp_path / "served", tmp_path / "full") == []
