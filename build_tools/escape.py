@@ -7,6 +7,7 @@ that :func:`safe_url` allows.
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import re
@@ -47,6 +48,7 @@ def dot_string(text: str) -> str:
     return f'"{text}"'
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a pure function; a label is drawn on every map its node is on
 def dot_label(text: str, width: int = 26) -> str:
     """A wrapped DOT label: ``text`` broken into centred lines of about ``width`` characters.
 

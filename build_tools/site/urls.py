@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from ..model import Node
 
-__all__ = ["Layout", "page_url", "relative_url", "relative_file_url"]
+__all__ = ["Layout", "page_url", "relative_url", "relative_file_url", "relpath"]
 
 
 @dataclass(frozen=True)
@@ -82,6 +82,21 @@ def page_url(src: str, directory_urls: bool = True) -> str:
     return stem + "/"
 
 
+def relpath(path: str, start: str) -> str:
+    """``posixpath.relpath`` for paths inside the site (relative, normalised: no ``..``), without asking the
+    file system for the working folder (a site build computes tens of thousands of links).
+
+    >>> [relpath(p, s) for p, s in [("d/map", "d/claims/x"), ("d", "d"), ("index.md", "."), ("d/a", "e")]]
+    ['../../map', '.', 'index.md', '../d/a']
+    """
+    to = [p for p in path.split("/") if p and p != "."]
+    here = [p for p in start.split("/") if p and p != "."]
+    common = 0
+    while common < min(len(to), len(here)) and to[common] == here[common]:
+        common += 1
+    return "/".join([".."] * (len(here) - common) + to[common:]) or "."
+
+
 def relative_file_url(from_src: str, path: str, directory_urls: bool = True) -> str:
     """The link from the page built from ``from_src`` to the site file ``path``.
 
@@ -90,7 +105,7 @@ def relative_file_url(from_src: str, path: str, directory_urls: bool = True) -> 
     """
     here = page_url(from_src, directory_urls)
     base = here if here.endswith("/") or not here else posixpath.dirname(here)
-    return posixpath.relpath(path, base or ".")
+    return relpath(path, base or ".")
 
 
 def relative_url(from_src: str, to_src: str, directory_urls: bool = True) -> str:
@@ -106,7 +121,7 @@ def relative_url(from_src: str, to_src: str, directory_urls: bool = True) -> str
     here = page_url(from_src, directory_urls)
     there = page_url(to_src, directory_urls)
     base = here if here.endswith("/") or not here else posixpath.dirname(here)
-    path = posixpath.relpath(there or ".", base or ".")
+    path = relpath(there or ".", base or ".")
     if there.endswith("/") or not there:
         path = "./" if path == "." else path + "/"
     return path

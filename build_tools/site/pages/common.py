@@ -17,7 +17,7 @@ from ...escape import front_matter_string, html_link, html_text, markdown_text
 from ...model import Debate, Node, NodeKind
 from ...vocabulary import ROLE_NAMES
 from ..outline import outline
-from ..urls import Layout, relative_url
+from ..urls import Layout, relative_url, relpath
 from ..views import View
 
 __all__ = ["Page", "PageContext", "MapHtml", "heading", "grouped"]
@@ -49,7 +49,7 @@ class PageContext:
 
     def md_link(self, page: str, target: str) -> str:
         """A relative link to the Markdown page ``target`` from ``page``."""
-        return posixpath.relpath(target, posixpath.dirname(page) or ".")
+        return relpath(target, posixpath.dirname(page) or ".")
 
     def node_link(self, page: str, node_id: str) -> str:
         node = self.debate.nodes[node_id]
