@@ -58,9 +58,9 @@ def measure(project: Path, dirty: bool, node: int) -> list[float]:
     server = subprocess.Popen(command, cwd=project, stdout=log, stderr=subprocess.STDOUT)
     try:
         url = f"http://127.0.0.1:{port}/bench/claims/c{node}/"
-        wait_for(url, f"Claim {node} about", 900)
-        time.sleep(2)  # let the watcher settle after the first build
         claim = project / "arguments" / "bench" / "claims" / f"c{node}.yaml"
+        wait_for(url, re.search(r"^label: (.*)$", claim.read_text(), flags=re.M).group(1), 900)
+        time.sleep(2)  # let the watcher settle after the first build
         times = []
         for attempt in range(3):
             label = f"Relabelled {'dirty' if dirty else 'full'} {attempt} claim {node}"

@@ -216,7 +216,7 @@ class ArgmapPlugin(BasePlugin[ArgmapConfig]):
                 continue
             digest = hashlib.sha256(common.encode() + markdown.encode())
             for name in slots_in(markdown):
-                digest.update(self.site.maps.get(name, "").encode())
+                digest.update((self.site.slotted(name) or "").encode())
             key = self.keys[file.src_uri] = digest.hexdigest()
             unchanged = self.written.get(file.src_uri) == (key, file.abs_dest_path) and os.path.isfile(file.abs_dest_path)
             file.is_modified = (lambda changed=not unchanged: changed)  # type: ignore[method-assign]
@@ -264,7 +264,7 @@ class ArgmapPlugin(BasePlugin[ArgmapConfig]):
     def on_post_page(self, output: str, page, config) -> str:
         # Maps go in last, after Markdown and the search index have seen the page (see embed.slot).
         assert self.site is not None
-        return fill_slots(output, self.site.maps)
+        return fill_slots(output, self.site)
 
     @event_priority(100)  # before the search plugin writes its index
     def on_post_build(self, config) -> None:

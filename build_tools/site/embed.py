@@ -15,7 +15,7 @@ import re
 
 from ..escape import html_text
 
-__all__ = ["inline_svg", "slot", "fill_slots"]
+__all__ = ["inline_svg", "slot", "fill_slots", "slots_in"]
 
 _PROLOG = re.compile(r"<\?xml.*?\?>|<!DOCTYPE.*?>|<!--.*?-->", re.S)
 _TITLE = re.compile(r"<title>.*?</title>", re.S)
@@ -41,8 +41,10 @@ def slots_in(text: str) -> list[str]:
 
 
 def fill_slots(html: str, maps) -> str:
-    """``html`` with every map placeholder replaced by its map (unknown names are left alone)."""
-    return _SLOT.sub(lambda m: maps.get(m.group(1), m.group(0)), html)
+    """``html`` with every placeholder replaced by its map or outline (``maps`` is a mapping of names, or anything
+    with a ``slotted(name)`` method); unknown names are left alone."""
+    find = maps.slotted if hasattr(maps, "slotted") else maps.get
+    return _SLOT.sub(lambda m: find(m.group(1)) or m.group(0), html)
 
 
 def inline_svg(svg: str, title: str, css_class: str = "argmap-map", data: dict[str, str] | None = None) -> str:

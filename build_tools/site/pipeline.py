@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from types import MappingProxyType
 
 from ..analysis import Analysis
@@ -41,7 +41,7 @@ NavEntry = tuple[str, "str | tuple[NavEntry, ...]"]
 
 @dataclass(frozen=True)
 class Site:
-    """The generated pages, with a placeholder where each map goes, and the maps' HTML by name.
+    """The generated pages, with a placeholder where each map or outline goes, and their HTML by name.
 
     ``home`` is the site's home page; ``nav`` the navigation of the debates' pages (readers reach the claims and
     evidence from the maps and indexes, not from the navigation).
@@ -52,6 +52,11 @@ class Site:
     files: Mapping[str, str]  # other generated files (path in the site -> text)
     home: NavEntry = ("Home", "index.md")
     nav: tuple[NavEntry, ...] = ()
+    fragments: Mapping[str, str] = field(default_factory=dict)  # the outlines' HTML, by the name of their placeholder
+
+    def slotted(self, name: str) -> str | None:
+        """The HTML that replaces the placeholder ``name``: a map or an outline."""
+        return self.maps.get(name, self.fragments.get(name))
 
 
 def build_site(analyses: Sequence[Analysis], renderer: Renderer, downloads: Sequence[Download] = (),
@@ -65,6 +70,7 @@ def build_site(analyses: Sequence[Analysis], renderer: Renderer, downloads: Sequ
     maps = {m.name: inline_svg(svgs[m.name], m.view.title, data=_what_if(m, layouts[m.debate], directory_urls))
             for m in every}
     files: dict[str, str] = {}
+    fragments: dict[str, str] = {}
     pages: list[Page] = []
     for analysis in analyses:
         layout = layouts[analysis.debate.id]
@@ -73,10 +79,12 @@ def build_site(analyses: Sequence[Analysis], renderer: Renderer, downloads: Sequ
         ctx = PageContext(analysis, layout, slot, {m.view.id: m.view for m in sources[analysis.debate.id]},
                           tuple((d.title, layout.export(d.suffix)) for d in downloads), directory_urls)
         pages += debate_pages(ctx)
+        fragments.update(ctx.fragments)
     if not single:
         pages.append(_debates_index(analyses, layouts))
     nav = tuple(entry for a in analyses for entry in debate_nav(a, layouts[a.debate.id]))
-    return Site(tuple(pages), MappingProxyType(maps), MappingProxyType(files), nav=nav)
+    return Site(tuple(pages), MappingProxyType(maps), MappingProxyType(files), nav=nav,
+                fragments=MappingProxyType(fragments))
 
 
 def debate_nav(analysis: Analysis, layout: Layout) -> tuple[NavEntry, ...]:

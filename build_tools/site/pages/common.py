@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ...analysis import Analysis
 from ...escape import front_matter_string, html_link, html_text, markdown_text
@@ -42,6 +42,9 @@ class PageContext:
     shown: Mapping[str, View]  # the view of each map, by view id
     downloads: tuple[tuple[str, str], ...]  # (format title, file path in the site)
     directory_urls: bool = True
+    # HTML that goes into the finished page where its placeholder is (see embed.slot), by name: the outlines,
+    # which neither Markdown nor the search index need to read (a 1,000-node outline costs them seconds)
+    fragments: dict[str, str] = field(default_factory=dict)
 
     @property
     def debate(self) -> Debate:
@@ -65,9 +68,10 @@ class PageContext:
         view = self.shown[view_id]
         listing = outline(self.debate, view,
                           lambda n: relative_url(page, self.layout.node(self.debate.nodes[n]), self.directory_urls))
-        return (f"{self.map_html(f'{self.debate.id}/{view.id}')}\n\n"
-                f'<div class="argmap-outline" data-search-exclude>\n<p><strong>{html_text(caption)} as a list:'
-                f"</strong></p>\n{listing}</div>")
+        name = f"outline/{page.removesuffix('.md')}/{view.id}"
+        self.fragments[name] = (f'<div class="argmap-outline" data-search-exclude>\n<p><strong>{html_text(caption)} '
+                                f"as a list:</strong></p>\n{listing}</div>")
+        return f"{self.map_html(f'{self.debate.id}/{view.id}')}\n\n{self.map_html(name)}"
 
     def perspective_name(self, node: Node) -> str:
         p = self.debate.perspective(node.perspective) if node.perspective else None
