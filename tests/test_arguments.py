@@ -7,13 +7,11 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from helpers import ROOT, run_argmap
+from helpers import ROOT, build, run_argmap
 from test_argdown_files import _cli_json, _project
 
 pytestmark = pytest.mark.needs_node
@@ -50,9 +48,8 @@ def test_the_site_draws_arguments_and_gives_each_a_page_with_its_structure(proje
     (project / "docs").mkdir()
     (project / "mkdocs.yml").write_text("site_name: Arguments\ntheme:\n  name: material\n  font: false\n"
                                         "plugins:\n  - search\n  - argmap\n")
-    mkdocs = Path(sys.executable).with_name("mkdocs")
-    build = subprocess.run([str(mkdocs), "build", "--strict"], cwd=project, capture_output=True, text=True, timeout=300)
-    assert build.returncode == 0, build.stderr[-3000:]
+    built = build(project, project / "site")
+    assert built.returncode == 0, built.stderr[-3000:]
     page = (project / "site" / "args" / "arguments" / "rotation" / "index.html").read_text()
     assert "Whose argument:" in page and "Its structure" in page
     structure = page[page.index('id="its-structure"'):]

@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import filecmp
 import json
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from helpers import ROOT
+from helpers import build, copy_project
 
 pytestmark = pytest.mark.slow
 
@@ -46,18 +45,6 @@ config.plugins.on_shutdown()
 """
 
 
-def _project(tmp_path: Path) -> Path:
-    project = tmp_path / "project"
-    project.mkdir()
-    for name in ("mkdocs.yml", "docs", "arguments", "build_tools"):
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, project / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy(source, project / name)
-    return project
-
-
 def _differences(a: Path, b: Path) -> list[str]:
     found = []
     compare = filecmp.dircmp(a, b)
@@ -70,7 +57,7 @@ def _differences(a: Path, b: Path) -> list[str]:
 
 
 def test_a_rebuild_writes_only_what_changed_and_leaves_the_site_a_full_build_makes(tmp_path: Path) -> None:
-    project = _project(tmp_path)
+    project = copy_project(tmp_path / "project")
     claims = project / "arguments" / "nato-factory-settings" / "claims"
     leaf = claims / "abandonment-perceptions.yaml"
     relabelled = leaf.read_text().replace("label: An abrupt cut could make allies feel abandoned by the US",
@@ -97,7 +84,6 @@ def test_a_rebuild_writes_only_what_changed_and_leaves_the_site_a_full_build_mak
     assert 0 < len(written[0]) < pages / 3, (len(written[0]), pages)
     assert any("abandonment-perceptions" in p for p in written[1]) and len(written[1]) < pages
     assert any("a-claim-added-while-serving" in p for p in written[2])
-    full = subprocess.run([str(Path(sys.executable).with_name("mkdocs")), "build", "--site-dir", str(tmp_path / "full")],
-                          cwd=project, capture_output=True, text=True, timeout=900)
+    full = build(project, tmp_path / "full")
     assert full.returncode == 0, full.stderr[-3000:]
     assert _differences(tmp_path / "served", tmp_path / "full") == []
