@@ -38,6 +38,7 @@ def write(analysis: Analysis) -> str:
     lines = ["===", f"title: {json.dumps(debate.title, ensure_ascii=False)}", "===", ""]
     plain = [s for s in debate.supports if not debate.in_structure(s)]
     linked = [s for s in plain if s.linked or graph.cuts_of_step.get(s.key)]
+    single = set(plain) - set(linked)  # written as a relation under its premise
     titles = _titles(debate)
 
     def ref(node_id: str) -> str:
@@ -50,7 +51,7 @@ def write(analysis: Analysis) -> str:
         else:
             lines.append(f"[{node.id}]: {_argdown_text(node.statement)} {_tag_marks(node, debate.tag_names)}".rstrip())
         for step in graph.steps_from.get(node.id, ()):
-            if step in plain and step not in linked:
+            if step in single:
                 lines.append(f"  +> {ref(step.conclusion)}")
         for attack in graph.attacks_from.get(node.id, ()):
             lines.append(f"  {'_>' if attack.kind == 'undercuts' else '->'} {ref(attack.target)}")
