@@ -205,6 +205,10 @@ class ArgmapPlugin(BasePlugin[ArgmapConfig]):
         assert self.site is not None
         generated = {page.src: page.markdown for page in self.site.pages}
         config_file = Path(config.config_file_path).read_bytes() if config.config_file_path else b""
+        custom = config.theme.custom_dir  # the theme's overrides, if any: a template edited there changes every page
+        if custom and os.path.isdir(custom):
+            config_file += json.dumps(sorted((str(p), p.stat().st_mtime_ns) for p in Path(custom).rglob("*")
+                                             if p.is_file())).encode()
         common = hashlib.sha256(json.dumps([config.nav, sorted(f.src_uri for f in files.documentation_pages())],
                                            sort_keys=True).encode() + config_file).hexdigest()
         self.keys, self.rebuilt = {}, set()
