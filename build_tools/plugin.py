@@ -282,15 +282,16 @@ class ArgmapPlugin(BasePlugin[ArgmapConfig]):
         self.written = {src: (key, self.dests[src]) for src, key in self.keys.items()}
         search = config.plugins.get("material/search") or config.plugins.get("search")
         index = getattr(search, "search_index", None)
-        if index is None or not hasattr(index, "entries"):
+        field = "entries" if hasattr(index, "entries") else "_entries"  # Material's search, or MkDocs' own
+        if index is None or not isinstance(getattr(index, field, None), list):
             return
         fresh: dict[str, list] = {}
-        for entry in index.entries:
+        for entry in getattr(index, field):
             fresh.setdefault(entry["location"].split("#")[0], []).append(entry)
         self.entries = {url: fresh.get(url, []) if url in self.rebuilt else self.entries.get(url, [])
                         for url in self.order}
         # the pages built this time bring their own entries; the others keep theirs, in a full build's order
-        index.entries = [entry for url in self.order for entry in self.entries[url]]
+        setattr(index, field, [entry for url in self.order for entry in self.entries[url]])
         search.search_index_prev = None  # the theme's own merge assumes a single page changed
 
     def on_serve(self, server, config, builder):
