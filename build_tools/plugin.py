@@ -133,6 +133,7 @@ class ArgmapPlugin(BasePlugin[ArgmapConfig]):
         self.order: list[str] = []  # the documentation pages' URLs, in the order MkDocs builds them
         self.rebuilt: set[str] = set()  # the URLs of the pages this build writes
         self.dests: dict[str, str] = {}  # a generated page's source -> its file in the site
+        self.renderer: Renderer | None = None  # (make serve) the session's renderer
 
     def on_startup(self, *, command, dirty):
         self.preview = command == "serve" and dirty
@@ -141,7 +142,7 @@ class ArgmapPlugin(BasePlugin[ArgmapConfig]):
             logging.getLogger("mkdocs.commands.build").addFilter(_exact_dirty_builds)
 
     def on_shutdown(self) -> None:
-        self.preview, self.written, self.entries = False, {}, {}
+        self.preview, self.written, self.entries, self.renderer = False, {}, {}, None
         logging.getLogger("mkdocs.commands.build").removeFilter(_exact_dirty_builds)
 
     def on_config(self, config):
@@ -168,7 +169,10 @@ class ArgmapPlugin(BasePlugin[ArgmapConfig]):
         features = config.theme.get("features")
         if len(result.analyses) > 1 and isinstance(features, list) and "navigation.tabs" not in features:
             features.append("navigation.tabs")  # each debate a tab: its pages show its own sidebar, not the others'
-        renderer = Renderer(root / self.config.cache_dir, jobs=self.config.jobs)
+        renderer = Renderer(root / self.config.cache_dir, jobs=self.config.jobs, remember=self.preview)
+        if self.preview:  # make serve: one renderer for the whole session, its checked maps in memory
+            self.renderer = renderer = self.renderer or renderer
+            renderer.rendered, renderer.seconds = 0, 0.0
         try:
             self.site = build_site(result.analyses, renderer, downloads(), config.use_directory_urls)
         except RenderError as exc:

@@ -23,7 +23,7 @@ import tempfile
 import time
 import xml.etree.ElementTree as ET
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import graphviz
@@ -161,6 +161,8 @@ class Renderer:
     jobs: int = 2
     rendered: int = 0
     seconds: float = 0.0
+    remember: bool = False  # keep the checked SVGs in memory too, for the next render (make serve's rebuilds)
+    _memory: dict[str, str] = field(default_factory=dict, repr=False)
 
     def render(self, sources: list[tuple[str, str]], fmt: str = "svg") -> dict[str, str]:
         """SVG text for each ``(name, dot_source)``, keyed by name.
@@ -174,9 +176,11 @@ class Renderer:
         result = {}
         missing = []
         for name, source in sources:
-            cached = self._cached(keys[name], verified, newly)
+            cached = self._memory.get(keys[name]) or self._cached(keys[name], verified, newly)
             if cached is not None:
                 result[name] = cached
+                if self.remember:
+                    self._memory[keys[name]] = cached
             else:
                 missing.append((name, source))
         started = time.perf_counter()
@@ -188,6 +192,8 @@ class Renderer:
             if problems:
                 raise RenderError(f"the map '{name}' was refused: its SVG contains {', '.join(problems)}")
             result[name] = svg
+            if self.remember:
+                self._memory[keys[name]] = svg
         if self.cache_dir is not None and fresh:
             self.cache_dir.mkdir(parents=True, exist_ok=True)
             with ThreadPoolExecutor(max_workers=4) as pool:  # the cold build's many small writes, side by side
