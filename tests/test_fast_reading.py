@@ -36,6 +36,7 @@ SHAPES = {
     "syntax": "a: [1, 2\nb: {c: d\n",
     "tab": "a:\n\t- b\n",
     "block scalars": "a: |\n  line one\n  line two\nb: >-\n  folded\n  text\n",
+    "block scalar header run into a comment": "a: >#-\n  text\nb: |2#\n  x\n",  # libyaml takes it, PyYAML refuses
     "non-ascii columns": "é: ü\nlist:\n  - 👍🏽 x\n  - {k: ñ}\n",
     "anchor without alias": "a: &x 1\nb: 2\n",
     "explicit document": "---\na: 1\n...\n",

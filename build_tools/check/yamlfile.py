@@ -12,6 +12,7 @@ composer's node tree is walked by hand.
 from __future__ import annotations
 
 import os
+import re
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -134,13 +135,15 @@ NO_LIBYAML = ("argmap: note: this PyYAML has no libyaml, so YAML is read by its 
 
 
 # Where libyaml accepts what PyYAML's parser refuses (a tab inside a plain scalar, "?" inside a flow
-# sequence's plain scalar), PyYAML reads the file: the few files holding these characters are read the slow way.
+# sequence's plain scalar, a block scalar's header run into a "#": `>#-`), PyYAML reads the file: the few files
+# holding these are read the slow way.
 _LENIENT = ("\t", "?")
+_LENIENT_HEADER = re.compile(r"[|>][-+0-9]*#")
 
 
 def _parse(text: str, fast: bool = LIBYAML) -> Node | None:
     """The single document of ``text`` as a node tree (None if empty), refusing aliases and deep nesting."""
-    if not fast or any(c in text for c in _LENIENT):
+    if not fast or any(c in text for c in _LENIENT) or _LENIENT_HEADER.search(text):
         return _Loader(text).get_single_node()
     try:
         return _parse_fast(text)
