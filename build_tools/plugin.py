@@ -30,6 +30,7 @@ from mkdocs.structure.nav import Section
 from mkdocs.structure.pages import Page
 
 from .check import ProjectError, check_project
+from .check.load import Reuse
 from .check.yamlfile import LIBYAML, NO_LIBYAML
 from .formats import EXPORTS, formats_table
 from .site.embed import fill_slots, slots_in
@@ -134,6 +135,7 @@ class ArgmapPlugin(BasePlugin[ArgmapConfig]):
         self.rebuilt: set[str] = set()  # the URLs of the pages this build writes
         self.dests: dict[str, str] = {}  # a generated page's source -> its file in the site
         self.renderer: Renderer | None = None  # (make serve) the session's renderer
+        self.reuse = Reuse()  # (make serve) the node files read and checked, for the next rebuild
 
     def on_startup(self, *, command, dirty):
         self.preview = command == "serve" and dirty
@@ -142,7 +144,7 @@ class ArgmapPlugin(BasePlugin[ArgmapConfig]):
             logging.getLogger("mkdocs.commands.build").addFilter(_exact_dirty_builds)
 
     def on_shutdown(self) -> None:
-        self.preview, self.written, self.entries, self.renderer = False, {}, {}, None
+        self.preview, self.written, self.entries, self.renderer, self.reuse = False, {}, {}, None, Reuse()
         logging.getLogger("mkdocs.commands.build").removeFilter(_exact_dirty_builds)
 
     def on_config(self, config):
@@ -157,7 +159,7 @@ class ArgmapPlugin(BasePlugin[ArgmapConfig]):
     def on_pre_build(self, config) -> None:
         root = self._root(config)
         try:
-            result = check_project(root)
+            result = check_project(root, reuse=self.reuse if self.preview else None)
         except ProjectError as exc:
             raise PluginError(f"argmap: {visible(str(exc))}") from exc
         for warning in (d for d in result.diagnostics if not d.is_error):

@@ -157,3 +157,29 @@ def test_the_compiled_schemas_agree_on_changed_documents(data) -> None:
                                                 "supports", "attacks", "undercuts", "citation", "checks"]))] = \
                 data.draw(_values)
     _agree(_kind(path), document)
+
+
+def test_a_check_that_reuses_the_last_one_reads_only_changed_files_and_agrees(tmp_path: Path) -> None:
+    """make serve's checks: unchanged node files are neither read nor checked again; a saved file is."""
+    import shutil
+
+    from build_tools.check import check_project
+    from build_tools.check.load import Reuse
+
+    root = tmp_path / "project"
+    shutil.copytree(ROOT / "tests" / "examples" / "valid", root)
+    (root / "build_tools").mkdir(exist_ok=True)
+    if not (root / "build_tools" / "schemas").exists():
+        (root / "build_tools" / "schemas").symlink_to(ROOT / "build_tools" / "schemas")
+    reuse = Reuse()
+    first = check_project(root, reuse=reuse)
+    assert first.ok and len(reuse.files) == 7
+    kept = dict(reuse.files)
+    claim = root / "arguments" / "trees" / "claims" / "trees-cool-streets.yaml"
+    claim.write_text(claim.read_text().replace("role: reason", "role: reasons"))
+    second = check_project(root, reuse=reuse)
+    assert second.diagnostics == check_project(root).diagnostics  # what a check from scratch says
+    assert "bad-value" in [d.code for d in second.diagnostics]
+    changed = "arguments/trees/claims/trees-cool-streets.yaml"
+    assert reuse.files[changed][1] is not kept[changed][1]  # read again
+    assert all(reuse.files[p][1] is kept[p][1] for p in kept if p != changed)  # the others reused as they were

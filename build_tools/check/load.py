@@ -22,7 +22,7 @@ from ..model import NodeKind
 from .yamlfile import Document, load_yaml, read_text
 
 __all__ = ["ARGUMENTS", "MAX_SOURCE_BYTES", "DebateFiles", "NodeFile", "find_debates", "misnamed_debates",
-           "load_debate"]
+           "load_debate", "Reuse"]
 
 ARGUMENTS = "arguments"
 MAX_SOURCE_BYTES = 4 * 1024 * 1024
@@ -35,6 +35,17 @@ class NodeFile:
     id: str
     kind: NodeKind
     doc: Document
+    valid: bool | None = None  # the file checks' verdict, when it comes from a Reuse (None: not checked yet)
+    identity: tuple | None = None  # (with a Reuse) the file's inode, size and modification time when it was read
+
+
+@dataclass
+class Reuse:
+    """Node files read and checked by an earlier check of the same project, by path, each with the file's
+    identity then (inode, size, modification time in ns): a file whose identity is unchanged is not read or
+    checked again. Only ``make serve`` keeps one, from one rebuild to the next."""
+
+    files: dict[str, tuple[tuple, Document, bool]] = field(default_factory=dict)
 
 
 @dataclass
@@ -78,7 +89,7 @@ def _debate_name_ok(name: str) -> bool:
     return is_valid_id(name) and name not in RESERVED_IDS
 
 
-def load_debate(root: Path, debate_id: str) -> DebateFiles:
+def load_debate(root: Path, debate_id: str, reuse: Reuse | None = None) -> DebateFiles:
     """Read every file of one debate."""
     folder = root / ARGUMENTS / debate_id
     rel = f"{ARGUMENTS}/{debate_id}"
@@ -94,7 +105,7 @@ def load_debate(root: Path, debate_id: str) -> DebateFiles:
         files.source.text = text if text is not None else ""
         files.source.data = text
     for kind in NodeKind:
-        files.nodes.extend(_node_files(folder, rel, kind, files))
+        files.nodes.extend(_node_files(folder, rel, kind, files, reuse))
     _stray_entries(folder, rel, files)
     return files
 
@@ -107,7 +118,7 @@ def _read_yaml(file: Path, rel: str, files: DebateFiles) -> Document:
     return load_yaml(file, rel)
 
 
-def _node_files(folder: Path, rel: str, kind: NodeKind, files: DebateFiles) -> list[NodeFile]:
+def _node_files(folder: Path, rel: str, kind: NodeKind, files: DebateFiles, reuse: Reuse | None = None) -> list[NodeFile]:
     sub = folder / kind.folder
     if sub.is_symlink():
         _problem(files, f"{rel}/{kind.folder}", "symlink", "this folder may not be a symbolic link")
@@ -129,7 +140,16 @@ def _node_files(folder: Path, rel: str, kind: NodeKind, files: DebateFiles) -> l
             hint = " (use the extension .yaml)" if entry.name.endswith(".yml") else ""
             _problem(files, path, "unexpected-file", f"only .yaml files belong in {kind.folder}/{hint}")
         else:
-            found.append(NodeFile(entry.name[: -len(".yaml")], kind, load_yaml(Path(entry.path), path)))
+            node_id = entry.name[: -len(".yaml")]
+            identity = None
+            if reuse is not None and not entry.is_symlink():
+                info = entry.stat(follow_symlinks=False)  # before reading: a file saved meanwhile is read again next time
+                identity = (info.st_ino, info.st_size, info.st_mtime_ns)
+                known = reuse.files.get(path)
+                if known is not None and known[0] == identity:
+                    found.append(NodeFile(node_id, kind, known[1], known[2], identity))
+                    continue
+            found.append(NodeFile(node_id, kind, load_yaml(Path(entry.path), path), identity=identity))
     return found
 
 

@@ -46,11 +46,14 @@ class CheckResult:
         return [a.debate for a in self.analyses]
 
 
-def check_project(root: Path, paths: Iterable[str] = (), debate: str | None = None) -> CheckResult:
+def check_project(root: Path, paths: Iterable[str] = (), debate: str | None = None,
+                  reuse: load.Reuse | None = None) -> CheckResult:
     """Check the debates of the project at ``root``.
 
     ``paths`` (relative to ``root`` or absolute) limits the report to those files and
     folders; each file is still checked within its whole debate, so references resolve.
+    ``reuse`` (make serve) skips reading and checking node files unchanged since the last check, and remembers
+    this check's files for the next.
     """
     root = Path(root).resolve()
     available = load.find_debates(root)
@@ -60,7 +63,7 @@ def check_project(root: Path, paths: Iterable[str] = (), debate: str | None = No
     wanted = _debates_for(scope, available, debate)
     result = CheckResult()
     for debate_id in wanted:
-        one, diagnostics, files = check_debate(root, debate_id)
+        one, diagnostics, files = check_debate(root, debate_id, reuse)
         if one is not None:
             result.analyses.append(one)
         result.diagnostics.extend(diagnostics)
@@ -76,11 +79,17 @@ def check_project(root: Path, paths: Iterable[str] = (), debate: str | None = No
     return result
 
 
-def check_debate(root: Path, debate_id: str) -> tuple[Analysis | None, list[Diagnostic], int]:
+def check_debate(root: Path, debate_id: str, reuse: load.Reuse | None = None
+                 ) -> tuple[Analysis | None, list[Diagnostic], int]:
     """The analysis of one debate (None if debate.yaml is unusable), its diagnostics, its file count."""
-    files = load.load_debate(root, debate_id)
+    files = load.load_debate(root, debate_id, reuse)
     debate_ok = _guarded(files.debate, lambda: _check_file(files.debate, "debate", root))
-    valid = [n for n in files.nodes if _guarded(n.doc, lambda n=n: _check_node_file(n, root))]
+    for n in files.nodes:
+        if n.valid is None:
+            n.valid = _guarded(n.doc, lambda n=n: _check_node_file(n, root))
+    if reuse is not None:
+        reuse.files.update({n.doc.path: (n.identity, n.doc, n.valid) for n in files.nodes if n.identity is not None})
+    valid = [n for n in files.nodes if n.valid]
     known = Known(frozenset(n.id for n in files.nodes),
                   source_unreadable=files.source is not None and files.source.data is None)
     duplicates = _duplicate_ids(files)
