@@ -68,10 +68,22 @@ class PageContext:
         view = self.shown[view_id]
         listing = outline(self.debate, view,
                           lambda n: relative_url(page, self.layout.node(self.debate.nodes[n]), self.directory_urls))
-        name = f"outline/{page.removesuffix('.md')}/{view.id}"
-        self.fragments[name] = (f'<div class="argmap-outline" data-search-exclude>\n<p><strong>{html_text(caption)} '
-                                f"as a list:</strong></p>\n{listing}</div>")
-        return f"{self.map_html(f'{self.debate.id}/{view.id}')}\n\n{self.map_html(name)}"
+        listing = (f'<div class="argmap-outline" data-search-exclude>\n<p><strong>{html_text(caption)} '
+                   f"as a list:</strong></p>\n{listing}</div>")
+        return f"{self.map_html(f'{self.debate.id}/{view.id}')}\n\n{self.fragment(page, f'outline/{view.id}', listing)}"
+
+    def fragment(self, page: str, name: str, html: str) -> str:
+        """The placeholder of ``html`` (escaped HTML of ours), which goes into the page after Markdown: long
+        generated tables and lists that Markdown adds nothing to, and that search need not index."""
+        key = f"{name}/{page.removesuffix('.md')}"
+        self.fragments[key] = html
+        return self.map_html(key)
+
+    def html_table(self, page: str, name: str, head: list[str], rows: list[list[str]]) -> str:
+        """A table (cells are HTML already) as a fragment of ``page``."""
+        header = "".join(f"<th>{cell}</th>" for cell in head)
+        body = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
+        return self.fragment(page, name, f"<table>\n<thead><tr>{header}</tr></thead>\n<tbody>{body}</tbody>\n</table>")
 
     def perspective_name(self, node: Node) -> str:
         p = self.debate.perspective(node.perspective) if node.perspective else None

@@ -54,8 +54,8 @@ def status_page(ctx: PageContext) -> Page:
         cells = "".join(f'<td data-label="{html_text(name)}"><span class="argmap-badge {OUTCOMES[s.outcome].css}">'
                         f"{html_text(s.outcome)}</span></td>" for name, s in zip(names, found))
         rows.append(f'<tr><th scope="row">{ctx.html_node_link(page, node.id)}{mark}</th>{cells}</tr>')
-    lines += [f'<table class="argmap-status"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>', "",
-              STATUS_NOTE]
+    table = f'<table class="argmap-status"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+    lines += [ctx.fragment(page, "table", table), "", STATUS_NOTE]
     return Page(page, "\n".join(lines) + "\n")
 
 
@@ -63,9 +63,10 @@ def claims_index(ctx: PageContext) -> Page:
     page = ctx.layout.claims
     lines = [*heading("Claims"), f"All {len(ctx.debate.claims)} claims of the map, by role.", ""]
     for role, nodes in grouped(ctx.debate.claims):
-        lines += [f"## {role}", "", "| Claim | Outcome | Perspective |", "|---|---|---|"]
-        lines += [f"| {ctx.node_link(page, n.id)} | {ctx.analysis.statuses[None][n.id].outcome} | "
-                  f"{ctx.perspective_name(n)} |" for n in nodes] + [""]
+        rows = [[ctx.html_node_link(page, n.id), html_text(ctx.analysis.statuses[None][n.id].outcome),
+                 html_text(_perspective(ctx, n))] for n in nodes]
+        lines += [f"## {role}", "", ctx.html_table(page, f"table-{slug_of(role)}", ["Claim", "Outcome", "Perspective"],
+                                                   rows), ""]
     return Page(page, "\n".join(lines) + "\n")
 
 
@@ -80,11 +81,25 @@ def evidence_index(ctx: PageContext) -> Page:
         groups.setdefault(node.evidence_kind, []).append(node)
     for kind in KIND_NAMES:
         if kind in groups:
-            lines += [f"## {KIND_NAMES[kind]}", "", "| Evidence | Who | Source |", "|---|---|---|"]
-            lines += [f"| {ctx.node_link(page, n.id)} | {markdown_text(n.citation.who)} | "
-                      f"{'primary source' if not n.citation.rests_on_article else 'article only'} |"
-                      for n in groups[kind]] + [""]
+            rows = [[ctx.html_node_link(page, n.id), html_text(n.citation.who),
+                     "primary source" if not n.citation.rests_on_article else "article only"] for n in groups[kind]]
+            lines += [f"## {KIND_NAMES[kind]}", "", ctx.html_table(page, f"table-{kind}", ["Evidence", "Who", "Source"],
+                                                                    rows), ""]
     return Page(page, "\n".join(lines) + "\n")
+
+
+def _perspective(ctx: PageContext, node: Node) -> str:
+    p = ctx.debate.perspective(node.perspective) if node.perspective else None
+    return p.name if p else "unclassified"
+
+
+def slug_of(name: str) -> str:
+    """A fragment's name from a heading: lowercase letters, digits and hyphens.
+
+    >>> slug_of("Official statement")
+    'official-statement'
+    """
+    return "-".join("".join(c if c.isalnum() else " " for c in name.lower()).split())
 
 
 def tags(ctx: PageContext) -> Page:
