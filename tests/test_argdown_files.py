@@ -197,3 +197,22 @@ def _shape(debate) -> tuple:
         sorted((t[n.id], [(sorted(t[p] for p in s.premises), t[s.conclusion]) for s in n.structure])
                for n in debate.arguments),
     )
+
+
+def test_our_json_round_trip_keeps_named_arguments_exactly(tmp_path: Path) -> None:
+    import jsonschema
+
+    _cli_json(ROOT / "tests" / "argdown" / "arguments.argdown", tmp_path / "json")
+    first = _project(tmp_path, "first-project")
+    _import(first, tmp_path / "json" / "arguments.json")
+    exported = tmp_path / "d.json"
+    assert run_argmap("export", "--root", str(first), "--format", "json", "-o", str(exported)).returncode == 0
+    data = json.loads(exported.read_text())
+    schema = json.loads((ROOT / "build_tools" / "schemas" / "export.schema.json").read_text())
+    jsonschema.validate(data, schema)
+    assert {n["kind"] for n in data["nodes"]} == {"claim", "argument"}
+    assert sum(1 for s in data["supports"] if s["argument"]) == 5  # <Cost>: premises -> it -> thesis; <Rotation>: 3
+    second = _project(tmp_path, "second-project")
+    assert run_argmap("import", "--root", str(second), "--format", "json", str(exported), "--debate", "d").returncode == 0
+    again = run_argmap("export", "--root", str(second), "--format", "json")
+    assert json.loads(again.stdout) == data
