@@ -58,7 +58,8 @@ def thesis(analysis: Analysis, known: Known) -> Iterator[Diagnostic]:
         yield _error(where, "unknown-thesis", f"the thesis '{debate.thesis}' has no file claims/{debate.thesis}.yaml"
                      f"{did_you_mean(debate.thesis, debate.nodes)}")
     elif node is not None and node.kind is not NodeKind.CLAIM:
-        yield _error(where, "wrong-target", f"the thesis '{debate.thesis}' is {'evidence' if node.kind is NodeKind.EVIDENCE else 'an argument'}: the thesis must be a claim")
+        what = "evidence" if node.kind is NodeKind.EVIDENCE else "an argument"
+        yield _error(where, "wrong-target", f"the thesis '{debate.thesis}' is {what}: the thesis must be a claim")
     elif node is not None and node.role not in (None, "thesis"):
         yield _error(node.where("role"), "thesis-role", "this claim is the debate's thesis: its role must be 'thesis'")
     for other in debate.claims if node is not None else ():
@@ -98,10 +99,11 @@ def classification(analysis: Analysis, known: Known) -> Iterator[Diagnostic]:
 CLAIMS = frozenset({NodeKind.CLAIM})
 CLAIMS_OR_ARGUMENTS = frozenset({NodeKind.CLAIM, NodeKind.ARGUMENT})
 STATEMENTS = frozenset({NodeKind.CLAIM, NodeKind.EVIDENCE})  # what an argument's structure is made of
+ARGUMENTS = frozenset({NodeKind.ARGUMENT})
 ANY = frozenset(NodeKind)
 _TARGETS = {
     CLAIMS: "claims", CLAIMS_OR_ARGUMENTS: "claims or arguments", STATEMENTS: "claims or evidence",
-    frozenset({NodeKind.ARGUMENT}): "named arguments (undercut a support step with {from, to})",
+    ARGUMENTS: "named arguments (undercut a support step with {from, to})",
 }
 
 
@@ -125,7 +127,7 @@ def references(analysis: Analysis, known: Known) -> Iterator[Diagnostic]:
         for premise in step.premises[1:]:
             yield from _reference(debate, known, step.origin, premise, "with", ANY)
     for attack in debate.attacks:
-        allowed = frozenset({NodeKind.ARGUMENT}) if attack.kind == "undercuts" else CLAIMS_OR_ARGUMENTS
+        allowed = ARGUMENTS if attack.kind == "undercuts" else CLAIMS_OR_ARGUMENTS
         yield from _reference(debate, known, attack.origin, attack.target, attack.kind, allowed)
     for cut in debate.undercuts:
         yield from _reference(debate, known, cut.origin, cut.conclusion, "undercuts", CLAIMS_OR_ARGUMENTS)
