@@ -43,8 +43,8 @@ def write(analysis: Analysis) -> str:
             for premise in step.premises:
                 edge(ids[premise], ids[argument.id])
             continue
-        if step.premises == (step.conclusion,) or len(step.premises) == 1 and \
-                debate.nodes[step.premises[0]].kind is NodeKind.ARGUMENT:  # an argument to what it supports
+        if len(step.premises) == 1 and debate.nodes[step.premises[0]].kind is NodeKind.ARGUMENT:
+            # an argument to what it supports: its own RA-node points there
             edge(ids[step.premises[0]], ids[step.conclusion])
             continue
         ra = steps[step.key] = add("Default Inference", "RA")
@@ -109,6 +109,9 @@ def read(data: dict, name: str) -> Imported:
     steps: dict[str, tuple[list[str], str]] = {}
     seen_steps: set = set()
     statements = {n for n in ids if n not in named}
+    if named:
+        result.report.append(f"{len(named)} RA-node(s) with a text of their own (not a scheme's) read as named "
+                             "arguments, each between its premises and its conclusion")
     for node_id, argument in named.items():
         premises = list(dict.fromkeys(ids[p] for p in into.get(node_id, []) if p in statements))
         targets = [ids[c] for c in out.get(node_id, []) if c in ids]
