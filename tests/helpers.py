@@ -99,6 +99,14 @@ def copy_project(project: Path) -> Path:
     return project
 
 
+def empty_project(root: Path) -> Path:
+    """A project with no debate yet (for imports): ``arguments/`` and the schemas its files name."""
+    (root / "arguments").mkdir(parents=True)
+    (root / "build_tools").mkdir()
+    (root / "build_tools" / "schemas").symlink_to(ROOT / "build_tools" / "schemas")
+    return root
+
+
 def build(project: Path, site: Path, **env: str) -> subprocess.CompletedProcess:
     """``mkdocs build --strict`` of ``project`` into ``site``."""
     return subprocess.run([str(MKDOCS), "build", "--strict", "--site-dir", str(site)], cwd=project,

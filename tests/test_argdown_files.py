@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import ROOT, run_argmap
+from helpers import ROOT, empty_project, run_argmap
 
 ARGDOWN = ROOT / "node_modules" / ".bin" / "argdown"
 FILES = sorted((ROOT / "tests" / "argdown").glob("*.argdown"))
@@ -48,11 +48,7 @@ def _cli_json(source: Path, out: Path) -> dict:
 
 
 def _project(tmp_path: Path, name: str) -> Path:
-    root = tmp_path / name
-    (root / "arguments").mkdir(parents=True)
-    (root / "build_tools").mkdir()
-    (root / "build_tools" / "schemas").symlink_to(ROOT / "build_tools" / "schemas")
-    return root
+    return empty_project(tmp_path / name)
 
 
 def _import(root: Path, json_file: Path):

@@ -14,17 +14,13 @@ import pytest
 
 from build_tools.formats import ImportRefused, write_debate
 from build_tools.formats.aif import read as from_aif
-from helpers import ARAUCARIA, ROOT, needs_external, run_argmap
+from helpers import ARAUCARIA, ROOT, empty_project, needs_external, run_argmap
 
 CORPUS = ARAUCARIA
 
 
 def _project(tmp_path: Path) -> Path:
-    root = tmp_path / "project"
-    (root / "arguments").mkdir(parents=True)
-    (root / "build_tools").mkdir()
-    (root / "build_tools" / "schemas").symlink_to(ROOT / "build_tools" / "schemas")
-    return root
+    return empty_project(tmp_path / "project")
 
 
 def test_json_round_trip_is_exact(tmp_path: Path) -> None:
