@@ -24,7 +24,7 @@ from types import MappingProxyType
 from typing import Mapping
 
 __all__ = [
-    "Origin", "NodeKind", "Inference", "Perspective", "SourceInfo", "Citation", "Node", "Support",
+    "Origin", "Origins", "NodeKind", "Inference", "Perspective", "SourceInfo", "Citation", "Node", "Support",
     "Attack", "Undercut", "Unmapped", "Debate", "Weighing", "Issue",
 ]
 
@@ -36,6 +36,34 @@ class Origin:
     path: str
     line: int = 1
     column: int = 1
+
+
+class Origins(Mapping):
+    """Field name (dotted for nested fields) to the :class:`Origin` of its value, worked out from the
+    reader's positions (JSON path to line and column) only when first asked: most never are."""
+
+    __slots__ = ("_path", "_positions", "_table")
+
+    def __init__(self, path: str, positions: Mapping) -> None:
+        self._path, self._positions, self._table = path, positions, None
+
+    def _origins(self) -> dict:
+        if self._table is None:
+            self._table = {".".join(map(str, where)): Origin(self._path, line, column)
+                           for where, (line, column) in self._positions.items() if where}
+        return self._table
+
+    def __getitem__(self, name: str) -> Origin:
+        return self._origins()[name]
+
+    def __iter__(self):
+        return iter(self._origins())
+
+    def __len__(self) -> int:
+        return len(self._origins())
+
+    def __repr__(self) -> str:
+        return f"Origins({self._origins()!r})"
 
 
 class NodeKind(str, enum.Enum):

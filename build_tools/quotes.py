@@ -36,6 +36,9 @@ _SHINGLE = 3
 _COMMON_SHINGLE = 50  # sequences of words found more often than this do not point anywhere
 
 _SPACE = re.compile(r"\s+")
+# The runs of white space folding changes: all but a single plain space, which stays as it is (most of a
+# text's spaces, so the fold records only the few places where offsets shift).
+_FOLDED_SPACE = re.compile(r" ?[^\S ]\s*| {2,}\s*")
 
 
 @dataclass(frozen=True)
@@ -74,7 +77,7 @@ class Folded:
 def fold(text: str) -> Folded:
     out, at, starts, ends = [], array("q"), array("q"), array("q")
     pos = folded = 0
-    for match in _SPACE.finditer(text):
+    for match in _FOLDED_SPACE.finditer(text):
         out.append(text[pos:match.start()])
         folded += match.start() - pos
         at.append(folded)

@@ -40,6 +40,10 @@ SHAPES = {
     "non-ascii columns": "é: ü\nlist:\n  - 👍🏽 x\n  - {k: ñ}\n",
     "anchor without alias": "a: &x 1\nb: 2\n",
     "explicit document": "---\na: 1\n...\n",
+    "non-specific tag on empty nodes": "a: !\nb: ! x\nc:\n  - !\n",  # libyaml resolves an empty one as text
+    "deep on one line": "- " * 40 + "x\n",
+    "many lines, shallow": "".join(f"k{i}:\n  - a\n  - b\n" for i in range(40)),
+    "escaped key": '"a\\x85": 1\n"\\u00e9": 2\n',
 }
 
 

@@ -12,6 +12,7 @@ from ..model import (
     Issue,
     Node,
     Origin,
+    Origins,
     Perspective,
     SourceInfo,
     Support,
@@ -162,9 +163,6 @@ def _at(doc: Document, path: tuple) -> Origin:
     return Origin(doc.path, position.line, position.column)
 
 
-def _origins(doc: Document) -> MappingProxyType:
+def _origins(doc: Document) -> Origins:
     """Field name (dotted for nested fields) to where its value is written."""
-    return MappingProxyType({
-        ".".join(map(str, path)): Origin(doc.path, pos.line, pos.column)
-        for path, pos in doc.values.items() if path
-    })
+    return Origins(doc.path, doc.values)

@@ -149,7 +149,7 @@ def _node_files(folder: Path, rel: str, kind: NodeKind, files: DebateFiles, reus
                 if known is not None and known[0] == identity:
                     found.append(NodeFile(node_id, kind, known[1], known[2], identity))
                     continue
-            found.append(NodeFile(node_id, kind, load_yaml(Path(entry.path), path), identity=identity))
+            found.append(NodeFile(node_id, kind, load_yaml(entry.path, path), identity=identity))
     return found
 
 

@@ -7,6 +7,7 @@ is reported as an ``internal-error`` diagnostic naming the file being read.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -112,8 +113,7 @@ def check_debate(root: Path, debate_id: str, reuse: load.Reuse | None = None
 def _check_file(doc: Document, kind: str, root: Path) -> bool:
     if doc.data is None:
         return False
-    file = root / doc.path
-    for code, message in filerules.schema_line(doc, kind, file):
+    for code, message in filerules.schema_line(doc, kind, os.path.join(root, doc.path)):
         doc.error(code, message)
     for path, message in filerules.placeholders(doc):
         doc.error("placeholder", message, doc.position(path))

@@ -10,7 +10,7 @@ and whether a source text exists but could not be read. :data:`DEBATE_RULES` lis
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
@@ -391,8 +391,9 @@ def quoting(analysis: Analysis, known: Known) -> Iterator[Diagnostic]:
             continue
         found = analysis.quotes.found[node.id]
         for i, passage in enumerate(node.quotes):
-            where = node.where(f"quote.{i}") if len(node.quotes) > 1 else node.where("quote")
-            yield from _check_quote(passage, found[i], node.occurrence, where, node.where("occurrence"),
+            field = f"quote.{i}" if len(node.quotes) > 1 else "quote"
+            yield from _check_quote(passage, found[i], node.occurrence,
+                                    lambda which, node=node, field=field: node.where(which or field),
                                     analysis.quotes)
 
 
@@ -409,7 +410,7 @@ def unmapped(analysis: Analysis, known: Known) -> Iterator[Diagnostic]:
     index = analysis.quotes
     quoted = [span for node_id in index.found for span in index.grounded(node_id) if span]
     for i, item in enumerate(debate.unmapped):
-        problems = list(_check_quote(item.quote, index.unmapped[i], None, item.origin, item.origin, index))
+        problems = list(_check_quote(item.quote, index.unmapped[i], None, lambda _, item=item: item.origin, index))
         yield from problems
         span = index.unmapped_span(i)
         if not problems and any(start < span[1] and end > span[0] for start, end in quoted):
@@ -417,8 +418,10 @@ def unmapped(analysis: Analysis, known: Known) -> Iterator[Diagnostic]:
                            "this passage is listed as unmapped, but a node quotes it: remove it from 'unmapped'")
 
 
-def _check_quote(passage: str, spans: tuple[quotes.Span, ...], occurrence: int | None, where: Origin,
-                 occurrence_where: Origin, index: quotes.QuoteIndex) -> Iterator[Diagnostic]:
+def _check_quote(passage: str, spans: tuple[quotes.Span, ...], occurrence: int | None,
+                 where: Callable[[str | None], Origin], index: quotes.QuoteIndex) -> Iterator[Diagnostic]:
+    """``passage`` is in the text, once or as ``occurrence`` says; ``where(None)`` is where the passage is
+    written and ``where("occurrence")`` where its occurrence is (asked only for a diagnostic)."""
     text = index.text
     if not spans:
         near = index.closest(passage)
@@ -427,14 +430,14 @@ def _check_quote(passage: str, spans: tuple[quotes.Span, ...], occurrence: int |
             line, column = index.lines.position(near[0])
             shown = " ".join(text[near[0]:near[1]].split())
             hint = f"; the closest passage (source.txt:{line}:{column}) is \"{shown}\""
-        yield _error(where, "quote-not-found", f"the quote is not in the source text{hint}")
+        yield _error(where(None), "quote-not-found", f"the quote is not in the source text{hint}")
     elif occurrence is not None and occurrence > len(spans):
-        yield _error(occurrence_where, "bad-occurrence",
+        yield _error(where("occurrence"), "bad-occurrence",
                      f"'occurrence: {occurrence}' but the quote occurs {_count(spans)} time(s) in the source")
     elif len(spans) > 1 and occurrence is None:
         lines = ", ".join(str(index.lines.position(s)[0]) for s, _ in spans[:_LISTED])
         more = ", ..." if len(spans) > _LISTED else ""
-        yield _error(where, "quote-ambiguous",
+        yield _error(where(None), "quote-ambiguous",
                      f"the quote occurs {_count(spans)} times in the source (lines {lines}{more}): quote a longer "
                      "passage, or add 'occurrence: N' to say which")
 

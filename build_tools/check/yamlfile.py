@@ -16,7 +16,7 @@ import re
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 from yaml.events import (
@@ -45,8 +45,9 @@ _PLAIN_TYPES = {
 }
 
 
-@dataclass(frozen=True)
-class Position:
+class Position(NamedTuple):
+    """A line and column, both counted from 1 (a named tuple: files hold tens of thousands of them)."""
+
     line: int
     column: int
 
@@ -146,12 +147,47 @@ def _parse(text: str, fast: bool = LIBYAML) -> Node | None:
     if not fast or any(c in text for c in _LENIENT) or _LENIENT_HEADER.search(text):
         return _Loader(text).get_single_node()
     try:
-        return _parse_fast(text)
+        # Each level of nesting takes one of these characters, so they bound the depth from above.
+        nesting = sum(map(text.count, "\n[{-?"))
+        if "*" not in text and "!" not in text and nesting < _C_NESTING:
+            node = _compose_in_c(text)
+            if nesting + 2 <= MAX_DEPTH or _depth(node) <= MAX_DEPTH:
+                return node
+        return _parse_fast(text)  # says where an alias or too deep a nesting is, as PyYAML's parser does
     except yaml.YAMLError:
         # A file libyaml refuses is read again by PyYAML's parser, which says what is wrong in its own
         # words (and accepts the escapes of lone surrogates, which the text rules then name): the
         # diagnostics never depend on whether libyaml is installed.
         return _Loader(text).get_single_node()
+
+
+# PyYAML's composer compiled with libyaml is a third faster than composing its events here, but it
+# follows aliases, reads an empty node tagged "!" unlike PyYAML, and recurses in C: it reads only text
+# that holds no "*" nor "!" and nests far less deep than would strain the C stack, and a tree deeper than
+# MAX_DEPTH is read again event by event.
+_C_NESTING = 2000
+
+
+def _depth(node: Node | None) -> int:
+    """How deep the tree goes, counted as :func:`_compose` counts (the root is 1)."""
+    deepest, stack = 0, [(node, 1)] if node is not None else []
+    while stack:
+        node, depth = stack.pop()
+        deepest = max(deepest, depth)
+        if isinstance(node, SequenceNode):
+            stack.extend((item, depth + 1) for item in node.value)
+        elif isinstance(node, MappingNode):
+            stack.extend((part, depth + 1) for pair in node.value for part in pair)
+    return deepest
+
+
+def _compose_in_c(text: str) -> Node | None:
+    """The nodes :func:`_parse_fast` makes, made by libyaml's composer (see _C_NESTING)."""
+    parser = yaml.CSafeLoader(text)
+    try:
+        return parser.get_single_node()
+    finally:
+        parser.dispose()
 
 
 def _parse_fast(text: str) -> Node | None:
@@ -183,7 +219,9 @@ def _compose(parser, depth: int) -> Node:
                        "check the brackets and indentation", parser.peek_event().start_mark)
     event = parser.get_event()
     if isinstance(event, ScalarEvent):
-        tag = event.tag if event.tag not in (None, "!") else parser.resolve(ScalarNode, event.value, event.implicit)
+        # A "!" (non-specific) tag resolves as a plain scalar would; libyaml says otherwise for an empty one
+        implicit = (True, False) if event.tag == "!" else event.implicit
+        tag = event.tag if event.tag not in (None, "!") else parser.resolve(ScalarNode, event.value, implicit)
         return ScalarNode(tag, event.value, event.start_mark, event.end_mark, style=event.style or None)
     if isinstance(event, SequenceStartEvent):
         tag = event.tag if event.tag not in (None, "!") else parser.resolve(SequenceNode, None, event.implicit)
@@ -201,14 +239,14 @@ def _compose(parser, depth: int) -> Node:
     return node
 
 
-def read_text(file: Path, rel: str, limit: int, doc: Document) -> str | None:
+def read_text(file: str | Path, rel: str, limit: int, doc: Document) -> str | None:
     """Read a file as UTF-8 text (a byte-order mark and CRLF line ends are fine)."""
     try:
         info = os.lstat(file)
     except OSError as exc:
         doc.error("unreadable", f"cannot read the file: {exc.strerror}")
         return None
-    if os.path.islink(file):
+    if stat.S_ISLNK(info.st_mode):
         doc.error("symlink", "symbolic links are not allowed here: replace the link with a plain file")
         return None
     if not stat.S_ISREG(info.st_mode):
@@ -222,7 +260,8 @@ def read_text(file: Path, rel: str, limit: int, doc: Document) -> str | None:
         )
         return None
     try:
-        raw = file.read_bytes()
+        with open(file, "rb") as stream:
+            raw = stream.read()
     except OSError as exc:
         doc.error("unreadable", f"cannot read the file: {exc.strerror}")
         return None
@@ -246,7 +285,7 @@ def read_text(file: Path, rel: str, limit: int, doc: Document) -> str | None:
     return text
 
 
-def load_yaml(file: Path, rel: str, limit: int = MAX_YAML_BYTES, fast: bool = LIBYAML) -> Document:
+def load_yaml(file: str | Path, rel: str, limit: int = MAX_YAML_BYTES, fast: bool = LIBYAML) -> Document:
     """Read one YAML file into a :class:`Document`; problems go to its diagnostics.
 
     ``fast`` reads with libyaml (the default where PyYAML has it), else with PyYAML's Python parser:
@@ -286,13 +325,14 @@ def load_yaml(file: Path, rel: str, limit: int = MAX_YAML_BYTES, fast: bool = LI
 
 
 def _convert(node: Node, path: JsonPath, doc: Document) -> Any:
-    doc.values[path] = _mark(node.start_mark)
+    mark = node.start_mark
+    where = doc.values[path] = Position(mark.line + 1, mark.column + 1)
     if isinstance(node, MappingNode):
         return _convert_mapping(node, path, doc)
     if isinstance(node, SequenceNode):
         _check_collection_tag(node, "tag:yaml.org,2002:seq", doc)
         return [_convert(item, path + (i,), doc) for i, item in enumerate(node.value)]
-    return _convert_scalar(node, doc)
+    return _convert_scalar(node, where, doc)
 
 
 def _convert_mapping(node: MappingNode, path: JsonPath, doc: Document) -> dict:
@@ -309,7 +349,7 @@ def _convert_mapping(node: MappingNode, path: JsonPath, doc: Document) -> dict:
             doc.error("yaml-key", f"key {shown!r} is not text: keys are plain names such as 'label'", where)
             continue
         key = key_node.value
-        if _bad_text(key, where, doc):
+        if key_node.style == '"' and _bad_text(key, where, doc):
             continue
         if key in result:
             first = doc.keys[path + (key,)]
@@ -339,10 +379,11 @@ def _check_collection_tag(node: Node, expected: str, doc: Document) -> None:
         doc.error("yaml-tag", f"YAML tag {node.tag!r} is not allowed: remove it", _mark(node.start_mark))
 
 
-def _convert_scalar(node: ScalarNode, doc: Document) -> Any:
-    tag, value, where = node.tag, node.value, _mark(node.start_mark)
+def _convert_scalar(node: ScalarNode, where: Position, doc: Document) -> Any:
+    tag, value = node.tag, node.value
     if tag == _STR:
-        _bad_text(value, where, doc)
+        if node.style == '"':  # the file's text was checked whole: only escapes can add a character
+            _bad_text(value, where, doc)
         return value
     if tag == "tag:yaml.org,2002:bool":
         if value in ("true", "false"):
@@ -357,7 +398,7 @@ def _convert_scalar(node: ScalarNode, doc: Document) -> Any:
     if tag == "tag:yaml.org,2002:timestamp":
         doc.error("yaml-ambiguous", f"{value} is read by YAML as a date: quote it (\"{value}\")", where)
         return value
-    if tag in _PLAIN_TYPES and node.style is None:
+    if tag in _PLAIN_TYPES and not node.style:  # plain: style None from PyYAML, "" from libyaml
         return _plain_value(tag, value)
     doc.error("yaml-tag", f"YAML tag {tag!r} is not allowed: remove it", where)
     return value
