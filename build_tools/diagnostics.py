@@ -4,10 +4,18 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from .text import visible
 
-__all__ = ["Severity", "Diagnostic", "sort_key", "summary"]
+__all__ = ["Severity", "Diagnostic", "Position", "sort_key", "summary"]
+
+
+class Position(NamedTuple):
+    """A line and column in a file, both counted from 1 (a named tuple: files hold tens of thousands)."""
+
+    line: int
+    column: int
 
 
 class Severity(str, enum.Enum):

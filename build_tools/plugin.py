@@ -35,7 +35,7 @@ from .check.yamlfile import LIBYAML, NO_LIBYAML
 from .formats import EXPORTS, formats_table
 from .site.embed import fill_slots, slots_in
 from .site.pipeline import Download, Site, build_site
-from .site.render import Renderer, RenderError
+from .site.render import RENDER_CACHE, Renderer, RenderError
 from .text import visible
 
 __all__ = ["ArgmapPlugin"]
@@ -115,7 +115,7 @@ def _names(nav, path: str) -> bool:
 
 class ArgmapConfig(Config):
     root = c.Optional(c.Type(str))  # the project folder holding arguments/ (default: beside mkdocs.yml)
-    cache_dir = c.Type(str, default=".cache/argmap")
+    cache_dir = c.Type(str, default=RENDER_CACHE)
     jobs = c.Type(int, default=2)
 
 

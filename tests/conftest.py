@@ -22,7 +22,7 @@ settings.load_profile("ci" if os.environ.get("CI") == "true" else os.environ.get
 def project(tmp_path: Path) -> Path:
     """A copy of the small example project in tests/examples/valid, to modify."""
     target = tmp_path / "project"
-    shutil.copytree(ROOT / "tests" / "examples" / "valid", target)
+    shutil.copytree(ROOT / "tests" / "examples" / "valid", target, ignore=shutil.ignore_patterns(".cache"))
     return target
 
 

@@ -7,6 +7,15 @@ validates each file (:mod:`.filerules`, :mod:`.schema`), assembles the model
 which sentences of a source no node quotes.
 """
 
-from .project import CheckResult, ProjectError, check_debate, check_project
+from .result import CheckResult, ProjectError
 
 __all__ = ["CheckResult", "ProjectError", "check_project", "check_debate"]
+
+
+def __getattr__(name: str):
+    """check_project and check_debate, imported when first asked for: a command that reads its check
+    from the cache never loads the YAML reader, the schemas or the rules."""
+    if name in ("check_project", "check_debate"):
+        from . import project
+        return getattr(project, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from ..escape import SAFE_SCHEMES, safe_url
@@ -24,8 +24,10 @@ _BARE = re.compile(r"\b(javascript|data|vbscript|file):", re.I)
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*):")
 
 
-def schema_line(doc: Document, kind: str, file: str | Path) -> Iterator[tuple[str, str]]:
-    """The first line names this kind's JSON Schema, for editors' completion."""
+def schema_line(doc: Document, kind: str, file: str | Path,
+                exists: Callable[[str], bool] = os.path.isfile) -> Iterator[tuple[str, str]]:
+    """The first line names this kind's JSON Schema, for editors' completion (``exists`` says whether a
+    file is there: the check's cache records what it was asked)."""
     first = doc.text.split("\n", 1)[0].rstrip("\r")
     expected = f"{kind}.schema.json"
     if not first.startswith(SCHEMA_LINE):
@@ -37,7 +39,7 @@ def schema_line(doc: Document, kind: str, file: str | Path) -> Iterator[tuple[st
                               "this project (build_tools/schemas/), relative to this file's folder")
     elif target.rsplit("/", 1)[-1] != expected:
         yield "schema-line", f"the schema line names '{target}', but this file is checked against {expected}"
-    elif not os.path.isfile(os.path.join(os.path.dirname(file), target)):
+    elif not exists(os.path.normpath(os.path.join(os.path.dirname(file), target))):
         yield "schema-line", f"the schema line names '{target}', which does not exist from this file's folder"
 
 

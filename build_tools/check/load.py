@@ -17,17 +17,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..diagnostics import Diagnostic, Severity
-from ..ids import RESERVED_IDS, is_valid_id
 from ..model import NodeKind
+from .layout import ARGUMENTS, DEBATE_FILE, SOURCE_FILE, find_debates, misnamed_debates
 from .yamlfile import Document, load_yaml, read_text
 
 __all__ = ["ARGUMENTS", "MAX_SOURCE_BYTES", "DebateFiles", "NodeFile", "find_debates", "misnamed_debates",
            "load_debate", "Reuse"]
 
-ARGUMENTS = "arguments"
 MAX_SOURCE_BYTES = 4 * 1024 * 1024
-DEBATE_FILE = "debate.yaml"
-SOURCE_FILE = "source.txt"
 
 
 @dataclass
@@ -63,30 +60,6 @@ class DebateFiles:
     def documents(self) -> list[Document]:
         docs = [self.debate, *(n.doc for n in self.nodes)]
         return docs + ([self.source] if self.source else [])
-
-
-def find_debates(root: Path) -> list[str]:
-    """The ids of the debates under ``root/arguments``, sorted: folders whose name is a valid id."""
-    return [name for name in _folders(root) if _debate_name_ok(name)]
-
-
-def misnamed_debates(root: Path) -> list[Diagnostic]:
-    """An error for each folder under ``root/arguments`` whose name cannot be a debate's id."""
-    return [Diagnostic(f"{ARGUMENTS}/{name}", 1, 1, Severity.ERROR, "invalid-id",
-                       f"'{name}' cannot be a debate's id: name the folder with lowercase letters, digits and "
-                       "single hyphens, not a name the site keeps for itself")
-            for name in _folders(root) if not _debate_name_ok(name)]
-
-
-def _folders(root: Path) -> list[str]:
-    base = root / ARGUMENTS
-    if not base.is_dir():
-        return []
-    return sorted(p.name for p in base.iterdir() if p.is_dir() and not p.name.startswith("."))
-
-
-def _debate_name_ok(name: str) -> bool:
-    return is_valid_id(name) and name not in RESERVED_IDS
 
 
 def load_debate(root: Path, debate_id: str, reuse: Reuse | None = None) -> DebateFiles:

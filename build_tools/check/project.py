@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..analysis import Analysis
@@ -20,31 +19,11 @@ from ..model import Debate, NodeKind
 from ..quotes import index_quotes
 from . import filerules, load, schema
 from .assemble import assemble
+from .result import CheckResult, ProjectError
 from .rules import DEBATE_RULES, Known, adjusted
 from .yamlfile import Document
 
 __all__ = ["CheckResult", "ProjectError", "check_project", "check_debate"]
-
-
-class ProjectError(Exception):
-    """The project itself cannot be checked (no arguments/ folder, unknown debate...)."""
-
-
-@dataclass
-class CheckResult:
-    """The analysis of every debate that could be assembled, every problem found, the files read."""
-
-    analyses: list[Analysis] = field(default_factory=list)
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-    files: int = 0
-
-    @property
-    def ok(self) -> bool:
-        return not any(d.is_error for d in self.diagnostics)
-
-    @property
-    def debates(self) -> list[Debate]:
-        return [a.debate for a in self.analyses]
 
 
 def check_project(root: Path, paths: Iterable[str] = (), debate: str | None = None,
@@ -64,7 +43,7 @@ def check_project(root: Path, paths: Iterable[str] = (), debate: str | None = No
     wanted = _debates_for(scope, available, debate)
     result = CheckResult()
     for debate_id in wanted:
-        one, diagnostics, files = check_debate(root, debate_id, reuse)
+        one, diagnostics, files = check_debate(root, debate_id, reuse, result.probes)
         if one is not None:
             result.analyses.append(one)
         result.diagnostics.extend(diagnostics)
@@ -80,14 +59,16 @@ def check_project(root: Path, paths: Iterable[str] = (), debate: str | None = No
     return result
 
 
-def check_debate(root: Path, debate_id: str, reuse: load.Reuse | None = None
+def check_debate(root: Path, debate_id: str, reuse: load.Reuse | None = None, probes: dict | None = None
                  ) -> tuple[Analysis | None, list[Diagnostic], int]:
-    """The analysis of one debate (None if debate.yaml is unusable), its diagnostics, its file count."""
+    """The analysis of one debate (None if debate.yaml is unusable), its diagnostics, its file count;
+    ``probes`` gets the files outside the debate the check asked about (see :class:`CheckResult`)."""
     files = load.load_debate(root, debate_id, reuse)
-    debate_ok = _guarded(files.debate, lambda: _check_file(files.debate, "debate", root))
+    exists = _recorded(probes if probes is not None else {})
+    debate_ok = _guarded(files.debate, lambda: _check_file(files.debate, "debate", root, exists))
     for n in files.nodes:
         if n.valid is None:
-            n.valid = _guarded(n.doc, lambda n=n: _check_node_file(n, root))
+            n.valid = _guarded(n.doc, lambda n=n: _check_node_file(n, root, exists))
     if reuse is not None:
         reuse.files.update({n.doc.path: (n.identity, n.doc, n.valid) for n in files.nodes if n.identity is not None})
     valid = [n for n in files.nodes if n.valid]
@@ -110,10 +91,19 @@ def check_debate(root: Path, debate_id: str, reuse: load.Reuse | None = None
     return analysis, diagnostics, len(files.documents)
 
 
-def _check_file(doc: Document, kind: str, root: Path) -> bool:
+def _recorded(probes: dict) -> Callable[[str], bool]:
+    """os.path.isfile, asked once per path, the answers kept in ``probes``."""
+    def exists(path: str) -> bool:
+        if path not in probes:
+            probes[path] = os.path.isfile(path)
+        return probes[path]
+    return exists
+
+
+def _check_file(doc: Document, kind: str, root: Path, exists: Callable[[str], bool] = os.path.isfile) -> bool:
     if doc.data is None:
         return False
-    for code, message in filerules.schema_line(doc, kind, os.path.join(root, doc.path)):
+    for code, message in filerules.schema_line(doc, kind, os.path.join(root, doc.path), exists):
         doc.error(code, message)
     for path, message in filerules.placeholders(doc):
         doc.error("placeholder", message, doc.position(path))
@@ -122,10 +112,10 @@ def _check_file(doc: Document, kind: str, root: Path) -> bool:
     return schema.validate(doc, kind)
 
 
-def _check_node_file(node: load.NodeFile, root: Path) -> bool:
+def _check_node_file(node: load.NodeFile, root: Path, exists: Callable[[str], bool] = os.path.isfile) -> bool:
     for code, message in filerules.node_id(node.id):
         node.doc.error(code, message)
-    valid = _check_file(node.doc, node.kind.value, root)
+    valid = _check_file(node.doc, node.kind.value, root, exists)
     return valid and not any(d.is_error and d.code in ("invalid-id", "reserved-id") for d in node.doc.diagnostics)
 
 

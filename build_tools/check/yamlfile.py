@@ -16,7 +16,7 @@ import re
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 import yaml
 from yaml.events import (
@@ -29,7 +29,7 @@ from yaml.events import (
 )
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from ..diagnostics import Diagnostic, Severity
+from ..diagnostics import Diagnostic, Position, Severity
 from ..text import describe, forbidden
 
 __all__ = ["Position", "Document", "read_text", "load_yaml", "MAX_YAML_BYTES", "MAX_DEPTH", "LIBYAML", "NO_LIBYAML"]
@@ -43,13 +43,6 @@ _PLAIN_TYPES = {
     "tag:yaml.org,2002:float",
     "tag:yaml.org,2002:null",
 }
-
-
-class Position(NamedTuple):
-    """A line and column, both counted from 1 (a named tuple: files hold tens of thousands of them)."""
-
-    line: int
-    column: int
 
 
 JsonPath = tuple  # of str keys and int indices

@@ -11,30 +11,45 @@ import argparse
 import os
 import sys
 
+import importlib
+
 from .. import __version__
 from ..text import visible
-from . import check, coverage, diff, export, importing, new, render, status
 from .common import CommandFailed, ProjectError
 
 __all__ = ["main", "parser", "COMMANDS"]
 
-COMMANDS = (check, coverage, render, status, diff, new, export, importing)
+# Command name to the module that registers it, in the order ``argmap --help`` lists them. A command
+# line naming one command imports only that module (each pulls in the stages it needs).
+COMMANDS = {"check": "check", "coverage": "coverage", "render": "render", "status": "status", "diff": "diff",
+            "new": "new", "export": "export", "import": "importing"}
 
 
-def parser() -> argparse.ArgumentParser:
-    """The command line, built from the command modules."""
+def parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The command line, built from the command modules (``only``: just that command's)."""
     top = argparse.ArgumentParser(prog="argmap", description="Check and build argument maps of an article.")
     top.add_argument("--version", action="version", version=f"argmap {__version__}")
     commands = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for command in COMMANDS:
-        command.register(commands)
+    for name, module in COMMANDS.items():
+        if only is None or name == only:
+            importlib.import_module(f"{__name__}.{module}").register(commands)
     return top
 
 
+def _named_command(argv: list[str]) -> str | None:
+    """The command an argument list names first, if it names one (else the full parser answers)."""
+    first = next((a for a in argv if not a.startswith("-")), None)
+    return first if first in COMMANDS else None
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    args = parser(_named_command(argv)).parse_args(argv)
     try:
-        return args.run(args)
+        status = args.run(args)
+        if getattr(args, "keep_check", None):  # the check it used, and what it worked out, for next time
+            args.keep_check()
+        return status
     except ProjectError as exc:
         print(f"argmap: error: {visible(str(exc))}", file=sys.stderr)
         return 2

@@ -7,7 +7,8 @@ import sys
 from pathlib import Path
 
 from ..analysis import Analysis
-from ..check import ProjectError, check_project
+from ..check import ProjectError
+from ..check.cache import CheckCache
 from ..check.load import ARGUMENTS, find_debates
 from ..files import OutputRefused, write_output
 from ..ids import did_you_mean
@@ -55,14 +56,18 @@ def one_debate(root: Path, debate: str | None) -> str | None:
 def checked_debate(args: argparse.Namespace) -> tuple[Analysis, bool]:
     """The analysis of the debate named by --debate (or the only one), and whether it is the only debate.
 
-    Prints the problems and fails if the debate has errors.
+    Prints the problems and fails if the debate has errors. The check comes from the project's cache
+    while no file it read has changed (see :mod:`build_tools.check.cache`); whatever the command works
+    out from it (outcomes...) is kept there when the command ends.
     """
     root = root_of(args)
-    result = check_project(root, debate=one_debate(root, args.debate))
+    check = CheckCache(root, one_debate(root, args.debate))
+    result = check.result()
     errors = [d for d in result.diagnostics if d.is_error]
     if errors or not result.analyses:
         sys.stdout.write(REPORTERS["text"](errors, result.files))
         raise CommandFailed(f"fix these problems first: '{args.command}' needs a debate that checks")
+    args.keep_check = check.keep
     return result.analyses[0], len(find_debates(root)) == 1
 
 

@@ -6,10 +6,11 @@ import argparse
 from pathlib import Path
 
 from ..site import views
-from ..site.pipeline import render_map
-from ..site.render import Renderer, RenderError
+from ..site.maps import render_map
+from ..site.render import RENDER_CACHE, Renderer, RenderError
 from ..text import visible
-from .common import CommandFailed, checked_debate, debate_options, known_nodes, known_perspective, write_atomically
+from .common import (CommandFailed, checked_debate, debate_options, known_nodes, known_perspective, root_of,
+                     write_atomically)
 
 
 def register(commands) -> None:
@@ -42,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
     else:
         view = views.whole(debate, graph) if args.whole else views.overview(debate, graph)
     try:
-        data = render_map(analysis, view, args.format, Renderer(), single)
+        data = render_map(analysis, view, args.format, Renderer(root_of(args) / RENDER_CACHE), single)
     except RenderError as exc:
         raise CommandFailed(str(exc)) from exc
     write_atomically(args.output, data)

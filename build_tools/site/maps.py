@@ -11,9 +11,10 @@ from dataclasses import dataclass
 from ..analysis import Analysis
 from . import views
 from .dot import to_dot
+from .render import Renderer
 from .urls import Layout, relative_url
 
-__all__ = ["MapSource", "map_source", "site_maps"]
+__all__ = ["MapSource", "map_source", "site_maps", "render_map"]
 
 
 @dataclass(frozen=True)
@@ -51,3 +52,14 @@ def site_maps(analysis: Analysis, layout: Layout, directory_urls: bool = True) -
     planned += [(layout.perspective(p.id), views.perspective_view(debate, graph, p.id)) for p in debate.perspectives]
     planned += [(layout.node(node), views.focus(debate, graph, node.id)) for node in debate.nodes.values()]
     return [map_source(analysis, layout, view, page, directory_urls) for page, view in planned]
+
+
+def render_map(analysis: Analysis, view: views.View, fmt: str, renderer: Renderer, single: bool = True) -> bytes:
+    """One map of a debate as a file (svg, png, pdf or dot), its links relative to the debate's home."""
+    layout = Layout(analysis.debate.id, single)
+    source = map_source(analysis, layout, view, layout.home)
+    if fmt == "dot":
+        return source.dot.encode("utf-8")
+    if fmt == "svg":  # through the renderer's cache, as the site's maps
+        return renderer.render([("map", source.dot)])["map"].encode("utf-8")
+    return renderer.render_one(source.dot, fmt)

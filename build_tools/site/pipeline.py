@@ -22,7 +22,7 @@ from .render import Renderer
 from .urls import Layout, relative_file_url
 from .whatif import graph_data
 
-__all__ = ["Site", "Download", "NavEntry", "build_site", "debate_nav", "render_map"]
+__all__ = ["Site", "Download", "NavEntry", "build_site", "debate_nav"]
 
 
 @dataclass(frozen=True)
@@ -101,13 +101,6 @@ def debate_nav(analysis: Analysis, layout: Layout) -> tuple[NavEntry, ...]:
     if layout.single:
         return entries
     return ((html_text(d.title), (("Overview", layout.home), *entries)),)
-
-
-def render_map(analysis: Analysis, view: views.View, fmt: str, renderer: Renderer, single: bool = True) -> bytes:
-    """One map of a debate as a file (svg, png, pdf or dot), its links relative to the debate's home."""
-    layout = Layout(analysis.debate.id, single)
-    source = map_source(analysis, layout, view, layout.home)
-    return source.dot.encode("utf-8") if fmt == "dot" else renderer.render_one(source.dot, fmt)
 
 
 def _what_if(source: MapSource, layout: Layout, directory_urls: bool) -> dict[str, str]:

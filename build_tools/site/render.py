@@ -21,20 +21,18 @@ import re
 import subprocess
 import tempfile
 import time
-import xml.etree.ElementTree as ET
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import graphviz
-from defusedxml import ElementTree as defused
-from defusedxml.common import DefusedXmlException
 
-__all__ = ["RenderError", "Renderer", "unsafe_parts", "dot_version", "INSTALL_HINT"]
+__all__ = ["RenderError", "Renderer", "unsafe_parts", "dot_version", "INSTALL_HINT", "RENDER_CACHE"]
 
 INSTALL_HINT = ("install Graphviz: 'sudo apt-get install graphviz' (Debian/Ubuntu), 'brew install graphviz' "
                 "(macOS), 'winget install graphviz' (Windows)")
 DOT = "dot"
+RENDER_CACHE = ".cache/argmap"  # the maps' cache, relative to the project (the plugin's cache_dir default)
 _XML_START = "<?xml"
 _SVG = "{http://www.w3.org/2000/svg}"
 _XLINK = "{http://www.w3.org/1999/xlink}"
@@ -105,13 +103,28 @@ def unsafe_parts(svg: str) -> list[str]:
     ["a link to 'javascript:x'"]
     """
     found = _outside_the_tree(svg)
+    from defusedxml.common import DefusedXmlException  # noqa: PLC0415 - only fresh maps are parsed
+    from defusedxml.ElementTree import DefusedXMLParser, ParseError  # noqa: PLC0415
+    scan = _Scan()
     try:
-        root = defused.fromstring(svg, forbid_dtd=False)
-    except (ET.ParseError, DefusedXmlException, ValueError) as exc:
-        return [*found, f"XML that cannot be read safely ({type(exc).__name__}: {exc})"]
-    for element in root.iter():
-        found.extend(_element_problems(element))
-    return list(dict.fromkeys(found))
+        parser = DefusedXMLParser(target=scan, forbid_dtd=False)
+        parser.feed(svg)
+        parser.close()
+    except (ParseError, DefusedXmlException, ValueError) as exc:
+        return [*found, *scan.found, f"XML that cannot be read safely ({type(exc).__name__}: {exc})"]
+    return list(dict.fromkeys(found + scan.found))
+
+
+class _Scan:
+    """The parser's target: each element is checked as it starts; no tree is built."""
+
+    def __init__(self) -> None:
+        self.found: list[str] = []
+
+    def start(self, tag: str, attrib: dict) -> None:
+        problems = _element_problems(tag, attrib)
+        if problems:
+            self.found.extend(problems)
 
 
 def _outside_the_tree(svg: str) -> list[str]:
@@ -122,13 +135,12 @@ def _outside_the_tree(svg: str) -> list[str]:
     return []
 
 
-def _element_problems(element) -> list[str]:
-    tag = element.tag if isinstance(element.tag, str) else "?"
+def _element_problems(tag: str, attrib: dict) -> list[str]:
     name = tag[len(_SVG):] if tag.startswith(_SVG) else None
     if name not in _ALLOWED:
         return [f"a <{tag.rsplit('}', 1)[-1]}> element"]
     found = []
-    for attribute, value in element.attrib.items():
+    for attribute, value in attrib.items():
         shown = attribute.replace(_XLINK, "xlink:")
         if attribute not in _ALLOWED[name]:
             found.append(f"the attribute '{shown}' on <{name}>")
@@ -136,7 +148,7 @@ def _element_problems(element) -> list[str]:
             found.append(f"a link to '{value[:60]}'")
         elif attribute == "target" and value not in _TARGETS:
             found.append(f"a link target '{value[:60]}'")
-        elif "url(" in value.replace(" ", "").lower():
+        elif "(" in value and "url(" in value.replace(" ", "").lower():
             found.append(f"a reference to another resource in '{shown}'")
     return found
 

@@ -1,0 +1,159 @@
+"""A check's result kept on disk and used again while nothing it read has changed.
+
+``argmap render``, ``export``, ``status`` and ``coverage`` need a debate that checks, not a fresh report:
+at 1,000 nodes the check is most of their time. :class:`CheckCache` gives what
+:func:`~build_tools.check.project.check_project` would, from the cache when its key matches.
+
+The key is a digest of argmap's own code and schemas, this Python, the project's folder and the debate
+asked for, and every entry under ``arguments/`` (each name, its kind, a file's bytes, a link's target): any edit, new, renamed or
+removed file is a new key. What the check asked about outside that tree (whether the schema named on each
+file's first line is there, :attr:`CheckResult.probes`) is asked again and must answer the same. A cache
+entry that is missing, unreadable, of another key or another format is simply recomputed; ``argmap
+check`` itself never uses the cache.
+
+Entries are pickles, as Sphinx keeps its environment, read by an unpickler that builds nothing but
+argmap's own model classes, arrays and read-only mappings (Python's "restricting globals"): a tampered
+entry can hold odd values, as a YAML file can, but cannot run code. The analysis is stored after the
+command used it, so the outcomes it computed come back too.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import copyreg
+import hashlib
+import io
+import os
+import pickle
+import stat
+import sys
+import tempfile
+from pathlib import Path
+from types import MappingProxyType
+
+from .layout import ARGUMENTS
+from .result import CheckResult
+
+__all__ = ["CheckCache", "CACHE_FOLDER"]
+
+CACHE_FOLDER = Path(".cache") / "argmap" / "checks"
+_FORMAT = b"argmap-check 1\n"
+_PACKAGE = Path(__file__).resolve().parent.parent
+
+
+def _code_digest() -> bytes:
+    """argmap's code and schemas, and this Python: another version never reads this one's entries."""
+    digest = hashlib.sha256(sys.version.encode())
+    for path in sorted(_PACKAGE.rglob("*")):
+        if path.suffix in (".py", ".json") and "__pycache__" not in path.parts:
+            digest.update(str(path.relative_to(_PACKAGE)).encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.digest()
+
+
+def _tree_digest(root: Path, digest) -> None:
+    """Every entry under ``root/arguments``: relative name, kind, and a file's bytes or a link's target."""
+    base = root / ARGUMENTS
+    for folder, dirs, files in os.walk(base):
+        dirs.sort()
+        rel = os.path.relpath(folder, base)
+        digest.update(f"d {rel}\0".encode("utf-8", "surrogateescape"))
+        for name in sorted(files + [d for d in dirs if os.path.islink(os.path.join(folder, d))]):
+            path = os.path.join(folder, name)
+            info = os.lstat(path)
+            head = f"{name}\0".encode("utf-8", "surrogateescape")
+            if stat.S_ISLNK(info.st_mode):
+                digest.update(b"l " + head + os.readlink(path).encode("utf-8", "surrogateescape") + b"\0")
+            elif stat.S_ISREG(info.st_mode):
+                with open(path, "rb") as stream:
+                    data = stream.read()
+                digest.update(b"f " + head + len(data).to_bytes(8, "big") + data)
+            else:
+                digest.update(b"o " + head + oct(info.st_mode).encode() + b"\0")
+
+
+def _key(root: Path, debate: str | None) -> bytes:
+    digest = hashlib.sha256(_code_digest())
+    digest.update(f"{root}\0debate {debate}\0".encode("utf-8", "surrogateescape"))  # a copy checks again
+    _tree_digest(root, digest)
+    return digest.hexdigest().encode()
+
+
+def _proxy(items: dict) -> MappingProxyType:
+    return MappingProxyType(items)
+
+
+copyreg.pickle(MappingProxyType, lambda proxy: (_proxy, (dict(proxy),)))
+
+# What an entry may build: argmap's model and check results (classes only, never a function), arrays
+# (the quote index's offsets) and read-only mappings.
+_MODULES = {"build_tools.model", "build_tools.analysis", "build_tools.diagnostics", "build_tools.graph",
+            "build_tools.quotes", "build_tools.status", "build_tools.vocabulary", "build_tools.weighing",
+            "build_tools.check.result"}
+_OTHERS = {("array", "array"), ("array", "_array_reconstructor"), (__name__, "_proxy")}
+
+
+class _Unpickler(pickle.Unpickler):
+    def find_class(self, module: str, name: str):  # noqa: D102 - pickle's hook
+        if (module, name) in _OTHERS:
+            return super().find_class(module, name)
+        if module in _MODULES:
+            found = super().find_class(module, name)
+            if isinstance(found, type):
+                return found
+        raise pickle.UnpicklingError(f"{module}.{name} is not allowed in argmap's cache")
+
+
+class CheckCache:
+    """The check of one project (one debate, or all) through the cache: :meth:`result` is what
+    ``check_project(root, debate=debate)`` returns; :meth:`keep` stores it after use."""
+
+    def __init__(self, root: Path, debate: str | None = None) -> None:
+        self.root, self.debate = Path(root).resolve(), debate
+        self.entry = self.root / CACHE_FOLDER / f"{debate or '_all'}.pickle"
+        self._key = _key(self.root, debate)
+        self._result: CheckResult | None = None
+        self._stored: list[int] = []  # how much each analysis had worked out when read from the cache
+
+    def result(self) -> CheckResult:
+        if self._result is None:
+            self._result = self._read()
+            if self._result is not None:
+                self._stored = [len(vars(a)) for a in self._result.analyses]
+            else:
+                from .project import check_project  # only on a miss: a hit needs none of the checking code
+                self._result = check_project(self.root, debate=self.debate)
+        return self._result
+
+    def _read(self) -> CheckResult | None:
+        try:
+            data = self.entry.read_bytes()
+            head = _FORMAT + self._key + b"\n"
+            if not data.startswith(head):
+                return None
+            probes, result = _Unpickler(io.BytesIO(data[len(head):])).load()
+            if isinstance(result, CheckResult) and all(os.path.isfile(p) == there for p, there in probes.items()):
+                return result
+        except Exception:  # noqa: BLE001 - any doubt about an entry means checking again
+            pass
+        return None
+
+    def keep(self) -> None:
+        """Store the result, with whatever its analyses worked out since (outcomes...), unless the cache
+        has all of it already. A cache that cannot be written is no reason to fail."""
+        result = self._result
+        if result is None or [len(vars(a)) for a in result.analyses] == self._stored:
+            return
+        try:
+            data = _FORMAT + self._key + b"\n" + pickle.dumps((result.probes, result), protocol=5)
+            self.entry.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=self.entry.parent, prefix=f".{self.entry.name}.")
+        except (OSError, pickle.PicklingError, TypeError, AttributeError, RecursionError):
+            return
+        try:
+            with os.fdopen(fd, "wb") as out:
+                out.write(data)
+            os.replace(tmp, self.entry)
+            self._stored = [len(vars(a)) for a in result.analyses]
+        except OSError:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
