@@ -21,6 +21,7 @@ import os
 from pathlib import Path
 from urllib.parse import urljoin
 
+import jinja2
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
@@ -34,6 +35,7 @@ from .check.load import Reuse
 from .check.yamlfile import LIBYAML, NO_LIBYAML
 from .formats import EXPORTS, formats_table
 from .site.embed import fill_slots, slots_in
+from .site.memo import Memo
 from .site.pipeline import Download, Site, build_site
 from .site.render import RENDER_CACHE, Renderer, RenderError
 from .text import visible
@@ -113,6 +115,22 @@ def _names(nav, path: str) -> bool:
     return any(_names(item, path) for item in nav)
 
 
+class CompiledTemplates(jinja2.BytecodeCache):
+    """The theme's templates as Jinja compiled them, kept in memory across make serve's rebuilds: MkDocs makes
+    a new Jinja environment for each build, which would parse and compile every template again (0.3 s with
+    Material). Jinja checks each entry against its template's source before using it."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
 class ArgmapConfig(Config):
     root = c.Optional(c.Type(str))  # the project folder holding arguments/ (default: beside mkdocs.yml)
     cache_dir = c.Type(str, default=RENDER_CACHE)
@@ -136,6 +154,8 @@ class ArgmapPlugin(BasePlugin[ArgmapConfig]):
         self.dests: dict[str, str] = {}  # a generated page's source -> its file in the site
         self.renderer: Renderer | None = None  # (make serve) the session's renderer
         self.reuse = Reuse()  # (make serve) the node files read and checked, for the next rebuild
+        self.templates = CompiledTemplates()  # (make serve) the theme's templates, compiled once
+        self.memo = Memo()  # (make serve) maps and outlines of the build before (see site.memo)
 
     def on_startup(self, *, command, dirty):
         self.preview = command == "serve" and dirty
@@ -145,6 +165,7 @@ class ArgmapPlugin(BasePlugin[ArgmapConfig]):
 
     def on_shutdown(self) -> None:
         self.preview, self.written, self.entries, self.renderer, self.reuse = False, {}, {}, None, Reuse()
+        self.templates, self.memo = CompiledTemplates(), Memo()
         logging.getLogger("mkdocs.commands.build").removeFilter(_exact_dirty_builds)
 
     def on_config(self, config):
@@ -175,8 +196,10 @@ class ArgmapPlugin(BasePlugin[ArgmapConfig]):
         if self.preview:  # make serve: one renderer for the whole session, its checked maps in memory
             self.renderer = renderer = self.renderer or renderer
             renderer.rendered, renderer.seconds = 0, 0.0
+            self.memo.next_build()
         try:
-            self.site = build_site(result.analyses, renderer, downloads(), config.use_directory_urls)
+            self.site = build_site(result.analyses, renderer, downloads(), config.use_directory_urls,
+                                   self.memo if self.preview else None)
         except RenderError as exc:
             raise PluginError(f"argmap: {visible(str(exc))}") from exc
         if not LIBYAML:
@@ -234,6 +257,11 @@ class ArgmapPlugin(BasePlugin[ArgmapConfig]):
                 self.rebuilt.add(_page_url(file))
         self.order = [_page_url(f) for f in files.documentation_pages()]
         self.dests = {f.src_uri: f.abs_dest_path for f in files.documentation_pages() if f.src_uri in self.keys}
+
+    def on_env(self, env, config, files):
+        if self.preview:
+            env.bytecode_cache = self.templates
+        return env
 
     def on_nav(self, nav, config, files):
         # In a site of several debates, each debate is a section of the nav: remember which, by folder.

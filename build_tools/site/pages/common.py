@@ -16,6 +16,7 @@ from ...analysis import Analysis
 from ...escape import front_matter_string, html_link, html_text, markdown_text
 from ...model import Debate, Node, NodeKind
 from ...vocabulary import ROLE_NAMES
+from ..memo import Memo
 from ..outline import outline
 from ..urls import Layout, relative_url, relpath
 from ..views import View
@@ -45,6 +46,7 @@ class PageContext:
     # HTML that goes into the finished page where its placeholder is (see embed.slot), by name: the outlines,
     # which neither Markdown nor the search index need to read (a 1,000-node outline costs them seconds)
     fragments: dict[str, str] = field(default_factory=dict)
+    memo: Memo | None = None  # (make serve) the outlines of the build before, reused where they come out the same
 
     @property
     def debate(self) -> Debate:
@@ -65,9 +67,20 @@ class PageContext:
 
     def map_block(self, page: str, view_id: str, caption: str) -> str:
         """The map's slot, then the same map told as a nested list."""
-        view = self.shown[view_id]
-        listing = outline(self.debate, view,
-                          lambda n: relative_url(page, self.layout.node(self.debate.nodes[n]), self.directory_urls))
+        view, debate = self.shown[view_id], self.debate
+
+        def listed() -> str:
+            return outline(debate, view, lambda n: relative_url(page, self.layout.node(debate.nodes[n]),
+                                                                self.directory_urls))
+
+        # what outline reads: the view, the nodes it shows (whole), and where the links go
+        if self.memo is None:
+            listing = listed()
+        else:
+            nodes = self.memo.nodes(self.analysis)
+            key = ("outline", view, page, self.layout, self.directory_urls,
+                   tuple(nodes[n] for n in (*view.nodes, *(f.parent for f in view.folds))))
+            listing = self.memo.get(key, listed)
         listing = (f'<div class="argmap-outline" data-search-exclude>\n<p><strong>{html_text(caption)} '
                    f"as a list:</strong></p>\n{listing}</div>")
         return f"{self.map_html(f'{self.debate.id}/{view.id}')}\n\n{self.fragment(page, f'outline/{view.id}', listing)}"
