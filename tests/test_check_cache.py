@@ -103,3 +103,20 @@ def test_argmap_check_never_uses_the_cache(project: Path, tmp_path: Path, monkey
 
     monkeypatch.setattr(cache.CheckCache, "result", refused)
     assert run_argmap("check", "--root", str(project)).returncode == 0
+
+
+def test_after_an_edit_only_the_edited_node_file_is_read_again(project: Path, tmp_path: Path, monkeypatch) -> None:
+    from build_tools.check import load
+
+    out = tmp_path / "map.svg"
+    assert _render(project, out).returncode == 0
+    read: list[str] = []
+    real = load.load_yaml
+    monkeypatch.setattr(load, "load_yaml", lambda file, rel, *a, **k: read.append(rel) or real(file, rel, *a, **k))
+    claim = project / CLAIM
+    claim.write_text(claim.read_text().replace("label: Trees cool streets", "label: Shade cools the pavement"))
+    assert _render(project, out).returncode == 0 and "Shade cools the pavement" in out.read_text()
+    assert sorted(read) == [CLAIM, f"{TREES}/debate.yaml"]  # the other node files come from the cache
+    claim.write_text(claim.read_text() + "label: twice\n")
+    result = _render(project, out)
+    assert result.returncode == 1 and "[duplicate-key]" in result.stdout

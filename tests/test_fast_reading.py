@@ -43,6 +43,7 @@ SHAPES = {
     "non-specific tag on empty nodes": "a: !\nb: ! x\nc:\n  - !\n",  # libyaml resolves an empty one as text
     "deep on one line": "- " * 40 + "x\n",
     "many lines, shallow": "".join(f"k{i}:\n  - a\n  - b\n" for i in range(40)),
+    "empty values in braces": "a: {b: , c}\nd: {e: ,f: g}\n",  # libyaml places them a column later
     "escaped key": '"a\\x85": 1\n"\\u00e9": 2\n',
 }
 

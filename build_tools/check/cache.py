@@ -28,6 +28,7 @@ import pickle
 import stat
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from types import MappingProxyType
 
@@ -50,8 +51,9 @@ def _code_digest() -> bytes:
     return digest.digest()
 
 
-def _tree_digest(root: Path, digest) -> None:
-    """Every entry under ``root/arguments``: relative name, kind, and a file's bytes or a link's target."""
+def _tree_digest(root: Path, digest, digests: dict[str, bytes]) -> None:
+    """Every entry under ``root/arguments``: relative name, kind, and a file's bytes or a link's target; and
+    a digest of each file's bytes, by its path from the project (``digests``)."""
     base = root / ARGUMENTS
     for folder, dirs, files in os.walk(base):
         dirs.sort()
@@ -66,15 +68,17 @@ def _tree_digest(root: Path, digest) -> None:
             elif stat.S_ISREG(info.st_mode):
                 with open(path, "rb") as stream:
                     data = stream.read()
-                digest.update(b"f " + head + len(data).to_bytes(8, "big") + data)
+                mine = hashlib.blake2b(data, digest_size=20).digest()
+                digests[f"{ARGUMENTS}/{rel}/{name}" if rel != "." else f"{ARGUMENTS}/{name}"] = mine
+                digest.update(b"f " + head + mine)
             else:
                 digest.update(b"o " + head + oct(info.st_mode).encode() + b"\0")
 
 
-def _key(root: Path, debate: str | None) -> bytes:
+def _key(root: Path, debate: str | None, digests: dict[str, bytes]) -> bytes:
     digest = hashlib.sha256(_code_digest())
     digest.update(f"{root}\0debate {debate}\0".encode("utf-8", "surrogateescape"))  # a copy checks again
-    _tree_digest(root, digest)
+    _tree_digest(root, digest, digests)
     return digest.hexdigest().encode()
 
 
@@ -88,7 +92,7 @@ copyreg.pickle(MappingProxyType, lambda proxy: (_proxy, (dict(proxy),)))
 # (the quote index's offsets) and read-only mappings.
 _MODULES = {"build_tools.model", "build_tools.analysis", "build_tools.diagnostics", "build_tools.graph",
             "build_tools.quotes", "build_tools.status", "build_tools.vocabulary", "build_tools.weighing",
-            "build_tools.check.result"}
+            "build_tools.check.result", "build_tools.check.yamlfile"}
 _OTHERS = {("array", "array"), ("array", "_array_reconstructor"), (__name__, "_proxy")}
 
 
@@ -110,7 +114,10 @@ class CheckCache:
     def __init__(self, root: Path, debate: str | None = None) -> None:
         self.root, self.debate = Path(root).resolve(), debate
         self.entry = self.root / CACHE_FOLDER / f"{debate or '_all'}.pickle"
-        self._key = _key(self.root, debate)
+        self.files_entry = self.entry.with_suffix(".files.pickle")  # each node file as read and checked
+        self._digests: dict[str, bytes] = {}
+        self._key = _key(self.root, debate, self._digests)
+        self._reuse = None
         self._result: CheckResult | None = None
         self._stored: list[int] = []  # how much each analysis had worked out when read from the cache
 
@@ -120,8 +127,12 @@ class CheckCache:
             if self._result is not None:
                 self._stored = [len(vars(a)) for a in self._result.analyses]
             else:
-                from .project import check_project  # only on a miss: a hit needs none of the checking code
-                self._result = check_project(self.root, debate=self.debate)
+                from .load import Reuse  # only on a miss: a hit needs none of the reading and checking code
+                from .project import check_project
+                probes, files = self._read_files()
+                self._reuse = Reuse(files, self._digests)
+                self._result = check_project(self.root, debate=self.debate, reuse=self._reuse)
+                self._result.probes.update(probes)  # what the reused files' checks asked, asked again just now
         return self._result
 
     def _read(self) -> CheckResult | None:
@@ -137,23 +148,44 @@ class CheckCache:
             pass
         return None
 
+    def _read_files(self) -> tuple[dict, dict]:
+        """What the last check asked outside arguments/, and the node files as it read and checked them, by
+        path (with their digests then); nothing if any of those answers has changed since."""
+        try:
+            probes, files = _Unpickler(io.BytesIO(self.files_entry.read_bytes()[len(_FORMAT):])).load()
+            if isinstance(files, dict) and all(os.path.isfile(p) == there for p, there in probes.items()):
+                return probes, files
+        except Exception:  # noqa: BLE001 - no reuse on any doubt: every file is read again
+            pass
+        return {}, {}
+
     def keep(self) -> None:
         """Store the result, with whatever its analyses worked out since (outcomes...), unless the cache
         has all of it already. A cache that cannot be written is no reason to fail."""
         result = self._result
         if result is None or [len(vars(a)) for a in result.analyses] == self._stored:
             return
-        try:
-            data = _FORMAT + self._key + b"\n" + pickle.dumps((result.probes, result), protocol=5)
-            self.entry.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=self.entry.parent, prefix=f".{self.entry.name}.")
-        except (OSError, pickle.PicklingError, TypeError, AttributeError, RecursionError):
-            return
-        try:
-            with os.fdopen(fd, "wb") as out:
-                out.write(data)
-            os.replace(tmp, self.entry)
+        reuse = self._reuse
+        if reuse is not None and _write(self.files_entry, lambda: _FORMAT + pickle.dumps((result.probes, reuse.files), 5)):
+            self._reuse = None
+        if _write(self.entry, lambda: _FORMAT + self._key + b"\n" + pickle.dumps((result.probes, result), 5)):
             self._stored = [len(vars(a)) for a in result.analyses]
-        except OSError:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
+
+
+def _write(entry: Path, data: Callable[[], bytes]) -> bool:
+    """Write a cache entry whole (beside, then renamed into place); False if it cannot be done."""
+    try:
+        content = data()
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=entry.parent, prefix=f".{entry.name}.")
+    except (OSError, pickle.PicklingError, TypeError, AttributeError, RecursionError):
+        return False
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(content)
+        os.replace(tmp, entry)
+        return True
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        return False

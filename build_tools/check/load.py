@@ -39,10 +39,19 @@ class NodeFile:
 @dataclass
 class Reuse:
     """Node files read and checked by an earlier check of the same project, by path, each with the file's
-    identity then (inode, size, modification time in ns): a file whose identity is unchanged is not read or
-    checked again. Only ``make serve`` keeps one, from one rebuild to the next."""
+    identity then: a file whose identity is unchanged is not read or checked again. ``make serve`` keeps one
+    from one rebuild to the next, where the identity is the file's inode, size and modification time in ns;
+    the commands' check cache keeps one on disk, where it is a digest of the file's bytes (``digests``, by
+    path, made while computing the cache's key)."""
 
-    files: dict[str, tuple[tuple, Document, bool]] = field(default_factory=dict)
+    files: dict[str, tuple] = field(default_factory=dict)
+    digests: dict[str, bytes] | None = None
+
+    def identity(self, path: str, entry: os.DirEntry):
+        if self.digests is not None:
+            return self.digests.get(path)
+        info = entry.stat(follow_symlinks=False)  # before reading: a file saved meanwhile is read again next time
+        return (info.st_ino, info.st_size, info.st_mtime_ns)
 
 
 @dataclass
@@ -116,10 +125,9 @@ def _node_files(folder: Path, rel: str, kind: NodeKind, files: DebateFiles, reus
             node_id = entry.name[: -len(".yaml")]
             identity = None
             if reuse is not None and not entry.is_symlink():
-                info = entry.stat(follow_symlinks=False)  # before reading: a file saved meanwhile is read again next time
-                identity = (info.st_ino, info.st_size, info.st_mtime_ns)
+                identity = reuse.identity(path, entry)
                 known = reuse.files.get(path)
-                if known is not None and known[0] == identity:
+                if identity is not None and known is not None and known[0] == identity:
                     found.append(NodeFile(node_id, kind, known[1], known[2], identity))
                     continue
             found.append(NodeFile(node_id, kind, load_yaml(entry.path, path), identity=identity))

@@ -144,9 +144,13 @@ def _parse(text: str, fast: bool = LIBYAML) -> Node | None:
         nesting = sum(map(text.count, "\n[{-?"))
         if "*" not in text and "!" not in text and nesting < _C_NESTING:
             node = _compose_in_c(text)
-            if nesting + 2 <= MAX_DEPTH or _depth(node) <= MAX_DEPTH:
-                return node
-        return _parse_fast(text)  # says where an alias or too deep a nesting is, as PyYAML's parser does
+            if nesting + 2 > MAX_DEPTH and _depth(node) > MAX_DEPTH:
+                node = _parse_fast(text)  # says where the nesting is too deep, as PyYAML's parser does
+        else:
+            node = _parse_fast(text)  # says where an alias or too deep a nesting is, as PyYAML's parser does
+        if ("{" in text or "[" in text) and _empty_in_flow(node):
+            return _Loader(text).get_single_node()  # libyaml places an empty value in braces one column on
+        return node
     except yaml.YAMLError:
         # A file libyaml refuses is read again by PyYAML's parser, which says what is wrong in its own
         # words (and accepts the escapes of lone surrogates, which the text rules then name): the
@@ -172,6 +176,19 @@ def _depth(node: Node | None) -> int:
         elif isinstance(node, MappingNode):
             stack.extend((part, depth + 1) for pair in node.value for part in pair)
     return deepest
+
+
+def _empty_in_flow(node: Node | None) -> bool:
+    """Whether an empty plain value stands in a flow collection (``{a: , b: c}``)."""
+    stack = [node] if node is not None else []
+    while stack:
+        node = stack.pop()
+        if isinstance(node, (SequenceNode, MappingNode)):
+            items = node.value if isinstance(node, SequenceNode) else [part for pair in node.value for part in pair]
+            if node.flow_style and any(isinstance(i, ScalarNode) and not i.value and not i.style for i in items):
+                return True
+            stack.extend(items)
+    return False
 
 
 def _compose_in_c(text: str) -> Node | None:

@@ -1,0 +1,211 @@
+"""Speed at 100 to 10,000 nodes, each figure against its baseline measured in the same run.
+
+    .venv/bin/python benchmarks/speed.py [NODES ...]      (default: 1000 3000)
+    .venv/bin/python benchmarks/speed.py 100 300 1000 3000 10000      (the curve)
+
+For a synthetic debate of each size (benchmarks/synthetic.py: a tree of claims under one thesis), prints:
+
+- check: ``check_project`` in-process (the work of ``argmap check`` without the interpreter's start) against
+  PyYAML's C loader reading the same files, best of 3 each. Goal: at most 2.5x.
+- render: ``argmap render --whole`` (a process) against ``dot -Tsvg`` on the DOT that command draws, best of 3:
+  once nothing changed since the last command (the check and the map from the caches), and with one claim
+  relabelled before each run (checked again, drawn again, rendered by dot again). Goal: at most 2x.
+- argdown: the pinned Argdown CLI's ``argdown map`` on our Argdown export of the same debate (one run, up to
+  3,000 nodes) against the relabelled ``argmap render --whole``. Goal: argmap at least 5x faster.
+- build: ``mkdocs build --strict`` of the argmap site with a warm map cache, against a plain Material site of
+  as many prose pages of the same text length (the prose baseline), and against the twin site (our generated
+  Markdown built without the plugin, maps left out). Goal: at most 1.5x the prose baseline.
+- serve: from saving a relabelled claim to the served claim page showing it on the page and on its map, under
+  ``mkdocs serve --dirty`` (``make serve``), median of 3. Goal: under 2 s at 1,000 nodes.
+
+These machines are shared and noisy: the load average is printed with each size; read the ratios, whose two
+sides ran side by side.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent))
+from preview_speed import measure as save_to_visible  # noqa: E402
+from site_speed import THEME, argmap_site  # noqa: E402
+
+from build_tools.check import check_project  # noqa: E402
+
+ROOT = HERE.parent
+BIN = Path(sys.executable).parent
+ARGMAP, MKDOCS = BIN / "argmap", BIN / "mkdocs"
+ARGDOWN = ROOT / "node_modules" / ".bin" / "argdown"
+WORDS = ("the alliance returns to its first task while its members weigh what an ending mission in Iraq "
+         "leaves behind and what collective defence asks of each of them").split()
+
+
+def best(action, runs: int = 3, before=None) -> float:
+    times = []
+    for _ in range(runs):
+        if before:
+            before()
+        started = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - started)
+    return min(times)
+
+
+def run(command: list, cwd: Path) -> None:
+    result = subprocess.run([str(c) for c in command], cwd=cwd, capture_output=True, timeout=3600)
+    if result.returncode != 0:
+        raise SystemExit(f"{' '.join(map(str, command))} failed:\n{result.stderr.decode()[-2000:]}")
+
+
+def relabel(project: Path, node: int):
+    claim = project / "arguments" / "bench" / "claims" / f"c{node}.yaml"
+    count = [0]
+
+    def edit() -> None:
+        count[0] += 1
+        claim.write_text(re.sub(r"^label: .*$", f"label: Relabelled {count[0]} claim {node}", claim.read_text(),
+                                flags=re.M))
+    return edit
+
+
+def check_figures(project: Path) -> tuple[float, float]:
+    files = sorted((project / "arguments").rglob("*.yaml"))
+    check = best(lambda: check_project(project))
+    loader = best(lambda: [yaml.load(f.read_text("utf-8"), Loader=yaml.CSafeLoader) for f in files])
+    return check, loader
+
+
+def render_figures(project: Path, node: int) -> tuple[float, float, float]:
+    render = [ARGMAP, "render", "--whole", "-o", "whole.svg"]
+    run(render, project)  # fills the caches
+    warm = best(lambda: run(render, project))
+    edited = best(lambda: run(render, project), before=relabel(project, node))
+    run([ARGMAP, "render", "--whole", "--format", "dot", "-o", "whole.dot"], project)
+    dot = best(lambda: run(["dot", "-Tsvg", "whole.dot", "-o", "plain.svg"], project))
+    return warm, edited, dot
+
+
+def argdown_figure(project: Path) -> float:
+    run([ARGMAP, "export", "--format", "argdown", "-o", "debate.argdown"], project)
+    return best(lambda: run([ARGDOWN, "map", "debate.argdown", "argdown-out"], project), runs=1)
+
+
+def build(project: Path) -> float:
+    started = time.perf_counter()
+    run([MKDOCS, "build", "--strict", "--site-dir", project / "site"], project)
+    return time.perf_counter() - started
+
+
+def page_texts(site: Path) -> list[int]:
+    """The length of the text a reader reads on each page of a built site (its article, tags removed)."""
+    lengths = []
+    for page in sorted(site.rglob("index.html")):
+        found = re.search(r"<article[^>]*>(.*?)</article>", page.read_text("utf-8"), re.S)
+        if found:
+            text = re.sub(r"<svg.*?</svg>", " ", found.group(1), flags=re.S)
+            lengths.append(len(" ".join(html.unescape(re.sub(r"<[^>]+>", " ", text)).split())))
+    return lengths
+
+
+def prose_site(folder: Path, lengths: list[int]) -> Path:
+    """A plain Material site of as many pages of prose, each as long as one of the argmap site's pages."""
+    docs = folder / "docs"
+    (docs / "pages").mkdir(parents=True)
+    links = []
+    for i, length in enumerate(lengths):
+        words, size, k = [], 0, i
+        while size < length:
+            word = WORDS[k % len(WORDS)]
+            words.append(word)
+            size += len(word) + 1
+            k += 7
+        paragraphs = [" ".join(words[j:j + 60]).capitalize() + "." for j in range(0, len(words), 60)]
+        (docs / "pages" / f"p{i}.md").write_text(f"# Page {i}\n\n" + "\n\n".join(paragraphs) + "\n")
+        links.append(f"- [Page {i}](pages/p{i}.md)")
+    (docs / "index.md").write_text("# Index\n\n" + "\n".join(links) + "\n")
+    (folder / "mkdocs.yml").write_text(f"site_name: Prose\n{THEME}plugins:\n  - search\nnav:\n  - Home: index.md\n")
+    return folder
+
+
+def twin_site(folder: Path, project: Path) -> Path:
+    """The argmap site's generated Markdown, written out and built without the plugin (maps left out)."""
+    from build_tools.site.pipeline import build_site
+    from build_tools.site.render import Renderer
+
+    class NoMaps(Renderer):
+        def render(self, sources, fmt="svg"):
+            return {name: "<svg xmlns='http://www.w3.org/2000/svg'></svg>" for name, _ in sources}
+
+    site = build_site(check_project(project).analyses, NoMaps())
+    docs = folder / "docs"
+    for page in site.pages:
+        (docs / page.src).parent.mkdir(parents=True, exist_ok=True)
+        (docs / page.src).write_text(page.markdown)
+    nav = "".join(f"  - {title}: {path}\n" for title, path in (site.home,))
+    (folder / "mkdocs.yml").write_text(f"site_name: Twin\n{THEME}plugins:\n  - search\nnav:\n{nav}"
+                                       "  - Claims: bench/claims/index.md\n"
+                                       "validation:\n  links:\n    not_found: info\n    anchors: info\n")
+    return folder
+
+
+def build_figures(tmp: Path, project: Path) -> tuple[float, float, float, int]:
+    build(project)  # fills the map cache
+    argmap = min(build(project) for _ in range(2))
+    lengths = page_texts(project / "site")
+    prose = prose_site(tmp / "prose", lengths)
+    build(prose)
+    plain = min(build(prose) for _ in range(2))
+    twin = twin_site(tmp / "twin", project)
+    build(twin)
+    twin_time = min(build(twin) for _ in range(2))
+    return argmap, plain, twin_time, len(lengths)
+
+
+def measure(n: int, serve: bool) -> None:
+    print(f"\n{n:,} nodes (load average {os.getloadavg()[0]:.2f})", flush=True)
+    with tempfile.TemporaryDirectory(prefix="argmap-speed-") as scratch:
+        tmp = Path(scratch)
+        project = argmap_site(tmp / "argmap", n)
+        node = n - 1
+        check, loader = check_figures(project)
+        print(f"  check         {check:7.3f} s   C loader   {loader:7.3f} s   x{check / loader:5.2f}  (goal <= 2.5)",
+              flush=True)
+        warm, edited, dot = render_figures(project, node)
+        print(f"  render warm   {warm:7.3f} s   dot alone  {dot:7.3f} s   x{warm / dot:5.2f}  (goal <= 2)", flush=True)
+        print(f"  render edited {edited:7.3f} s   dot alone  {dot:7.3f} s   x{edited / dot:5.2f}", flush=True)
+        if ARGDOWN.exists() and n <= 3000:
+            argdown = argdown_figure(project)
+            print(f"  argdown map   {argdown:7.3f} s   against render edited: argmap x{argdown / edited:5.2f} faster, "
+                  f"warm x{argdown / warm:5.2f}  (goal >= 5)", flush=True)
+        argmap, plain, twin, pages = build_figures(tmp, project)
+        print(f"  mkdocs build  {argmap:7.2f} s   prose site {plain:7.2f} s   x{argmap / plain:5.2f}  (goal <= 1.5); "
+              f"twin site {twin:.2f} s x{argmap / twin:.2f}; {pages} pages", flush=True)
+        if serve:
+            times = save_to_visible(project, True, node)
+            print(f"  save to visible (make serve): {', '.join(f'{t:.2f}' for t in times)} s, median "
+                  f"{statistics.median(times):.2f} s  (goal < 2 s at 1,000 nodes)", flush=True)
+        shutil.rmtree(project / "site", ignore_errors=True)
+
+
+def main(argv: list[str]) -> None:
+    serve = "--no-serve" not in argv
+    sizes = [int(a) for a in argv if not a.startswith("--")] or [1000, 3000]
+    for n in sizes:
+        measure(n, serve)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
