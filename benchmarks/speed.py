@@ -13,8 +13,9 @@ For a synthetic debate of each size (benchmarks/synthetic.py: a tree of claims u
 - argdown: the pinned Argdown CLI's ``argdown map`` on our Argdown export of the same debate (one run, up to
   3,000 nodes) against the relabelled ``argmap render --whole``. Goal: argmap at least 5x faster.
 - build: ``mkdocs build --strict`` of the argmap site with a warm map cache, against a plain Material site of
-  as many prose pages of the same text length (the prose baseline), and against the twin site (our generated
-  Markdown built without the plugin, maps left out). Goal: at most 1.5x the prose baseline.
+  as many prose pages of the same text length, under a navigation of the same shape (the prose baseline),
+  and against the twin site (our generated Markdown built without the plugin, maps left out). Goal: at most
+  1.5x the prose baseline.
 - serve: from saving a relabelled claim to the served claim page showing it on the page and on its map, under
   ``mkdocs serve --dirty`` (``make serve``), median of 3. Goal: under 2 s at 1,000 nodes.
 
@@ -120,8 +121,34 @@ def page_texts(site: Path) -> list[int]:
     return lengths
 
 
-def prose_site(folder: Path, lengths: list[int]) -> Path:
-    """A plain Material site of as many pages of prose, each as long as one of the argmap site's pages."""
+def generated(project: Path):
+    """The argmap site's generated pages and navigation, as the plugin makes them (maps left out)."""
+    from build_tools.plugin import downloads
+    from build_tools.site.pipeline import build_site
+    from build_tools.site.render import Renderer
+
+    class NoMaps(Renderer):
+        def render(self, sources, fmt="svg"):
+            return {name: "<svg xmlns='http://www.w3.org/2000/svg'></svg>" for name, _ in sources}
+
+    return build_site(check_project(project).analyses, NoMaps(), downloads())
+
+
+def nav_yaml(entries, page, depth: int = 1) -> str:
+    """A navigation of the same shape as ``entries`` (title, path or entries), each path replaced by ``page(path)``."""
+    lines = []
+    for title, target in entries:
+        if isinstance(target, str):
+            lines.append(f"{'  ' * depth}- {title!r}: {page(target)}")
+        else:
+            lines.append(f"{'  ' * depth}- {title!r}:")
+            lines.append(nav_yaml(target, page, depth + 1))
+    return "\n".join(lines)
+
+
+def prose_site(folder: Path, lengths: list[int], nav) -> Path:
+    """A plain Material site of as many pages of prose, each as long as one of the argmap site's pages, with a
+    navigation of the same shape as the argmap site's (every page carries it)."""
     docs = folder / "docs"
     (docs / "pages").mkdir(parents=True)
     links = []
@@ -136,27 +163,20 @@ def prose_site(folder: Path, lengths: list[int]) -> Path:
         (docs / "pages" / f"p{i}.md").write_text(f"# Page {i}\n\n" + "\n\n".join(paragraphs) + "\n")
         links.append(f"- [Page {i}](pages/p{i}.md)")
     (docs / "index.md").write_text("# Index\n\n" + "\n".join(links) + "\n")
-    (folder / "mkdocs.yml").write_text(f"site_name: Prose\n{THEME}plugins:\n  - search\nnav:\n  - Home: index.md\n")
+    pages = iter(["index.md", *(f"pages/p{i}.md" for i in range(len(lengths)))])
+    (folder / "mkdocs.yml").write_text(f"site_name: Prose\n{THEME}plugins:\n  - search\n"
+                                       f"nav:\n{nav_yaml(nav, lambda path: next(pages))}\n")
     return folder
 
 
-def twin_site(folder: Path, project: Path) -> Path:
+def twin_site(folder: Path, site) -> Path:
     """The argmap site's generated Markdown, written out and built without the plugin (maps left out)."""
-    from build_tools.site.pipeline import build_site
-    from build_tools.site.render import Renderer
-
-    class NoMaps(Renderer):
-        def render(self, sources, fmt="svg"):
-            return {name: "<svg xmlns='http://www.w3.org/2000/svg'></svg>" for name, _ in sources}
-
-    site = build_site(check_project(project).analyses, NoMaps())
     docs = folder / "docs"
     for page in site.pages:
         (docs / page.src).parent.mkdir(parents=True, exist_ok=True)
         (docs / page.src).write_text(page.markdown)
-    nav = "".join(f"  - {title}: {path}\n" for title, path in (site.home,))
-    (folder / "mkdocs.yml").write_text(f"site_name: Twin\n{THEME}plugins:\n  - search\nnav:\n{nav}"
-                                       "  - Claims: bench/claims/index.md\n"
+    (folder / "mkdocs.yml").write_text(f"site_name: Twin\n{THEME}plugins:\n  - search\n"
+                                       f"nav:\n{nav_yaml([site.home, *site.nav], lambda path: path)}\n"
                                        "validation:\n  links:\n    not_found: info\n    anchors: info\n")
     return folder
 
@@ -165,10 +185,11 @@ def build_figures(tmp: Path, project: Path) -> tuple[float, float, float, int]:
     build(project)  # fills the map cache
     argmap = min(build(project) for _ in range(2))
     lengths = page_texts(project / "site")
-    prose = prose_site(tmp / "prose", lengths)
+    site = generated(project)
+    prose = prose_site(tmp / "prose", lengths, [site.home, *site.nav])
     build(prose)
     plain = min(build(prose) for _ in range(2))
-    twin = twin_site(tmp / "twin", project)
+    twin = twin_site(tmp / "twin", site)
     build(twin)
     twin_time = min(build(twin) for _ in range(2))
     return argmap, plain, twin_time, len(lengths)

@@ -1,4 +1,5 @@
-"""Golden files: the DOT of a focus map and the Markdown of node pages, for the example project.
+"""Golden files: the DOT of a focus map and the Markdown of node pages (with the HTML fragments that go into
+them after Markdown), for the example project.
 
 A change to either shows up as a diff of ``tests/golden/``; after checking that the change
 is wanted, rewrite them with ``UPDATE_EXPECTED=1 .venv/bin/python -m pytest tests/test_golden.py``.
@@ -12,6 +13,7 @@ import pytest
 
 from build_tools.check import check_project
 from build_tools.plugin import downloads
+from build_tools.site.embed import fill_slots
 from build_tools.site.pipeline import build_site
 from build_tools.site.render import Renderer
 from helpers import ROOT, UPDATE, run_argmap
@@ -38,8 +40,9 @@ def test_focus_map_dot(tmp_path: Path) -> None:
 
 @pytest.fixture(scope="module")
 def pages() -> dict[str, str]:
+    """Each page's Markdown with its generated HTML fragments put in (maps stay placeholders)."""
     site = build_site(check_project(EXAMPLE).analyses, Renderer(None), downloads())
-    return {page.src: page.markdown for page in site.pages}
+    return {page.src: fill_slots(page.markdown, site.fragments) for page in site.pages}
 
 
 @pytest.mark.parametrize("src", ["trees/claims/trees-cool-streets.md", "trees/evidence/council-study.md"])

@@ -213,14 +213,17 @@ def test_issues_weights_and_open_conditions_survive_a_json_round_trip(tmp_path) 
 
 def test_a_debate_with_an_issue_builds_and_its_pages_give_the_reasons(tmp_path) -> None:
     from build_tools.check import check_project
+    from build_tools.site.embed import fill_slots
     from build_tools.site.pipeline import build_site
     from build_tools.site.render import Renderer
 
     write_issue_debate(tmp_path)
     site = build_site(check_project(tmp_path).analyses, Renderer(None))
-    pages = {p.src: p.markdown for p in site.pages}
-    assert "**Open** as the map stands: waits on [The exit is managed]" in pages["weighed/claims/verdict.md"]
-    assert "**Open** as the map stands: a condition the map leaves open" in pages["weighed/claims/managed-exit.md"]
+    pages = {p.src: fill_slots(p.markdown, site.fragments) for p in site.pages}
+    assert ('<strong>Open</strong> as the map stands: waits on <a href="../managed-exit/">The exit is managed</a>'
+            in pages["weighed/claims/verdict.md"])
+    assert ("<strong>Open</strong> as the map stands: a condition the map leaves open"
+            in pages["weighed/claims/managed-exit.md"])
     verdict = pages["weighed/claims/verdict.md"]
     assert "## Weighing the issue: Is the course sound?" in verdict and "preponderance of the evidence" in verdict
     pro, con = verdict.split("### For it", 1)[1].split("### Against it, and for its rivals", 1)

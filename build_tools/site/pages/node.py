@@ -4,7 +4,9 @@ why the outcome, the weighing, the quotes, the citation, what it bears on."""
 
 from __future__ import annotations
 
-from ...escape import html_link, markdown_text
+from collections.abc import Callable
+
+from ...escape import html_link, html_text, markdown_text
 from ...model import Node, NodeKind, Support, Undercut
 from ...status import LINKED, explain
 from ...vocabulary import (
@@ -18,6 +20,7 @@ from ...vocabulary import (
     WEIGHT_WORDS,
     acting_as,
 )
+from ..urls import relative_url
 from .common import Page, PageContext, heading
 from .procon import for_and_against
 
@@ -25,20 +28,25 @@ __all__ = ["node_page"]
 
 
 def node_page(ctx: PageContext, node: Node) -> Page:
+    """The node's page. Markdown holds what people wrote and search should find (the label, the statement, the
+    quotes, the citation, the note) and the headings; the generated parts (whose it is, its outcome and why, what
+    speaks for and against it, its facts, its relations) are escaped HTML that goes in after Markdown as
+    fragments (see PageContext.fragment): Markdown has nothing to add to them, and search need not index
+    every neighbour's label on every page."""
     page, d = ctx.layout.node(node), ctx.debate
     lines = [*heading(node.label, hide_toc=True), f"> {markdown_text(node.statement)}", ""]
-    lines += _whose(ctx, page, node)
-    lines += _outcome(ctx, page, node)
+    top = [_whose(ctx, page, node), *_outcome(ctx, page, node)]
     if node.implicit:
-        lines += ['!!! note "Our reconstruction: the article does not state this"', "",
-                  "    " + markdown_text(node.rationale or ""), ""]
+        top.append(_admonition("note", "Our reconstruction: the article does not state this", node.rationale or ""))
     if node.caution:
-        lines += ['!!! warning "Read with care"', "", "    " + markdown_text(node.caution), ""]
+        top.append(_admonition("warning", "Read with care", node.caution))
+    lines += [ctx.fragment(page, "top", "\n".join(top)), ""]
     lines += _structure(ctx, page, node)
-    lines += for_and_against(ctx, page, node.id)
+    procon = "\n".join(for_and_against(ctx, page, node.id)).strip()
+    lines += [ctx.fragment(page, "procon", procon if procon.startswith("<") else f"<p>{html_text(procon)}</p>"), ""]
     lines += ["## Around this " + node.kind.value, "", ctx.map_block(page, f"focus-{node.id}", "This map"), ""]
-    lines += ["## About this " + node.kind.value, "", _facts(ctx, page, node), ""]
-    lines += _why(ctx, page, node)
+    lines += ["## About this " + node.kind.value, "", ctx.fragment(page, "facts", _facts(ctx, page, node)), ""]
+    lines += ["## Why this outcome", "", ctx.fragment(page, "why", _why(ctx, page, node)), ""]
     lines += _issue(ctx, page, node)
     lines += _quotes(ctx, page, node)
     if node.citation:
@@ -49,49 +57,69 @@ def node_page(ctx: PageContext, node: Node) -> Page:
     return Page(page, "\n".join(lines) + "\n", f"{d.folder}/{node.kind.folder}/{node.id}.yaml")
 
 
+def _admonition(kind: str, title: str, text: str) -> str:
+    """An admonition as Python-Markdown's extension writes it."""
+    return (f'<div class="admonition {kind}">\n<p class="admonition-title">{html_text(title)}</p>\n'
+            f"<p>{html_text(' '.join(text.split()))}</p>\n</div>")
+
+
+def _html_links(ctx: PageContext, page: str, words: Callable[[Callable[[str], str]], str]) -> str:
+    """``words(name)``, text made by the pipeline with ``name(node_id)`` where a node is named, as escaped HTML
+    with each node a link to its page."""
+    marked = words(lambda node_id: f"\x00{node_id}\x00")
+    parts = html_text(marked).split("\x00")
+    return "".join(ctx.html_node_link(page, part) if i % 2 else part for i, part in enumerate(parts))
+
+
+def _page_link(ctx: PageContext, page: str, target: str, text: str) -> str:
+    return f'<a href="{html_text(relative_url(page, target, ctx.directory_urls))}">{html_text(text)}</a>'
+
+
 def _structure(ctx: PageContext, page: str, node: Node) -> list[str]:
     """A named argument's premise-conclusion structure, step by step (Argdown's numbered premises and
     conclusions); the argument stands when its last step's premises do."""
     if not node.structure:
         return []
-    link = lambda node_id: ctx.node_link(page, node_id)  # noqa: E731
-    lines = ["## Its structure", "", "The argument holds when the premises of its last step stand and nothing "
-             "undercuts it; it then supports its main conclusion.", ""]
+    link = lambda node_id: ctx.html_node_link(page, node_id)  # noqa: E731
+    items = []
     for i, step in enumerate(node.structure):
         last = i == len(node.structure) - 1
         premises = "; ".join(link(p) for p in step.premises)
         ends = "its main conclusion" if last else "an intermediate conclusion"
-        lines.append(f"{i + 1}. From {premises} follows **{link(step.conclusion)}** ({ends})")
-    return lines + [""]
+        items.append(f"<li>From {premises} follows <strong>{link(step.conclusion)}</strong> ({ends})</li>")
+    html = ("<p>The argument holds when the premises of its last step stand and nothing undercuts it; it then "
+            "supports its main conclusion.</p>\n<ol>\n" + "\n".join(items) + "\n</ol>")
+    return ["## Its structure", "", ctx.fragment(page, "structure", html), ""]
 
 
-def _whose(ctx: PageContext, page: str, node: Node) -> list[str]:
+def _whose(ctx: PageContext, page: str, node: Node) -> str:
     """Whose claim this is, before anything a reader could take for the article's position or ours."""
     p = ctx.debate.perspective(node.perspective) if node.perspective else None
-    who = f"[{markdown_text(p.name)}]({ctx.md_link(page, ctx.layout.perspective(p.id))})" if p else None
-    side = f" **Side:** {who}." if who else ""
+    who = _page_link(ctx, page, ctx.layout.perspective(p.id), p.name) if p else None
+    side = f" <strong>Side:</strong> {who}." if who else ""
     if node.kind is NodeKind.EVIDENCE:
-        text = "**Evidence** the article cites." + side
+        text = "<strong>Evidence</strong> the article cites." + side
     elif node.kind is NodeKind.ARGUMENT:
-        text = "**Whose argument:** " + (f"{who}, as the article presents it." if who else "the article's.")
+        text = "<strong>Whose argument:</strong> " + (f"{who}, as the article presents it." if who else "the article's.")
     elif node.implicit:
-        text = "**Whose claim:** ours, not the article's." + (f" **Side:** {who}, whose argument needs it." if who else "")
+        text = ("<strong>Whose claim:</strong> ours, not the article's."
+                + (f" <strong>Side:</strong> {who}, whose argument needs it." if who else ""))
     else:
-        text = "**Whose claim:** " + (f"{who}, as the article presents it." if who else "the article's.")
-    return [text, ""]
+        text = "<strong>Whose claim:</strong> " + (f"{who}, as the article presents it." if who else "the article's.")
+    return f"<p>{text}</p>"
 
 
 def _outcome(ctx: PageContext, page: str, node: Node) -> list[str]:
     """The outcome as the map stands, in one sentence; for a claim that waits on open conditions, what
     settling them would give."""
     status = ctx.analysis.statuses[None][node.id]
-    link = lambda node_id: ctx.node_link(page, node_id)  # noqa: E731
-    reason = explain(status, link).removeprefix(f"{status.outcome}: ")  # the outcome is said first already
-    lines = [f"**{status.outcome.capitalize()}** as the map stands: {reason}.", ""]
+    reason = _html_links(ctx, page, lambda name: explain(status, name).removeprefix(f"{status.outcome}: "))
+    lines = [f"<p><strong>{html_text(status.outcome.capitalize())}</strong> as the map stands: {reason}.</p>"]
     if _waits_on_conditions(ctx, node):
         then = {way: ctx.analysis.if_conditions[way][node.id].outcome for way in ("granted", "rejected")}
-        lines += [f"Settled, the open conditions would give: **{then['granted']}** if all are granted, "
-                  f"**{then['rejected']}** if they are rejected (try it with the what-if below).", ""]
+        lines.append(f"<p>Settled, the open conditions would give: <strong>{html_text(then['granted'])}</strong> if all "
+                     f"are granted, <strong>{html_text(then['rejected'])}</strong> if they are rejected (try it with "
+                     "the what-if below).</p>")
     return lines
 
 
@@ -103,41 +131,42 @@ def _waits_on_conditions(ctx: PageContext, node: Node) -> bool:
 def _facts(ctx: PageContext, page: str, node: Node) -> str:
     facts = []
     if node.kind is NodeKind.CLAIM:
-        facts.append(f"**Role:** {ROLE_NAMES.get(node.role, 'unclassified')}")
+        facts.append(f"<strong>Role:</strong> {html_text(ROLE_NAMES.get(node.role, 'unclassified'))}")
     elif node.kind is NodeKind.ARGUMENT:
         steps = len(node.structure)
-        facts.append("**Named argument**" + (f", in {steps} step{'s' * (steps > 1)}" if steps else
-                                             ", without a premise-conclusion structure"))
+        facts.append("<strong>Named argument</strong>" + (f", in {steps} step{'s' * (steps > 1)}" if steps else
+                                                          ", without a premise-conclusion structure"))
     else:
-        facts.append(f"**Evidence:** {KIND_NAMES[node.evidence_kind]}")
+        facts.append(f"<strong>Evidence:</strong> {html_text(KIND_NAMES[node.evidence_kind])}")
     p = ctx.debate.perspective(node.perspective) if node.perspective else None
     if p:
-        facts.append(f"**Perspective:** [{markdown_text(p.name)}]({ctx.md_link(page, ctx.layout.perspective(p.id))})")
+        facts.append(f"<strong>Perspective:</strong> {_page_link(ctx, page, ctx.layout.perspective(p.id), p.name)}")
     if node.id == ctx.debate.thesis:
-        facts.append("**The debate's thesis**")
+        facts.append("<strong>The debate's thesis</strong>")
     if node.tags:
-        tags = ", ".join(f"[{markdown_text(ctx.debate.tag_name(t))}]({ctx.md_link(page, ctx.layout.tags)}#{t})"
-                         for t in node.tags)
-        facts.append(f"**Tags:** {tags}")
-    return " · ".join(facts)
+        tags = relative_url(page, ctx.layout.tags, ctx.directory_urls)
+        facts.append("<strong>Tags:</strong> " + ", ".join(
+            f'<a href="{html_text(tags)}#{t}">{html_text(ctx.debate.tag_name(t))}</a>' for t in node.tags))
+    return "<p>" + " · ".join(facts) + "</p>"
 
 
-def _why(ctx: PageContext, page: str, node: Node) -> list[str]:
+def _why(ctx: PageContext, page: str, node: Node) -> str:
     """What the open conditions would give, with the reasons, and each perspective's outcome."""
     statuses = ctx.analysis.statuses
-    link = lambda node_id: ctx.node_link(page, node_id)  # noqa: E731
-    lines = ["## Why this outcome", ""]
+    html = []
     if _waits_on_conditions(ctx, node):
-        lines += ["What the weights give once the open conditions are settled:", ""]
+        html.append("<p>What the weights give once the open conditions are settled:</p>\n<ul>")
         for way in ("granted", "rejected"):
             then = ctx.analysis.if_conditions[way][node.id]
-            lines.append(f"- if a reader {'grants' if way == 'granted' else 'rejects'} every open condition: "
-                         f"**{then.outcome}**: {explain(then, link).removeprefix(f'{then.outcome}: ')}.")
-        lines.append("")
-    others = [f"{markdown_text(p.name)}: {statuses[p.id][node.id].outcome}" for p in ctx.debate.perspectives]
-    lines += [f"As the map stands, every voice's premises count at once (the outcome above). From each perspective's "
-              f"premises alone ([compare]({ctx.md_link(page, ctx.layout.status)})): " + " · ".join(others) + ".", ""]
-    return lines
+            reason = _html_links(ctx, page, lambda name, then=then: explain(then, name).removeprefix(f"{then.outcome}: "))
+            html.append(f"<li>if a reader {'grants' if way == 'granted' else 'rejects'} every open condition: "
+                        f"<strong>{html_text(then.outcome)}</strong>: {reason}.</li>")
+        html.append("</ul>")
+    others = [f"{html_text(p.name)}: {html_text(statuses[p.id][node.id].outcome)}" for p in ctx.debate.perspectives]
+    html.append(f"<p>As the map stands, every voice's premises count at once (the outcome above). From each "
+                f"perspective's premises alone ({_page_link(ctx, page, ctx.layout.status, 'compare')}): "
+                + " · ".join(others) + ".</p>")
+    return "\n".join(html)
 
 
 def _issue(ctx: PageContext, page: str, node: Node) -> list[str]:
@@ -217,9 +246,10 @@ def _relations(ctx: PageContext, page: str, node: Node) -> list[str]:
                               for c in g.cuts_into.get(me, ())]),
     ]
     lines = []
-    for title, items in sections:
+    for i, (title, items) in enumerate(sections):
         if items:
-            lines += [f"## {title}", "", "<ul>", *(f"<li>{item}</li>" for item in items), "</ul>", ""]
+            listing = "<ul>\n" + "\n".join(f"<li>{item}</li>" for item in items) + "\n</ul>"
+            lines += [f"## {title}", "", ctx.fragment(page, f"relations-{i}", listing), ""]
     return lines
 
 
