@@ -31,6 +31,7 @@ from mkdocs.structure.nav import Section
 from mkdocs.structure.pages import Page
 
 from .check import ProjectError, check_project
+from .check.cache import CheckCache
 from .check.load import Reuse
 from .check.yamlfile import LIBYAML, NO_LIBYAML
 from .formats import EXPORTS, formats_table
@@ -181,8 +182,13 @@ class ArgmapPlugin(BasePlugin[ArgmapConfig]):
 
     def on_pre_build(self, config) -> None:
         root = self._root(config)
+        kept = None
         try:
-            result = check_project(root, reuse=self.reuse if self.preview else None)
+            if self.preview:  # make serve: the last rebuild's files, in memory
+                result = check_project(root, reuse=self.reuse)
+            else:  # a build: the last build's check from the project's cache, while no file it read has changed
+                kept = CheckCache(root)
+                result = kept.result()
         except ProjectError as exc:
             raise PluginError(f"argmap: {visible(str(exc))}") from exc
         for warning in (d for d in result.diagnostics if not d.is_error):
@@ -204,6 +210,8 @@ class ArgmapPlugin(BasePlugin[ArgmapConfig]):
                                    self.memo if self.preview else None)
         except RenderError as exc:
             raise PluginError(f"argmap: {visible(str(exc))}") from exc
+        if kept is not None:
+            kept.keep()  # with the outcomes the pages worked out
         if not LIBYAML:
             log.info(NO_LIBYAML.removeprefix("argmap: "))
         log.info(f"{len(self.site.maps)} maps, {renderer.rendered} rendered by Graphviz ({renderer.seconds:.2f} s), "
