@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import posixpath
 from dataclasses import dataclass
 
@@ -64,6 +65,7 @@ class Layout:
         return f"{self.debate}/perspectives/{perspective_id}.md"
 
 
+@functools.lru_cache(maxsize=1 << 16)  # pure; every page's address is asked for by every page linking to it
 def page_url(src: str, directory_urls: bool = True) -> str:
     """The URL (relative to the site root) MkDocs gives the page built from ``src``.
 
@@ -108,6 +110,7 @@ def relative_file_url(from_src: str, path: str, directory_urls: bool = True) -> 
     return relpath(path, base or ".")
 
 
+@functools.lru_cache(maxsize=1 << 17)  # pure; a map, its outline and its page link to the same nodes
 def relative_url(from_src: str, to_src: str, directory_urls: bool = True) -> str:
     """The link from the page built from ``from_src`` to the one built from ``to_src``.
 
