@@ -25,7 +25,6 @@ import hashlib
 import io
 import os
 import pickle
-import stat
 import sys
 import tempfile
 from collections.abc import Callable
@@ -54,25 +53,27 @@ def _code_digest() -> bytes:
 def _tree_digest(root: Path, digest, digests: dict[str, bytes]) -> None:
     """Every entry under ``root/arguments``: relative name, kind, and a file's bytes or a link's target; and
     a digest of each file's bytes, by its path from the project (``digests``)."""
-    base = root / ARGUMENTS
-    for folder, dirs, files in os.walk(base):
-        dirs.sort()
-        rel = os.path.relpath(folder, base)
+    folders = [(str(root / ARGUMENTS), ARGUMENTS)]
+    while folders:
+        folder, rel = folders.pop()
         digest.update(f"d {rel}\0".encode("utf-8", "surrogateescape"))
-        for name in sorted(files + [d for d in dirs if os.path.islink(os.path.join(folder, d))]):
-            path = os.path.join(folder, name)
-            info = os.lstat(path)
-            head = f"{name}\0".encode("utf-8", "surrogateescape")
-            if stat.S_ISLNK(info.st_mode):
-                digest.update(b"l " + head + os.readlink(path).encode("utf-8", "surrogateescape") + b"\0")
-            elif stat.S_ISREG(info.st_mode):
-                with open(path, "rb") as stream:
-                    data = stream.read()
-                mine = hashlib.blake2b(data, digest_size=20).digest()
-                digests[f"{ARGUMENTS}/{rel}/{name}" if rel != "." else f"{ARGUMENTS}/{name}"] = mine
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError:
+            continue
+        for entry in entries:  # the kind of each entry comes with the listing: no further system call
+            head = f"{entry.name}\0".encode("utf-8", "surrogateescape")
+            if entry.is_symlink():
+                digest.update(b"l " + head + os.readlink(entry.path).encode("utf-8", "surrogateescape") + b"\0")
+            elif entry.is_dir(follow_symlinks=False):
+                folders.append((entry.path, f"{rel}/{entry.name}"))
+            elif entry.is_file(follow_symlinks=False):
+                with open(entry.path, "rb") as stream:
+                    mine = hashlib.blake2b(stream.read(), digest_size=20).digest()
+                digests[f"{rel}/{entry.name}"] = mine
                 digest.update(b"f " + head + mine)
             else:
-                digest.update(b"o " + head + oct(info.st_mode).encode() + b"\0")
+                digest.update(b"o " + head)
 
 
 def _key(root: Path, debate: str | None, digests: dict[str, bytes]) -> bytes:

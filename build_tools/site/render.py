@@ -53,6 +53,7 @@ _ALLOWED = {
     "ellipse": {"cx", "cy", "rx", "ry"} | _PRESENTATION,
     "text": {"x", "y", "text-anchor", "font-family", "font-size", "font-weight", "font-style"} | _PRESENTATION,
 }
+_PLAIN = {name: allowed - {f"{_XLINK}href", "target"} for name, allowed in _ALLOWED.items()}
 _TARGETS = {"_top", "_self", "_blank"}
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):", re.I)
 _SAFE_SCHEMES = ("http", "https", "mailto")
@@ -151,6 +152,8 @@ def _element_problems(tag: str, attrib: dict) -> list[str]:
     name = tag[len(_SVG):] if tag.startswith(_SVG) else None
     if name not in _ALLOWED:
         return [f"a <{tag.rsplit('}', 1)[-1]}> element"]
+    if attrib.keys() <= _PLAIN[name] and not any("(" in value for value in attrib.values()):
+        return []  # most elements: allowed attributes that are neither links nor targets, and no url(...)
     found = []
     for attribute, value in attrib.items():
         shown = attribute.replace(_XLINK, "xlink:")
