@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/speed.py [NODES ...]      (default: 1000 3000)
     .venv/bin/python benchmarks/speed.py 100 300 1000 3000 10000      (the curve)
+    --no-serve leaves out save-to-visible; --no-build also the builds
 
 For a synthetic debate of each size (benchmarks/synthetic.py: a tree of claims under one thesis), prints:
 
@@ -195,7 +196,7 @@ def build_figures(tmp: Path, project: Path) -> tuple[float, float, float, int]:
     return argmap, plain, twin_time, len(lengths)
 
 
-def measure(n: int, serve: bool) -> None:
+def measure(n: int, serve: bool, build: bool = True) -> None:
     print(f"\n{n:,} nodes (load average {os.getloadavg()[0]:.2f})", flush=True)
     with tempfile.TemporaryDirectory(prefix="argmap-speed-") as scratch:
         tmp = Path(scratch)
@@ -211,6 +212,8 @@ def measure(n: int, serve: bool) -> None:
             argdown = argdown_figure(project)
             print(f"  argdown map   {argdown:7.3f} s   against render edited: argmap x{argdown / edited:5.2f} faster, "
                   f"warm x{argdown / warm:5.2f}  (goal >= 5)", flush=True)
+        if not build:
+            return
         argmap, plain, twin, pages = build_figures(tmp, project)
         print(f"  mkdocs build  {argmap:7.2f} s   prose site {plain:7.2f} s   x{argmap / plain:5.2f}  (goal <= 1.5); "
               f"twin site {twin:.2f} s x{argmap / twin:.2f}; {pages} pages", flush=True)
@@ -222,10 +225,11 @@ def measure(n: int, serve: bool) -> None:
 
 
 def main(argv: list[str]) -> None:
-    serve = "--no-serve" not in argv
+    build = "--no-build" not in argv  # check, render and Argdown only
+    serve = "--no-serve" not in argv and build
     sizes = [int(a) for a in argv if not a.startswith("--")] or [1000, 3000]
     for n in sizes:
-        measure(n, serve)
+        measure(n, serve, build)
 
 
 if __name__ == "__main__":
