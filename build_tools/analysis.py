@@ -8,17 +8,24 @@ worked out on first use, once, for the map as it stands and for every perspectiv
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from types import MappingProxyType
 
 from .graph import Graph, index
-from .model import Debate
+from .model import Debate, Node
 from .quotes import Passage, QuoteIndex, index_quotes
 from .status import Status, evaluate_from
 
 __all__ = ["Analysis", "analyse"]
+
+# Fields a reader reads, or that say where something is written: no evaluation reads them.
+_SHOWN_NODE = frozenset({"label", "statement", "note", "rationale", "caution", "quotes", "occurrence", "tags",
+                         "citation", "origin"})
+_SHOWN_DEBATE = frozenset({"nodes", "title", "summary", "source", "source_text", "origin", "unmapped"})
 
 
 @dataclass(frozen=True)
@@ -34,6 +41,27 @@ class Analysis:
         """Every node's status as the map stands (key None) and from each perspective's premises."""
         keys = (None, *(p.id for p in self.debate.perspectives))
         return MappingProxyType({key: MappingProxyType(evaluate_from(self.debate, self.graph, key)) for key in keys})
+
+    @cached_property
+    def outcome_key(self) -> bytes:
+        """A digest of everything the statuses can depend on: the debate with what readers read and where it is
+        written left out (labels, statements, notes, quotes, citations, tags, titles, the source text, origins);
+        every other field counts, a field added later included. Two analyses with the same key have the same
+        statuses (the evaluation reads ids, kinds, perspectives, assumed and open, relations, issues, weights)."""
+        node_fields = [f.name for f in dataclasses.fields(Node) if f.compare and f.name not in _SHOWN_NODE]
+        debate_fields = [f.name for f in dataclasses.fields(Debate) if f.compare and f.name not in _SHOWN_DEBATE]
+        nodes = tuple(tuple(getattr(n, name) for name in node_fields) for n in self.debate.nodes.values())
+        rest = tuple(getattr(self.debate, name) for name in debate_fields)
+        return hashlib.blake2b(repr((nodes, rest)).encode("utf-8", "surrogatepass"), digest_size=20).digest()
+
+    def adopt_statuses(self, key: bytes, statuses: Mapping[str | None, Mapping[str, Status]]) -> bool:
+        """Take ``statuses`` worked out for an analysis whose :attr:`outcome_key` was ``key``, if it is this one's
+        (a relabel changes none): make serve's rebuilds and the commands' check cache do not evaluate again.
+        Returns whether they were taken."""
+        if "statuses" in vars(self) or key != self.outcome_key:
+            return False
+        self.__dict__["statuses"] = statuses  # the cached property's own place (the dataclass is frozen)
+        return True
 
     @cached_property
     def open_conditions(self) -> tuple[str, ...]:

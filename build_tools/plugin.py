@@ -159,6 +159,7 @@ class ArgmapPlugin(BasePlugin[ArgmapConfig]):
         self.reuse = Reuse()  # (make serve) the node files read and checked, for the next rebuild
         self.templates = CompiledTemplates()  # (make serve) the theme's templates, compiled once
         self.memo = Memo()  # (make serve) maps and outlines of the build before (see site.memo)
+        self.outcomes: dict = {}  # (make serve) each debate's outcome key and statuses, as last built
 
     def on_startup(self, *, command, dirty):
         self.preview = command == "serve" and dirty
@@ -168,7 +169,7 @@ class ArgmapPlugin(BasePlugin[ArgmapConfig]):
 
     def on_shutdown(self) -> None:
         self.preview, self.written, self.entries, self.renderer, self.reuse = False, {}, {}, None, Reuse()
-        self.templates, self.memo = CompiledTemplates(), Memo()
+        self.templates, self.memo, self.outcomes = CompiledTemplates(), Memo(), {}
         logging.getLogger("mkdocs.commands.build").removeFilter(_exact_dirty_builds)
 
     def on_config(self, config):
@@ -184,8 +185,11 @@ class ArgmapPlugin(BasePlugin[ArgmapConfig]):
         root = self._root(config)
         kept = None
         try:
-            if self.preview:  # make serve: the last rebuild's files, in memory
+            if self.preview:  # make serve: the last rebuild's files and statuses, in memory
                 result = check_project(root, reuse=self.reuse)
+                for analysis in result.analyses:
+                    if analysis.debate.id in self.outcomes:
+                        analysis.adopt_statuses(*self.outcomes[analysis.debate.id])
             else:  # a build: the last build's check from the project's cache, while no file it read has changed
                 kept = CheckCache(root)
                 result = kept.result()
@@ -212,6 +216,8 @@ class ArgmapPlugin(BasePlugin[ArgmapConfig]):
             raise PluginError(f"argmap: {visible(str(exc))}") from exc
         if kept is not None:
             kept.keep()  # with the outcomes the pages worked out
+        if self.preview:
+            self.outcomes = {a.debate.id: (a.outcome_key, a.statuses) for a in result.analyses}
         if not LIBYAML:
             log.info(NO_LIBYAML.removeprefix("argmap: "))
         log.info(f"{len(self.site.maps)} maps, {renderer.rendered} rendered by Graphviz ({renderer.seconds:.2f} s), "

@@ -3,7 +3,9 @@ read has changed, never once something has, and never able to run code."""
 
 from __future__ import annotations
 
+import json
 import pickle
+import shutil
 from pathlib import Path
 
 import pytest
@@ -120,3 +122,33 @@ def test_after_an_edit_only_the_edited_node_file_is_read_again(project: Path, tm
     claim.write_text(claim.read_text() + "label: twice\n")
     result = _render(project, out)
     assert result.returncode == 1 and "[duplicate-key]" in result.stdout
+
+
+def _statuses(project: Path) -> dict:
+    result = run_argmap("status", "--root", str(project), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_statuses_kept_across_a_relabel_are_those_a_fresh_check_gives(project: Path, tmp_path: Path,
+                                                                     monkeypatch) -> None:
+    """After a relabel the last statuses are taken (nothing they rest on changed); after a change of what they
+    rest on they are worked out again: either way they are what a check from scratch gives."""
+    from build_tools import analysis
+
+    assert _render(project, tmp_path / "map.svg").returncode == 0  # statuses worked out and kept
+    claim = project / CLAIM
+    claim.write_text(claim.read_text().replace("label: Trees cool streets", "label: Shade cools the pavement"))
+    evaluated: list = []
+    real = analysis.evaluate_from
+    monkeypatch.setattr(analysis, "evaluate_from", lambda *a, **k: evaluated.append(a) or real(*a, **k))
+    kept = _statuses(project)
+    assert evaluated == []  # taken from the cache, not worked out again
+    monkeypatch.setattr(analysis, "evaluate_from", real)
+    shutil.rmtree(project / ".cache")
+    assert kept == _statuses(project)
+    undercut = project / TREES / "claims" / "study-measured-one-street.yaml"
+    undercut.write_text(undercut.read_text() + "assumed: false\n")
+    changed = _statuses(project)
+    shutil.rmtree(project / ".cache")
+    assert changed == _statuses(project) != kept

@@ -130,10 +130,13 @@ class CheckCache:
             else:
                 from .load import Reuse  # only on a miss: a hit needs none of the reading and checking code
                 from .project import check_project
-                probes, files = self._read_files()
+                probes, files, outcomes = self._read_files()
                 self._reuse = Reuse(files, self._digests)
                 self._result = check_project(self.root, debate=self.debate, reuse=self._reuse)
                 self._result.probes.update(probes)  # what the reused files' checks asked, asked again just now
+                for analysis in self._result.analyses:  # the last statuses, where nothing they rest on changed
+                    if analysis.debate.id in outcomes:
+                        analysis.adopt_statuses(*outcomes[analysis.debate.id])
         return self._result
 
     def _read(self) -> CheckResult | None:
@@ -149,16 +152,18 @@ class CheckCache:
             pass
         return None
 
-    def _read_files(self) -> tuple[dict, dict]:
-        """What the last check asked outside arguments/, and the node files as it read and checked them, by
-        path (with their digests then); nothing if any of those answers has changed since."""
+    def _read_files(self) -> tuple[dict, dict, dict]:
+        """What the last check asked outside arguments/, the node files as it read and checked them, by path
+        (with their digests then), and each debate's statuses with their outcome key; nothing if any of those
+        answers has changed since."""
         try:
-            probes, files = _Unpickler(io.BytesIO(self.files_entry.read_bytes()[len(_FORMAT):])).load()
-            if isinstance(files, dict) and all(os.path.isfile(p) == there for p, there in probes.items()):
-                return probes, files
+            probes, files, outcomes = _Unpickler(io.BytesIO(self.files_entry.read_bytes()[len(_FORMAT):])).load()
+            if (isinstance(files, dict) and isinstance(outcomes, dict)
+                    and all(os.path.isfile(p) == there for p, there in probes.items())):
+                return probes, files, outcomes
         except Exception:  # noqa: BLE001 - no reuse on any doubt: every file is read again
             pass
-        return {}, {}
+        return {}, {}, {}
 
     def keep(self) -> None:
         """Store the result, with whatever its analyses worked out since (outcomes...), unless the cache
@@ -167,7 +172,9 @@ class CheckCache:
         if result is None or [len(vars(a)) for a in result.analyses] == self._stored:
             return
         reuse = self._reuse
-        if reuse is not None and _write(self.files_entry, lambda: _FORMAT + pickle.dumps((result.probes, reuse.files), 5)):
+        outcomes = {a.debate.id: (a.outcome_key, a.statuses) for a in result.analyses if "statuses" in vars(a)}
+        if reuse is not None and _write(self.files_entry,
+                                        lambda: _FORMAT + pickle.dumps((result.probes, reuse.files, outcomes), 5)):
             self._reuse = None
         if _write(self.entry, lambda: _FORMAT + self._key + b"\n" + pickle.dumps((result.probes, result), 5)):
             self._stored = [len(vars(a)) for a in result.analyses]
