@@ -172,10 +172,10 @@ class CheckCache:
         if result is None or [len(vars(a)) for a in result.analyses] == self._stored:
             return
         reuse = self._reuse
-        outcomes = {a.debate.id: (a.outcome_key, a.statuses) for a in result.analyses if "statuses" in vars(a)}
-        if reuse is not None and _write(self.files_entry,
-                                        lambda: _FORMAT + pickle.dumps((result.probes, reuse.files, outcomes), 5)):
-            self._reuse = None
+        if reuse is not None:  # a fresh check: its files, and its statuses for the next check's reuse
+            outcomes = {a.debate.id: (a.outcome_key, a.statuses) for a in result.analyses if "statuses" in vars(a)}
+            if _write(self.files_entry, lambda: _FORMAT + pickle.dumps((result.probes, reuse.files, outcomes), 5)):
+                self._reuse = None
         if _write(self.entry, lambda: _FORMAT + self._key + b"\n" + pickle.dumps((result.probes, result), 5)):
             self._stored = [len(vars(a)) for a in result.analyses]
 
