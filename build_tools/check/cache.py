@@ -5,8 +5,8 @@ at 1,000 nodes the check is most of their time. :class:`CheckCache` gives what
 :func:`~build_tools.check.project.check_project` would, from the cache when its key matches.
 
 The key is a digest of argmap's own code and schemas, this Python, the project's folder and the debate
-asked for, and every entry under ``arguments/`` (each name, its kind, a file's bytes, a link's target): any edit, new, renamed or
-removed file is a new key. What the check asked about outside that tree (whether the schema named on each
+asked for, and every entry under ``arguments/`` (each name, its kind, a file's bytes, a link's target):
+any edit, new, renamed or removed file is a new key. What the check asked about outside that tree (whether the schema named on each
 file's first line is there, :attr:`CheckResult.probes`) is asked again and must answer the same. A cache
 entry that is missing, unreadable, of another key or another format is simply recomputed; ``argmap
 check`` itself never uses the cache.
@@ -14,7 +14,10 @@ check`` itself never uses the cache.
 Entries are pickles, as Sphinx keeps its environment, read by an unpickler that builds nothing but
 argmap's own model classes, arrays and read-only mappings (Python's "restricting globals"): a tampered
 entry can hold odd values, as a YAML file can, but cannot run code. The analysis is stored after the
-command used it, so the outcomes it computed come back too.
+command used it, so the outcomes it computed come back too. Beside each entry, the node files as the
+last fresh check read and checked them (by the digests of their bytes) and its statuses (by their
+outcome key): on a miss, unchanged files are not read again, and statuses nothing they rest on changed
+are not worked out again.
 """
 
 from __future__ import annotations

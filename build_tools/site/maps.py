@@ -50,10 +50,9 @@ def map_source(analysis: Analysis, layout: Layout, view: views.View, page: str,
         return MapSource(debate.id, view, page, dot())
     # what to_dot reads: the view, its nodes (whole) and their outcomes, the debate's perspectives and thesis,
     # and where the links go (the page, the layout, the URL style)
-    nodes, outcomes = memo.nodes(analysis), memo.outcomes(analysis, view.perspective)
+    outcomes = memo.outcomes(analysis, view.perspective)
     key = ("dot", view, page, layout, directory_urls, debate.perspectives, debate.thesis,
-           tuple(nodes[n] for n in (*view.nodes, *(f.parent for f in view.folds))),
-           tuple(outcomes[n] for n in view.nodes))
+           memo.shown(analysis, view), tuple(outcomes[n] for n in view.nodes))
     return MapSource(debate.id, view, page, memo.get(key, dot))
 
 

@@ -35,13 +35,18 @@ class Memo:
         """A digest of each node's record, by id."""
         return self._of(analysis, "nodes", lambda: {n.id: _digest(n) for n in analysis.debate.nodes.values()})
 
+    def shown(self, analysis, view) -> tuple[bytes, ...]:
+        """The digests of the nodes a map's view draws: its nodes, and the parents its folds name."""
+        nodes = self.nodes(analysis)
+        return tuple(nodes[n] for n in (*view.nodes, *(f.parent for f in view.folds)))
+
     def outcomes(self, analysis, perspective: str | None) -> dict[str, bytes]:
         """A digest of each node's status under ``perspective`` (None: as the map stands), by id."""
         return self._of(analysis, ("status", perspective),
                         lambda: {n: _digest(s) for n, s in analysis.statuses[perspective].items()})
 
     def _of(self, analysis, what, make):
-        owner, table = self._digests.setdefault(id(analysis), (analysis, {}))
+        _, table = self._digests.setdefault(id(analysis), (analysis, {}))  # held: its id stays its own
         if what not in table:
             table[what] = make()
         return table[what]

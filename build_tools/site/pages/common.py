@@ -77,9 +77,7 @@ class PageContext:
         if self.memo is None:
             listing = listed()
         else:
-            nodes = self.memo.nodes(self.analysis)
-            key = ("outline", view, page, self.layout, self.directory_urls,
-                   tuple(nodes[n] for n in (*view.nodes, *(f.parent for f in view.folds))))
+            key = ("outline", view, page, self.layout, self.directory_urls, self.memo.shown(self.analysis, view))
             listing = self.memo.get(key, listed)
         listing = (f'<div class="argmap-outline" data-search-exclude>\n<p><strong>{html_text(caption)} '
                    f"as a list:</strong></p>\n{listing}</div>")
