@@ -11,9 +11,14 @@ file's first line is there, :attr:`CheckResult.probes`) is asked again and must 
 entry that is missing, unreadable, of another key or another format is simply recomputed; ``argmap
 check`` itself never uses the cache.
 
-Entries are pickles, as Sphinx keeps its environment, read by an unpickler that builds nothing but
-argmap's own model classes, arrays and read-only mappings (Python's "restricting globals"): a tampered
-entry can hold odd values, as a YAML file can, but cannot run code. The analysis is stored after the
+Entries are sealed (:mod:`build_tools.store`): each starts with an HMAC under this user's key, kept
+outside every project, so an entry that came with a repository or was written by anyone else is never
+read, only worked out again. Inside the seal they are pickles, as Sphinx keeps its environment: the
+model is some twenty frozen dataclasses with derived indexes and worked-out statuses, and a second,
+hand-written JSON form of all of it would be a second model to keep in step with the first. Only
+argmap, as this user, can have written what passes the seal; even so, as a second wall, the unpickler
+builds nothing but argmap's own model classes (by their plain names in their own modules: no dotted
+name reaches another module's objects), arrays and read-only mappings (Python's "restricting globals"). The analysis is stored after the
 command used it, so the outcomes it computed come back too. Beside each entry, the node files as the
 last fresh check read and checked them (by the digests of their bytes) and its statuses (by their
 outcome key): on a miss, unchanged files are not read again, and statuses nothing they rest on changed
@@ -22,25 +27,24 @@ are not worked out again.
 
 from __future__ import annotations
 
-import contextlib
 import copyreg
 import hashlib
 import io
 import os
 import pickle
 import sys
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from types import MappingProxyType
 
+from ..store import read_entry, write_entry
 from .layout import ARGUMENTS
 from .result import CheckResult
 
 __all__ = ["CheckCache", "CACHE_FOLDER"]
 
 CACHE_FOLDER = Path(".cache") / "argmap" / "checks"
-_FORMAT = b"argmap-check 1\n"
+_FORMAT = b"argmap-check 2\n"
 _PACKAGE = Path(__file__).resolve().parent.parent
 
 
@@ -104,9 +108,9 @@ class _Unpickler(pickle.Unpickler):
     def find_class(self, module: str, name: str):  # noqa: D102 - pickle's hook
         if (module, name) in _OTHERS:
             return super().find_class(module, name)
-        if module in _MODULES:
+        if module in _MODULES and name.isidentifier():  # a dotted name could walk to another module's objects
             found = super().find_class(module, name)
-            if isinstance(found, type):
+            if isinstance(found, type) and found.__module__ == module:  # defined there, not imported there
                 return found
         raise pickle.UnpicklingError(f"{module}.{name} is not allowed in argmap's cache")
 
@@ -144,7 +148,9 @@ class CheckCache:
 
     def _read(self) -> CheckResult | None:
         try:
-            data = self.entry.read_bytes()
+            data = read_entry(self.entry)
+            if data is None:
+                return None
             head = _FORMAT + self._key + b"\n"
             if not data.startswith(head):
                 return None
@@ -160,7 +166,10 @@ class CheckCache:
         (with their digests then), and each debate's statuses with their outcome key; nothing if any of those
         answers has changed since."""
         try:
-            probes, files, outcomes = _Unpickler(io.BytesIO(self.files_entry.read_bytes()[len(_FORMAT):])).load()
+            data = read_entry(self.files_entry)
+            if data is None or not data.startswith(_FORMAT):
+                return {}, {}, {}
+            probes, files, outcomes = _Unpickler(io.BytesIO(data[len(_FORMAT):])).load()
             if (isinstance(files, dict) and isinstance(outcomes, dict)
                     and all(os.path.isfile(p) == there for p, there in probes.items())):
                 return probes, files, outcomes
@@ -184,19 +193,9 @@ class CheckCache:
 
 
 def _write(entry: Path, data: Callable[[], bytes]) -> bool:
-    """Write a cache entry whole (beside, then renamed into place); False if it cannot be done."""
+    """Write a cache entry whole and sealed; False if it cannot be done."""
     try:
         content = data()
-        entry.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=entry.parent, prefix=f".{entry.name}.")
-    except (OSError, pickle.PicklingError, TypeError, AttributeError, RecursionError):
+    except (pickle.PicklingError, TypeError, AttributeError, RecursionError):
         return False
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(content)
-        os.replace(tmp, entry)
-        return True
-    except OSError:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        return False
+    return write_entry(entry, content)

@@ -5,7 +5,8 @@ all its graphs from one stream: about 0.5 ms a map instead of 8.5 ms for one pro
 map. A syntax error in one graph of a stream drops every graph after it, so a batch that
 comes back short is rendered again graph by graph, to name the map that fails.
 
-Every SVG that leaves this module, fresh or from the cache, has passed :func:`unsafe_parts`.
+Every SVG that leaves this module, fresh or from the cache, has passed :func:`unsafe_parts`: a cached
+map is checked each time it is read, and read at all only if its seal holds (:mod:`build_tools.store`).
 
 The ``graphviz`` package finds ``dot``, reads its version and renders single maps in any
 format (``argmap render``): it turns a missing program and a failed run into distinct
@@ -16,10 +17,8 @@ processes below, which the package has no way to do.
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 import subprocess
-import tempfile
 import time
 import xml.parsers.expat as expat
 from concurrent.futures import ThreadPoolExecutor
@@ -27,6 +26,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import graphviz
+
+from ..store import read_entry, write_entry
 
 __all__ = ["RenderError", "Renderer", "unsafe_parts", "dot_version", "INSTALL_HINT", "RENDER_CACHE"]
 
@@ -61,18 +62,6 @@ _SAFE_SCHEMES = ("http", "https", "mailto")
 _PROLOG = re.compile(r'<\?xml version="1\.0" encoding="UTF-8" standalone="no"\?>')
 _DOCTYPE = re.compile(r"<!DOCTYPE svg PUBLIC \"[^\"<>\[\]]*\"\s*\"[^\"<>\[\]]*\">")
 _COMMENT = re.compile(r"<!--(.*?)-->", re.S)
-
-
-# The cache records the digest of each entry it has checked, under a digest of this module (its
-# allow-list): an entry whose digest matches is not parsed again; any doubt (no record, another
-# digest, another allow-list) means a full check. Whoever can write the cache can write this code:
-# the record guards against corruption and edits, the check against what Graphviz might write.
-_MANIFEST = "verified.txt"
-_RULES = "argmap-verified " + hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
-
-
-def _digest(svg: str) -> str:
-    return hashlib.sha256(svg.encode("utf-8")).hexdigest()
 
 
 class RenderError(Exception):
@@ -198,12 +187,10 @@ class Renderer:
         """
         version = dot_version()
         keys = {name: self._key(version, source, fmt) for name, source in sources}
-        verified = self._manifest()
-        newly: dict[str, str] = {}
         result = {}
         missing = []
         for name, source in sources:
-            cached = self._memory.get(keys[name]) or self._cached(keys[name], verified, newly)
+            cached = self._memory.get(keys[name]) or self._cached(keys[name])
             if cached is not None:
                 result[name] = cached
                 if self.remember:
@@ -222,11 +209,8 @@ class Renderer:
             if self.remember:
                 self._memory[keys[name]] = svg
         if self.cache_dir is not None and fresh:
-            self.cache_dir.mkdir(parents=True, exist_ok=True)
             with ThreadPoolExecutor(max_workers=4) as pool:  # the cold build's many small writes, side by side
                 list(pool.map(lambda item: self._store(keys[item[0]], item[1]), fresh.items()))
-            newly.update({keys[name]: _digest(svg) for name, svg in fresh.items()})
-        self._save_manifest(verified, newly)
         return result
 
     def render_one(self, source: str, fmt: str) -> bytes:
@@ -247,56 +231,25 @@ class Renderer:
     def _key(self, version: str, source: str, fmt: str) -> str:
         return hashlib.sha256(f"{version}\0{fmt}\0{source}".encode("utf-8")).hexdigest()
 
-    def _cached(self, key: str, verified: dict[str, str], newly: dict[str, str]) -> str | None:
-        """The cached SVG of ``key``: trusted when its digest is the one recorded when it was checked,
-        checked again (and recorded) on any doubt, None when missing, corrupt or unsafe."""
+    def _cached(self, key: str) -> str | None:
+        """The cached SVG of ``key``, checked again as it is read; None when missing, not sealed by this
+        user's argmap, corrupt or unsafe (it is then rendered again)."""
         if self.cache_dir is None:
             return None
-        path = self.cache_dir / f"{key}.svg"
-        try:
-            svg = path.read_text("utf-8")
-        except (OSError, UnicodeDecodeError):
+        data = read_entry(self.cache_dir / f"{key}.svg")
+        if data is None:
             return None
-        digest = _digest(svg)
-        if verified.get(key) == digest:
-            return svg
+        try:
+            svg = data.decode("utf-8")
+        except UnicodeDecodeError:
+            return None
         if not (svg.startswith(_XML_START) and svg.rstrip().endswith("</svg>")) or unsafe_parts(svg):
-            return None  # corrupt or tampered: render again
-        newly[key] = digest
+            return None
         return svg
 
-    def _manifest(self) -> dict[str, str]:
-        """The digests of the cache's entries as they were when checked against this allow-list."""
-        if self.cache_dir is None:
-            return {}
-        try:
-            lines = (self.cache_dir / _MANIFEST).read_text("utf-8").splitlines()
-        except (OSError, UnicodeDecodeError):
-            return {}
-        if not lines or lines[0] != _RULES:
-            return {}  # another allow-list (argmap changed): check every entry again, once
-        return dict(line.split(" ", 1) for line in lines[1:] if line.count(" ") == 1)
-
-    def _save_manifest(self, verified: dict[str, str], newly: dict[str, str]) -> None:
-        if self.cache_dir is None or not newly:
-            return
-        entries = {**verified, **newly}
-        self._write(_MANIFEST, "\n".join([_RULES, *(f"{k} {v}" for k, v in sorted(entries.items()))]) + "\n")
-
     def _store(self, key: str, svg: str) -> None:
-        self._write(f"{key}.svg", svg)
-
-    def _write(self, name: str, text: str) -> None:
         assert self.cache_dir is not None
-        self.cache_dir.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=self.cache_dir, prefix=".tmp-")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as out:
-                out.write(text)
-            os.replace(tmp, self.cache_dir / name)  # atomic: never a half-written entry
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        write_entry(self.cache_dir / f"{key}.svg", svg.encode("utf-8"))
 
     def _run_batches(self, missing: list[tuple[str, str]], fmt: str) -> dict[str, str]:
         if not missing:
