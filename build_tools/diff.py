@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .analysis import Analysis
-from .escape import markdown_text
+from .escape import gfm_text
 from .model import Attack, Debate, Node, Support, Undercut
 from .status import explain
 
@@ -252,20 +252,20 @@ def as_markdown(diffs: Sequence[DebateDiff]) -> str:
         return "\n".join(lines + ["No change to the debates: no node, relation or outcome differs.", ""])
     for d in changed:
         name = lambda i: f"`{i}`"  # noqa: E731 - ids are [a-z0-9-]: safe in code spans
-        lines += [f"### `{d.id}`", "", f"**{markdown_text(summary(d))}**", ""]
+        lines += [f"### `{d.id}`", "", f"**{gfm_text(summary(d))}**", ""]
         if d.outcomes:
             lines += ["#### Outcomes that change", "", "| Claim | Under | Before | After |", "|---|---|---|---|"]
-            lines += [f"| {markdown_text(o.label)} ({name(o.node)}) | {markdown_text(o.perspective_name)} | "
+            lines += [f"| {gfm_text(o.label)} ({name(o.node)}) | {gfm_text(o.perspective_name)} | "
                       f"{o.before} | **{o.after}** |" for o in d.outcomes]
             lines += ["", "<details><summary>Why, before and after</summary>", ""]
             for o in d.outcomes:
-                lines += [f"- {name(o.node)}, {markdown_text(o.perspective_name)}:",
-                          f"  - before: {markdown_text(o.reason_before)}",
-                          f"  - after: {markdown_text(o.reason_after)}"]
+                lines += [f"- {name(o.node)}, {gfm_text(o.perspective_name)}:",
+                          f"  - before: {gfm_text(o.reason_before)}",
+                          f"  - after: {gfm_text(o.reason_after)}"]
             lines += ["", "</details>", ""]
         if d.nodes:
             lines += ["#### Claims and evidence", ""]
-            lines += [f"- **{n.change}** {n.kind} {name(n.id)}: {markdown_text(n.label)}"
+            lines += [f"- **{n.change}** {n.kind} {name(n.id)}: {gfm_text(n.label)}"
                       + (f" (changed: {', '.join(n.fields)})" if n.fields else "") for n in d.nodes]
             lines.append("")
         if d.relations:

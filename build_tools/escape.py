@@ -14,7 +14,9 @@ import re
 import textwrap
 from urllib.parse import quote, urlsplit
 
-__all__ = ["dot_string", "dot_label", "html_text", "markdown_text", "url_path", "wrap", "safe_url", "html_link",
+from .text import visible
+
+__all__ = ["dot_string", "dot_label", "html_text", "markdown_text", "gfm_text", "url_path", "wrap", "safe_url", "html_link",
            "front_matter_string", "SAFE_SCHEMES"]
 
 SAFE_SCHEMES = ("http", "https", "mailto")
@@ -102,6 +104,31 @@ def markdown_text(text: str) -> str:
     """
     text = " ".join(text.split()).translate(_MD_TABLE)
     return _LINE_START.sub(_escape_line_start, text, count=1)
+
+
+# GitHub's Markdown (a job summary, a comment) also links bare addresses: a scheme's "://", "www." and
+# e-mail addresses. A character reference for the colon and the dot stops the first two (the parser
+# sees no scheme); an e-mail address is found after references are read, so an empty comment, which
+# GitHub drops, splits the text at its "@".
+_GFM_AUTOLINK = re.compile(r":(?=//)|(?<![A-Za-z0-9])(www)\.|@", re.I)
+
+
+def gfm_text(text: str) -> str:
+    """Text that GitHub's Markdown renders literally, bare URLs, ``www.`` addresses and e-mail addresses
+    included (none becomes a link), with invisible and bidirectional characters shown escaped.
+
+    >>> gfm_text("see https://x.org, www.x.org or a@x.org")
+    'see https&#58;//x.org, www&#46;x.org or a@<!-- -->x.org'
+    >>> print(gfm_text("evil\\u202e txt"))
+    evil\\\\u202e txt
+    """
+    return _GFM_AUTOLINK.sub(_unlinked, markdown_text(visible(text)))
+
+
+def _unlinked(match: re.Match) -> str:
+    if match.group(1):
+        return match.group(1) + "&#46;"
+    return "&#58;" if match.group(0) == ":" else "@<!-- -->"
 
 
 def _escape_line_start(match: re.Match) -> str:

@@ -12,16 +12,21 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["forbidden", "describe", "visible", "replace_forbidden"]
+__all__ = ["forbidden", "describe", "visible", "replace_forbidden", "HIDDEN"]
 
 _FORBIDDEN = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef"
     + "".join(f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(17))
     + "]"
 )
-# Shown escaped in terminals and logs: every control character, line and paragraph
-# separators, and the bidirectional controls that can reorder what a terminal shows.
-_INVISIBLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+# Shown escaped in terminals, logs and review summaries: every control character, line and paragraph
+# separators, the bidirectional controls and marks that can reorder what a reader sees ("Trojan Source"),
+# and the zero-width characters that hide a difference.
+_INVISIBLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ud800-\udfff]")
+# Flagged in text (a warning that names the character): the bidirectional controls and marks and the
+# invisible zero-width characters. The joiners (U+200C, U+200D) are left alone: Persian, Indic scripts and
+# emoji sequences need them.
+HIDDEN = re.compile("[\u061c\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
 
 
 def forbidden(text: str) -> int | None:

@@ -52,7 +52,7 @@ def versions(tmp_path: Path) -> tuple[Path, Path]:
 
 def test_a_diff_names_every_kind_of_change(versions: tuple[Path, Path]) -> None:
     base, head = versions
-    result = run_argmap("diff", str(base), str(head), "--root", str(base))
+    result = run_argmap("diff", "--folder", str(base), str(head), "--root", str(base))
     assert result.returncode == 0, result.stderr
     text = result.stdout
     assert text.startswith("weighed: 1 node added; 1 node removed; 1 node changed; 1 relation added; "
@@ -71,7 +71,7 @@ def test_a_diff_names_every_kind_of_change(versions: tuple[Path, Path]) -> None:
 
 def test_the_markdown_is_escaped_and_matches_its_golden_file(versions: tuple[Path, Path]) -> None:
     base, head = versions
-    result = run_argmap("diff", str(base), str(head), "--root", str(base), "--format", "markdown")
+    result = run_argmap("diff", "--folder", str(base), str(head), "--root", str(base), "--format", "markdown")
     assert result.returncode == 0, result.stderr
     assert "The risk is small \\| &lt;b&gt;" in result.stdout  # a label cannot break the table or add markup
     path = GOLDEN / "diff.md"
@@ -82,7 +82,7 @@ def test_the_markdown_is_escaped_and_matches_its_golden_file(versions: tuple[Pat
 
 def test_the_json_follows_its_schema(versions: tuple[Path, Path]) -> None:
     base, head = versions
-    result = run_argmap("diff", str(base), str(head), "--root", str(base), "--format", "json")
+    result = run_argmap("diff", "--folder", str(base), str(head), "--root", str(base), "--format", "json")
     data = json.loads(result.stdout)
     jsonschema.validate(data, SCHEMA)
     [debate] = data["debates"]
@@ -95,7 +95,7 @@ def test_the_json_follows_its_schema(versions: tuple[Path, Path]) -> None:
 def test_the_diff_map_marks_changes_in_words_and_borders(versions: tuple[Path, Path], tmp_path: Path) -> None:
     base, head = versions
     out = tmp_path / "diff.svg"
-    result = run_argmap("diff", str(base), str(head), "--root", str(base), "--map", str(out))
+    result = run_argmap("diff", "--folder", str(base), str(head), "--root", str(base), "--map", str(out))
     assert result.returncode == 0, result.stderr
     svg = out.read_text()
     assert unsafe_parts(svg) == [] and "<b>" not in svg
@@ -104,17 +104,17 @@ def test_the_diff_map_marks_changes_in_words_and_borders(versions: tuple[Path, P
         assert words in html.unescape(svg), words
     assert 'stroke-dasharray' in svg  # the removed box's dashed border (and the attacks' dashed lines)
     dot = tmp_path / "diff.dot"
-    assert run_argmap("diff", str(base), str(head), "--root", str(base), "--map", str(dot)).returncode == 0
+    assert run_argmap("diff", "--folder", str(base), str(head), "--root", str(base), "--map", str(dot)).returncode == 0
     assert "peripheries=\"2\"" in dot.read_text() and "penwidth=\"3\"" in dot.read_text()
 
 
 def test_no_change_is_said_and_has_no_map(versions: tuple[Path, Path], tmp_path: Path) -> None:
     base, _ = versions
-    result = run_argmap("diff", str(base), str(base), "--root", str(base))
+    result = run_argmap("diff", "--folder", str(base), str(base), "--root", str(base))
     assert result.returncode == 0 and result.stdout == "no change to the debates\n"
-    markdown = run_argmap("diff", str(base), str(base), "--root", str(base), "--format", "markdown")
+    markdown = run_argmap("diff", "--folder", str(base), str(base), "--root", str(base), "--format", "markdown")
     assert "No change to the debates" in markdown.stdout
-    drawn = run_argmap("diff", str(base), str(base), "--root", str(base), "--map", str(tmp_path / "x.svg"))
+    drawn = run_argmap("diff", "--folder", str(base), str(base), "--root", str(base), "--map", str(tmp_path / "x.svg"))
     assert drawn.returncode == 0 and "no change to draw" in drawn.stderr and not (tmp_path / "x.svg").exists()
 
 
@@ -141,9 +141,55 @@ def test_a_diff_between_git_revisions_and_the_working_tree(tmp_path: Path) -> No
     between = run_argmap("diff", "main~1", "main", "--root", str(project))
     assert between.stdout == working.stdout
     wrong = run_argmap("diff", "no-such-branch", "--root", str(project))
-    assert wrong.returncode == 1 and "'no-such-branch' is neither a folder nor a git revision" in wrong.stderr
+    assert wrong.returncode == 1 and "'no-such-branch' is not a git revision" in wrong.stderr
     # a version whose arguments do not check is refused, with its problems
     (project / "arguments" / "weighed" / "claims" / "answer.yaml").write_text("label: [\n")
     broken = run_argmap("diff", "main", "--root", str(project))
     assert broken.returncode == 1 and "the working tree: its arguments have 1 error(s)" in broken.stderr
     assert "answer.yaml:" in broken.stdout
+
+
+def _committed(tmp_path: Path) -> Path:
+    project = tmp_path / "p"
+    write_issue_debate(project)
+    (project / "build_tools" / "schemas").unlink()
+    shutil.copytree(ROOT / "build_tools" / "schemas", project / "build_tools" / "schemas")
+    _git(project, "init", "-q", "-b", "main")
+    _git(project, "add", "-A")
+    _git(project, "commit", "-q", "-m", "base")
+    return project
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_a_diff_reads_exactly_what_git_holds(tmp_path: Path) -> None:
+    """A .gitattributes export-ignore hides nothing; a folder named like a revision is not read as it; a
+    revision that looks like an option is not one; the summary says so, escaped, when a version does not check."""
+    project = _committed(tmp_path)
+    _git(project, "checkout", "-q", "-b", "pr")
+    _change(project)
+    claims = project / "arguments" / "weighed" / "claims"
+    (project / ".gitattributes").write_text("arguments/weighed/claims/answer.yaml export-ignore\n")
+    shutil.copytree(project / "arguments", project / "HEAD" / "arguments")  # a decoy: the base's arguments
+    shutil.rmtree(project / "HEAD" / "arguments")
+    write_issue_debate(project / "HEAD")
+    _git(project, "add", "-A")
+    _git(project, "commit", "-q", "-m", "pr")
+    diff = run_argmap("diff", "main", "HEAD", "--root", str(project), "--format", "markdown", cwd=project)
+    assert diff.returncode == 0, diff.stderr
+    assert "`answer`" in diff.stdout and "No change" not in diff.stdout
+    truncated = tmp_path / "keep.txt"
+    truncated.write_text("kept")
+    for option in (f"--output={truncated}", "--list"):
+        odd = run_argmap("diff", "--root", str(project), "--", option)
+        assert odd.returncode == 1 and "not a git revision" in odd.stderr and "internal error" not in odd.stderr
+    assert truncated.read_text() == "kept"
+    # a file whose error message carries a URL, an e-mail address and a bidi override
+    (claims / "answer.yaml").write_text("label: [see https://evil.example, www.evil.example, a@evil.example \u202e\n")
+    (claims / "www.evil.example.yaml").write_text("x: [\n")
+    _git(project, "add", "-A")
+    _git(project, "commit", "-q", "-m", "broken")
+    broken = run_argmap("diff", "main", "HEAD", "--root", str(project), "--format", "markdown")
+    assert broken.returncode == 1 and "do not check" in broken.stdout, broken.stdout + broken.stderr
+    cmarkgfm = pytest.importorskip("cmarkgfm")
+    rendered = cmarkgfm.github_flavored_markdown_to_html(broken.stdout)
+    assert "<a " not in rendered and "\u202e" not in rendered and "answer.yaml" in rendered

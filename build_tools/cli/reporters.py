@@ -6,6 +6,7 @@ import json
 from collections.abc import Callable
 
 from ..diagnostics import Diagnostic, summary
+from ..text import visible
 
 __all__ = ["REPORTERS", "text", "github", "as_json", "escape_data", "escape_property"]
 
@@ -37,13 +38,14 @@ def escape_property(value: str) -> str:
 def github(diagnostics: list[Diagnostic], files: int) -> str:
     lines = []
     for d in diagnostics:
-        props = [f"file={escape_property(d.path)}"]
+        props = [f"file={escape_property(visible(d.path))}"]
         if d.line:
             props.append(f"line={d.line}")
         if d.column:
             props.append(f"col={d.column}")
         props.append(f"title={escape_property('argmap ' + d.code)}")
-        lines.append(f"::{d.severity.value} {','.join(props)}::{escape_data(d.message)}")
+        message = "\n".join(visible(line) for line in d.message.split("\n"))  # bidi and zero-width shown escaped
+        lines.append(f"::{d.severity.value} {','.join(props)}::{escape_data(message)}")
     lines.append(summary(diagnostics, files))
     return "\n".join(lines) + "\n"
 
