@@ -19,7 +19,7 @@ import json
 import logging
 import os
 from pathlib import Path
-from urllib.parse import urljoin
+from urllib.parse import quote, urljoin
 
 import jinja2
 from mkdocs.config import config_options as c
@@ -32,6 +32,7 @@ from mkdocs.structure.pages import Page
 
 from .check import ProjectError, check_project
 from .check.cache import CheckCache
+from .check.layout import docs_problems
 from .check.load import Reuse
 from .check.yamlfile import LIBYAML, NO_LIBYAML
 from .formats import EXPORTS, formats_table
@@ -39,6 +40,7 @@ from .site.embed import fill_slots, slots_in
 from .site.memo import Memo
 from .site.pipeline import Download, Site, build_site
 from .site.render import RENDER_CACHE, Renderer, RenderError
+from .escape import safe_url
 from .text import visible
 
 __all__ = ["ArgmapPlugin"]
@@ -69,7 +71,7 @@ def edit_url(config, path: Path) -> str | None:
     """
     if not config.repo_url or not (config.edit_uri or config.edit_uri_template):
         return None
-    relative = Path(os.path.relpath(path, config.docs_dir)).as_posix()
+    relative = quote(Path(os.path.relpath(path, config.docs_dir)).as_posix(), safe="/")
     base = config.repo_url.rstrip("/") + "/"
     if config.edit_uri_template:
         return urljoin(base, config.edit_uri_template.format(path=relative, path_noext=relative.rsplit(".", 1)[0]))
@@ -197,7 +199,7 @@ class ArgmapPlugin(BasePlugin[ArgmapConfig]):
             raise PluginError(f"argmap: {visible(str(exc))}") from exc
         for warning in (d for d in result.diagnostics if not d.is_error):
             log.warning(warning.render())
-        errors = [d for d in result.diagnostics if d.is_error]
+        errors = [d for d in result.diagnostics if d.is_error] + docs_problems(root, Path(config.docs_dir))
         if errors:
             listing = "\n".join(d.render() for d in errors)
             raise PluginError(f"argmap: the arguments have {len(errors)} error(s); nothing was built:\n{listing}")
@@ -303,6 +305,8 @@ class ArgmapPlugin(BasePlugin[ArgmapConfig]):
             # a generated page is edited in the YAML file it is built from (none: no edit link)
             edit_path = self.edit_paths.get(page.file.src_uri)
             page.edit_url = edit_url(config, self._root(config) / edit_path) if edit_path else None
+        if page.edit_url and not safe_url(page.edit_url):  # the theme writes it into an attribute as it is
+            page.edit_url = None
         if page.is_homepage and page.meta.get("title"):
             # The theme writes "<meta title> - <site name>" into the browser tab, which on the home page repeats
             # itself; without the meta title it writes the site name alone. The page keeps its name in the navigation

@@ -26,7 +26,8 @@ CLAIM = CLAIMS / "trees-cost-too-much.yaml"
 EVIDENCE = Path("arguments/trees/evidence/council-study.yaml")
 DEBATE_FILE = Path("arguments/trees/debate.yaml")
 SOURCE = Path("arguments/trees/source.txt")
-SITE = "site_name: Hostile\ntheme:\n  name: material\n  font: false\nplugins:\n  - search\n  - argmap\n"
+SITE = ("site_name: Hostile\nrepo_url: https://github.com/o/r\nedit_uri: edit/main/docs/\ntheme:\n  name: material\n"
+        "  font: false\n  features:\n    - content.action.edit\nplugins:\n  - search\n  - argmap\n")
 HEAD = "# yaml-language-server: $schema=../../../build_tools/schemas/claim.schema.json\n"
 
 
@@ -123,6 +124,13 @@ CASES = {
     "very-long-statement": (lambda p: _replace(p / CLAIM, "statement: The upkeep of street trees is too expensive.",
                                                "statement: " + "word " * 50_000), "bad-value"),
     "support-chain-a-thousand-deep": (lambda p: _chain(p, 1000), "chain-too-deep"),
+    # issue 27: what a pull request can bring beside the arguments
+    "gitattributes-among-the-arguments": (lambda p: (p / "arguments/trees/.gitattributes").write_text(
+        "claims/x.yaml export-ignore\n"), "hidden-file"),
+    "hidden-claim-file": (lambda p: shutil.copy(p / CLAIM, p / CLAIMS / ".sneaky.yaml"), "hidden-file"),
+    "symlink-in-docs-to-the-environment": (lambda p: (p / "docs/env.md").symlink_to("/proc/self/environ"), "symlink"),
+    "page-name-closing-an-attribute": (lambda p: (p / "docs" / 'guide" autofocus onfocus=alert(1) x.md').write_text(
+        "# Guide\n"), "unsafe-name"),
     "support-cycle-a-thousand-long": (lambda p: _chain(p, 1000, cycle=True), "chain-too-deep"),
 }
 

@@ -111,7 +111,7 @@ def _node_files(folder: Path, rel: str, kind: NodeKind, files: DebateFiles, reus
     for entry in sorted(os.scandir(sub), key=lambda e: e.name):
         path = f"{rel}/{kind.folder}/{entry.name}"
         if entry.name.startswith("."):
-            continue
+            continue  # reported by layout.hidden_entries
         if entry.is_dir(follow_symlinks=False):
             _problem(files, path, "unexpected-file", "folders are not allowed here: put the file directly in "
                      f"{kind.folder}/")

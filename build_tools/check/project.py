@@ -19,6 +19,7 @@ from ..model import Debate, NodeKind
 from ..quotes import index_quotes
 from . import filerules, load, schema
 from .assemble import assemble
+from .layout import hidden_entries
 from .result import CheckResult, ProjectError
 from .rules import DEBATE_RULES, Known, adjusted
 from .yamlfile import Document
@@ -49,6 +50,8 @@ def check_project(root: Path, paths: Iterable[str] = (), debate: str | None = No
         result.diagnostics.extend(diagnostics)
         result.files += files
     result.diagnostics.extend(d for d in load.misnamed_debates(root) if debate is None)
+    result.diagnostics.extend(d for d in hidden_entries(root) if debate is None or d.path.startswith(
+        f"{load.ARGUMENTS}/{debate}/"))
     if not available:
         result.diagnostics.append(Diagnostic(load.ARGUMENTS, 1, 1, Severity.ERROR, "no-debate",
                                              "there is no debate: add a folder arguments/<debate>/ with debate.yaml"))

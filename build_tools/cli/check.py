@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from ..check import check_project
+from ..check.layout import docs_problems
 from ..check.yamlfile import LIBYAML, NO_LIBYAML
 from .common import root_of, root_option
 from .reporters import REPORTERS
@@ -29,8 +30,11 @@ def register(commands) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    result = check_project(root_of(args), args.paths, args.debate)
+    root = root_of(args)
+    result = check_project(root, args.paths, args.debate)
+    if not args.paths and not args.debate:  # the pages' folder too, as the site build checks it
+        result.diagnostics.extend(docs_problems(root, root / "docs"))
     sys.stdout.write(REPORTERS[args.format](result.diagnostics, result.files))
     if not LIBYAML:
         print(NO_LIBYAML, file=sys.stderr)
-    return 0 if result.ok else 1
+    return 0 if not any(d.is_error for d in result.diagnostics) else 1
