@@ -166,16 +166,40 @@ class _Rules:
     issue_of: dict[str, Issue] = field(default_factory=dict)
     decisions: dict[str, Decision] = field(default_factory=dict)
 
+    # Worked out once per evaluation: each position's arguments, each issue's context, and how far each issue's
+    # (and each position's) arguments are known to be applicable. Labels only ever go from undecided to in or
+    # out, so an argument once applicable stays so: a scan resumes where the last one stopped, and an issue is
+    # weighed once, when every argument on it is applicable (linear in the issue's size, however many positions).
+    _for: dict[str, list[Argument]] = field(default_factory=dict)
+    _against: dict[str, list[Argument]] = field(default_factory=dict)
+    _contexts: dict[str | None, Context] = field(default_factory=dict)
+    _ready: dict[str, int] = field(default_factory=dict)
+    _rivals: dict[str, list[str]] = field(default_factory=dict)
+
     def __post_init__(self) -> None:
         self.issue_of = {p: issue for issue in self.debate.issues for p in issue.positions}
 
     def rivals(self, node_id: str) -> list[str]:
-        issue = self.issue_of.get(node_id)
-        return [p for p in issue.positions if p != node_id] if issue else []
+        if node_id not in self._rivals:
+            issue = self.issue_of.get(node_id)
+            self._rivals[node_id] = [p for p in issue.positions if p != node_id] if issue else []
+        return self._rivals[node_id]
 
     def context(self, issue: Issue | None) -> Context:
-        arguments = [a for p in issue.positions for a in self.arguments_for(p)] if issue else []
-        return Context(self.labels, arguments, self.positions_of, self.perspective, self.criterion_of)
+        key = issue.id if issue else None
+        if key not in self._contexts:
+            arguments = [a for p in issue.positions for a in self.arguments_for(p)] if issue else []
+            self._contexts[key] = Context(self.labels, arguments, self.positions_of, self.perspective,
+                                          self.criterion_of)
+        return self._contexts[key]
+
+    def ready(self, key: str, arguments: list[Argument], applicable) -> bool:
+        """Whether every argument of ``arguments`` is applicable, resuming after those found so before."""
+        at = self._ready.get(key, 0)
+        while at < len(arguments) and applicable(arguments[at]):
+            at += 1
+        self._ready[key] = at
+        return at == len(arguments)
 
     def criterion_of(self, node_id: str) -> tuple[str, str] | None:
         return self.debate.nodes[node_id].criterion
@@ -185,15 +209,21 @@ class _Rules:
         return list(issue.positions) if issue else []
 
     def arguments_for(self, node_id: str) -> list[Argument]:
-        return [Argument(s.key, s.premises, s.conclusion, self.weighing_of(s.weighing, s.premises, s.conclusion))
+        if node_id not in self._for:
+            self._for[node_id] = [
+                Argument(s.key, s.premises, s.conclusion, self.weighing_of(s.weighing, s.premises, s.conclusion))
                 for s in self.graph.steps_into.get(node_id, ())]
+        return self._for[node_id]
 
     def arguments_against(self, node_id: str) -> list[Argument]:
         """The attacks on a position, as arguments against it (a rival position's attack adds nothing:
         the issue itself sets the positions against each other)."""
-        rivals = set(self.rivals(node_id))
-        return [Argument(a, (a.attacker,), a.target, self.weighing_of(a.weighing, (a.attacker,), a.target))
+        if node_id not in self._against:
+            rivals = set(self.rivals(node_id))
+            self._against[node_id] = [
+                Argument(a, (a.attacker,), a.target, self.weighing_of(a.weighing, (a.attacker,), a.target))
                 for a in self.graph.attacks_into.get(node_id, ()) if a.attacker not in rivals]
+        return self._against[node_id]
 
     def weighing_of(self, weighing: Weighing | None, sources: tuple[str, ...], target: str) -> Weighing:
         """The argument's weighing, with a what-if's weight for it if there is one."""
@@ -274,17 +304,23 @@ def _decide_position(node_id: str, rules: _Rules) -> Label:
         return Label.IN
     if any(p in rules.granted for p in issue.positions):
         return Label.OUT
+    decided = rules.decisions.get(issue.id)
+    if decided is not None:  # weighed once, for every position
+        return Label.IN if decided.winner == node_id else Label.OUT
     context = rules.context(issue)
-    pro = [_applicable_weight(a, rules, context) for a in rules.arguments_for(node_id)]
-    if all(w is not None and w <= 0 for w in pro):
+    nothing_for = rules.ready(f"for {node_id}", rules.arguments_for(node_id),
+                              lambda a: (_applicable_weight(a, rules, context) or 0) <= 0
+                              and _applicable_weight(a, rules, context) is not None)
+    if nothing_for:  # every argument for it applicable and weighing nothing
         return Label.OUT
+    if not rules.ready(f"issue {issue.id}", _issue_arguments(rules, issue),
+                       lambda a: _applicable_weight(a, rules, context) is not None):
+        return Label.UNDECIDED
     strength, against, strongest, strongest_against, as_heavy, as_heavy_against = {}, {}, {}, {}, {}, {}
     for position in issue.positions:
         pros, cons = rules.arguments_for(position), rules.arguments_against(position)
         weights = [_applicable_weight(a, rules, context) for a in pros]
         con_weights = [_applicable_weight(a, rules, context) for a in cons]
-        if None in weights or None in con_weights:
-            return Label.UNDECIDED
         strength[position], strongest[position], as_heavy[position] = _strongest(pros, weights)
         against[position], strongest_against[position], as_heavy_against[position] = _strongest(cons, con_weights)
     standard = STANDARDS[issue.standard]
@@ -294,6 +330,11 @@ def _decide_position(node_id: str, rules: _Rules) -> Label:
     rules.decisions[issue.id] = Decision(issue.id, issue.standard, strength, against, winner, strongest,
                                          strongest_against, as_heavy, as_heavy_against)
     return Label.IN if winner == node_id else Label.OUT
+
+
+def _issue_arguments(rules: _Rules, issue: Issue) -> list[Argument]:
+    return rules.context(issue).once("for and against", lambda: [
+        a for p in issue.positions for a in (*rules.arguments_for(p), *rules.arguments_against(p))])
 
 
 def _strongest(arguments: list[Argument], weights: list[float]) -> tuple[float, tuple[str, ...], int]:

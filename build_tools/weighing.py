@@ -21,7 +21,7 @@ The functions are pure; :mod:`build_tools.status` decides when an argument is ap
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .model import Weighing
 from .vocabulary import Label
@@ -47,6 +47,14 @@ class Context:
     positions_of: Callable[[str], Sequence[str]]  # the positions of the issue a statement belongs to
     perspective: str | None
     criterion_of: Callable[[str], tuple[str, str] | None] = lambda node: None  # the (name, value) a node gives
+    # What the issue's arguments give every one of them (the factorized share's denominator, the preference
+    # ranks), worked out once per context, not once per argument: weighing an issue stays linear in its size.
+    _once: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def once(self, name: str, make: Callable[[], object]):
+        if name not in self._once:
+            self._once[name] = make()
+        return self._once[name]
 
 
 def weigh(argument: Argument, context: Context) -> float:
@@ -77,8 +85,9 @@ def _cumulative(argument: Argument, context: Context) -> float:
 def _factorized(argument: Argument, context: Context) -> float:
     if any(context.labels[p] is Label.OUT for p in argument.premises):
         return 0.0
-    every = {p for a in context.issue_arguments for p in a.premises} or set(argument.premises)
-    return sum(_in(context, p) for p in argument.premises) / len(every) if every else 0.0
+    every = context.once("premises", lambda: len({p for a in context.issue_arguments for p in a.premises}))
+    every = every or len(set(argument.premises))
+    return sum(_in(context, p) for p in argument.premises) / every if every else 0.0
 
 
 def _criteria(argument: Argument, context: Context) -> float:
@@ -119,25 +128,33 @@ def _criterion_value(argument: Argument, context: Context, name: str) -> str | N
 def _preference(argument: Argument, context: Context) -> float:
     if not all(_in(context, p) for p in argument.premises):
         return 0.0
-    rivals = [a for a in context.issue_arguments if a.weighing.function == "preference"]
-    if not context.positions_of(argument.conclusion) or not rivals:
+    ranked = context.once("ranks", lambda: sorted({_rank(a) for a in context.issue_arguments
+                                                   if a.weighing.function == "preference"}))
+    if not context.positions_of(argument.conclusion) or not ranked:
         return 1.0
-    ranks = sorted({_rank(a) for a in rivals} | {_rank(argument)})  # an argument against ranks among them too
-    return (ranks.index(_rank(argument)) + 1) / len(ranks)
+    mine = _rank(argument)
+    place = context.once("places", lambda: {rank: i for i, rank in enumerate(ranked)}).get(mine)
+    if place is None:  # an argument against ranks among them too
+        ranks = sorted({*ranked, mine})
+        return (ranks.index(mine) + 1) / len(ranks)
+    return (place + 1) / len(ranked)
 
 
 def _rank(argument: Argument) -> tuple:
-    """An argument's place by the properties its preference names, first property first."""
+    """An argument's place by the properties its preference names, first property first. An argument without
+    a property its preference names ranks below every argument with it (the checker reports it)."""
     key = []
     for item in argument.weighing.preference:
         value = argument.weighing.properties.get(item["property"])
         order = item["order"]
         if isinstance(order, list):
-            key.append(order.index(value) if value in order else -1)
+            key.append((1, order.index(value) if value in order else -1))
+        elif not isinstance(value, str):
+            key.append((0,))
         elif order == "ascending":
-            key.append(value)
+            key.append((1, value))
         else:  # descending: lower values are stronger
-            key.append(_Reversed(value))
+            key.append((1, _Reversed(value)))
     return tuple(key)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import os
 import re
 from collections.abc import Callable, Iterator
@@ -11,14 +12,15 @@ from ..escape import SAFE_SCHEMES, safe_url
 from ..ids import RESERVED_IDS, is_valid_id
 from .yamlfile import Document
 
-__all__ = ["SCHEMA_LINE", "schema_line", "node_id", "placeholders", "links", "SAFE_SCHEMES"]
+__all__ = ["SCHEMA_LINE", "schema_line", "node_id", "placeholders", "links", "numbers", "SAFE_SCHEMES"]
 
 SCHEMA_LINE = "# yaml-language-server: $schema="
 URL_FIELDS = {"debate": [("source", "url")], "claim": [], "evidence": [("citation", "url")], "argument": []}
 
 _PLACEHOLDER = re.compile(r"\bTODO\b")
 _MD_LINK = re.compile(r"\]\(\s*<?([^)>\s]*)")
-_AUTOLINK = re.compile(r"<([^<>\s]*:[^<>\s]*)>")
+# The part before the first colon holds no colon: a "<" and a run of colons cannot make it backtrack.
+_AUTOLINK = re.compile(r"<([^<>\s:]*:[^<>\s]*)>")
 _REFERENCE = re.compile(r"^[ \t]*\[[^\]\n]+\]:[ \t]*<?(\S+?)>?(\s|$)", re.M)  # within one line: linear
 _BARE = re.compile(r"\b(javascript|data|vbscript|file):", re.I)
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*):")
@@ -57,6 +59,20 @@ def placeholders(doc: Document) -> Iterator[tuple[tuple, str]]:
     for path, value in _strings(doc.data, ()):
         if _PLACEHOLDER.search(value):
             yield path, "a placeholder (TODO) is left in the file: replace it with the real value"
+
+
+def numbers(doc: Document) -> Iterator[tuple[tuple, str]]:
+    """Every number finite: YAML reads ``.inf``, ``.nan`` and ``1e999`` as numbers that JSON cannot hold."""
+    stack = [((), doc.data)]
+    while stack:
+        path, data = stack.pop()
+        if isinstance(data, float) and not math.isfinite(data):
+            yield path, (f"{data} is not a number a map can use: write a finite number (a weight is between 0 "
+                         "and 1)")
+        elif isinstance(data, dict):
+            stack.extend((path + (key,), value) for key, value in data.items())
+        elif isinstance(data, list):
+            stack.extend((path + (i,), value) for i, value in enumerate(data))
 
 
 def links(doc: Document, kind: str) -> Iterator[tuple[tuple, str]]:

@@ -112,6 +112,8 @@ def _check_file(doc: Document, kind: str, root: Path, exists: Callable[[str], bo
         doc.error("placeholder", message, doc.position(path))
     for path, message in filerules.links(doc, kind):
         doc.error("unsafe-link", message, doc.position(path))
+    for path, message in filerules.numbers(doc):
+        doc.error("bad-number", message, doc.position(path))
     return schema.validate(doc, kind)
 
 

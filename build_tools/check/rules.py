@@ -19,6 +19,7 @@ from ..analysis import Analysis
 from ..diagnostics import Diagnostic, Severity
 from ..ids import closest, did_you_mean
 from ..model import NodeKind, Origin
+from ..text import HIDDEN, describe
 from ..vocabulary import RELATIONS
 
 __all__ = ["DEBATE_RULES", "MAX_LABEL_WORDS", "MAX_CHAIN_DEPTH", "Known", "ADJUSTABLE", "adjusted"]
@@ -316,6 +317,7 @@ def weights(analysis: Analysis, known: Known) -> Iterator[Diagnostic]:
                              f"'weights' names '{perspective}', which is not a perspective of debate.yaml"
                              f"{did_you_mean(perspective, perspectives)}")
     yield from _criteria(debate)
+    yield from _preferences(debate)
     for attack in debate.attacks:
         if attack.weighing is not None and attack.target not in positions:
             yield _warning(attack.origin, "unused-weight",
@@ -325,6 +327,19 @@ def weights(analysis: Analysis, known: Known) -> Iterator[Diagnostic]:
         if node.open and node.assumed is not None:
             yield _error(node.where("open"), "open-assumed",
                          "an open condition is neither granted nor refuted: remove 'assumed' or 'open'")
+
+
+def _preferences(debate) -> Iterator[Diagnostic]:
+    """A preference weighing can rank its argument: the argument has every property its preference names."""
+    for step in debate.supports:
+        weighing = step.weighing
+        if weighing is None or weighing.function != "preference":
+            continue
+        for item in weighing.preference:
+            if item["property"] not in weighing.properties:
+                yield _error(step.origin, "missing-property",
+                             f"the preference ranks by '{item['property']}', but this argument has no such property: "
+                             f"add 'properties: {{{item['property']}: ...}}' beside 'weighing'")
 
 
 def _criteria(debate) -> Iterator[Diagnostic]:
@@ -471,16 +486,76 @@ def citations(analysis: Analysis, known: Known) -> Iterator[Diagnostic]:
                            "the citation links a source, so its basis is 'primary-source'")
 
 
+# How many relations (each premise of a support, each attack, each premise of an undercut: the edges of a map)
+# one node may take part in, and a debate may hold: a few dozen attackers that each attack the same few dozen
+# claims, from as many small files, would otherwise make Graphviz take minutes over every map that shows them.
+MAX_NODE_RELATIONS = 200
+MIN_DEBATE_RELATIONS = 2000  # a debate may always hold this many; beyond it, at most 4 per node
+RELATIONS_PER_NODE = 4
+
+
+def relation_counts(analysis: Analysis, known: Known) -> Iterator[Diagnostic]:
+    """No node in more than MAX_NODE_RELATIONS relations; no debate with more than max(MIN_DEBATE_RELATIONS,
+    RELATIONS_PER_NODE x its nodes). Counted in one pass over the relations."""
+    debate = analysis.debate
+    count: dict[str, int] = {}
+    total = 0
+    for step in debate.supports:
+        for node in (*step.premises, step.conclusion):
+            count[node] = count.get(node, 0) + 1
+        total += len(step.premises)
+    for attack in debate.attacks:
+        for node in (attack.attacker, attack.target):
+            count[node] = count.get(node, 0) + 1
+        total += 1
+    for cut in debate.undercuts:
+        count[cut.undercutter] = count.get(cut.undercutter, 0) + 1
+        total += 1
+    for node_id, n in count.items():
+        if n > MAX_NODE_RELATIONS and node_id in debate.nodes:
+            yield _error(debate.nodes[node_id].origin, "too-many-relations",
+                         f"'{node_id}' takes part in {n} relations, more than the {MAX_NODE_RELATIONS} a map can show "
+                         "readably: group its reasons into fewer, stronger ones, or split the debate")
+    limit = max(MIN_DEBATE_RELATIONS, RELATIONS_PER_NODE * len(debate.nodes))
+    if total > limit:
+        yield _error(debate.origin, "too-many-relations",
+                     f"the debate has {total} relations among {len(debate.nodes)} nodes, more than its limit of "
+                     f"{limit} (at least {MIN_DEBATE_RELATIONS}, else {RELATIONS_PER_NODE} a node): its maps could "
+                     "not be drawn in reasonable time; remove relations that repeat others, or split the debate")
+
+
+_NODE_TEXTS = ("label", "statement", "note", "rationale", "caution")
+
+
+def hidden_characters(analysis: Analysis, known: Known) -> Iterator[Diagnostic]:
+    """A warning for a bidirectional control or an invisible zero-width character in a text readers read: it
+    can make a text read otherwise than it is written ("Trojan Source"). Right-to-left text may need some: a
+    debate can turn the warning off (``checks: {hidden-character: ignore}``)."""
+    debate = analysis.debate
+    texts = [(debate.origins.get(name, debate.origin), getattr(debate, name)) for name in ("title", "summary")]
+    texts += [(debate.origin, p.name) for p in debate.perspectives]
+    for node in debate.nodes.values():
+        texts += [(node.where(name), getattr(node, name)) for name in _NODE_TEXTS]
+        texts += [(node.where("quote"), quote) for quote in node.quotes]
+    for origin, text in texts:
+        found = HIDDEN.search(text) if text else None
+        if found:
+            yield _warning(origin, "hidden-character",
+                           f"{describe(found.group(0))} is an invisible character that can change how the text "
+                           "around it reads: remove it, unless right-to-left text needs it")
+
+
 DEBATE_RULES = (
     thesis, perspectives, classification, references, structures, issues, weights, self_reference, contradictions,
-    undercut_targets, support_cycles, connected, chain_depth, quoting, unmapped, labels, citations,
+    undercut_targets, support_cycles, connected, chain_depth, relation_counts, quoting, unmapped, labels, citations,
+    hidden_characters,
 )
 
 # The warnings a debate may turn off, or make errors, in its debate.yaml (``checks: {disconnected: ignore}``): what
 # is a fault in a map written by hand can be a feature of an imported one (real maps have parts not connected).
 # Errors are never adjustable: they are what the build cannot render or the format does not allow.
 ADJUSTABLE = ("disconnected", "support-cycle", "unused-weight", "unverifiable-quote", "stale-unmapped",
-              "long-label", "citation-basis")
+              "long-label", "citation-basis", "hidden-character")
 
 
 def adjusted(diagnostics: list[Diagnostic], checks: Mapping[str, str]) -> list[Diagnostic]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 
 from ..analysis import Analysis
+from ..check.rules import MAX_NODE_RELATIONS
 from ..ids import FreeIds
 from ..model import NodeKind
 from .folder import Imported, ImportRefused, imported_debate, most_reached, short_label, slug
@@ -157,6 +158,10 @@ def read(data: dict, name: str) -> Imported:
         if node.get("type") != "CA":
             continue
         attackers = [ids[a] for a in into.get(node_id, []) if a in ids]
+        if len(attackers) * len(out.get(node_id, [])) > MAX_NODE_RELATIONS:  # before expanding it, not after
+            raise ImportRefused(f"CA-node {node_id} has {len(attackers)} attackers and {len(out.get(node_id, []))} "
+                                f"targets: as relations each attacker to each target, that is more than the "
+                                f"{MAX_NODE_RELATIONS} a node may take part in (see docs/format.md, Limits)")
         for target in out.get(node_id, []):
             for attacker in attackers:
                 if target in named:
