@@ -149,6 +149,7 @@ def evaluate(debate: Debate, graph: Graph, *, granted: dict[str, str] | None = N
         labels[node_id] = Label.OUT
     rules = _Rules(debate, graph, labels, granted, perspective, weighing, dict(weights or {}))
     _propagate(rules, rejected)
+    rules.cycles = _cycles(graph, labels)
     return {node_id: _explain(rules, node_id, rejected) for node_id in debate.nodes}
 
 
@@ -175,6 +176,7 @@ class _Rules:
     _contexts: dict[str | None, Context] = field(default_factory=dict)
     _ready: dict[str, int] = field(default_factory=dict)
     _rivals: dict[str, list[str]] = field(default_factory=dict)
+    cycles: dict[str, tuple[str, ...]] = field(default_factory=dict)  # (after propagation) see _cycles
 
     def __post_init__(self) -> None:
         self.issue_of = {p: issue for issue in self.debate.issues for p in issue.positions}
@@ -411,7 +413,7 @@ def _explain(rules: _Rules, node_id: str, rejected) -> Status:
     for step in steps:
         waiting.extend(step.waiting)
     waiting = tuple(dict.fromkeys(waiting))
-    return Status(node_id, label, "waiting", None, waiting, steps, _cycle(graph, node_id, labels))
+    return Status(node_id, label, "waiting", None, waiting, steps, rules.cycles.get(node_id, ()))
 
 
 def _step_status(step: Support, rules: _Rules) -> StepStatus:
@@ -435,19 +437,45 @@ def _waits_on(graph: Graph, node_id: str, labels) -> list[str]:
     return sorted(set(found))
 
 
-def _cycle(graph: Graph, node_id: str, labels) -> tuple[str, ...]:
-    """A cycle of undecided nodes that ``node_id`` is on or waits on, as a path back to its start."""
-    path, seen = [node_id], {node_id: 0}
-    current = node_id
-    while True:
-        nxt = _waits_on(graph, current, labels)
-        if not nxt:
-            return ()
-        current = nxt[0]
-        if current in seen:
-            return tuple(path[seen[current]:]) + (current,)
-        seen[current] = len(path)
-        path.append(current)
+SHORT_CYCLE = 8  # a cycle of up to this many nodes is told in full, from the node it is told for
+
+
+def _cycles(graph: Graph, labels) -> dict[str, tuple[str, ...]]:
+    """For every undecided node, the cycle of undecided nodes it is on or waits on (following the first node
+    each one waits on), as a path back to its start; () when the wait ends. Each node is walked once: a long
+    cycle is one tuple shared by all its nodes (from where it was entered), a short one is told from each node."""
+    found: dict[str, tuple[str, ...]] = {}
+    for start in labels:
+        if labels[start] is not Label.UNDECIDED or start in found:
+            continue
+        path, index, current = [], {}, start
+        while current not in found and current not in index:
+            index[current] = len(path)
+            path.append(current)
+            nxt = _waits_on(graph, current, labels)
+            if not nxt:
+                current = None
+                break
+            current = nxt[0]
+        if current is None:
+            tail = ()
+        elif current in found:
+            tail = found[current]  # the cycle from where this path enters it (a long one: as first found)
+        else:  # a new cycle: the path from ``current`` on
+            ring = path[index[current]:]
+            if len(ring) <= SHORT_CYCLE:
+                for i, node in enumerate(ring):
+                    found[node] = tuple(ring[i:] + ring[:i]) + (node,)
+            else:
+                shared = tuple(ring) + (current,)
+                for node in ring:
+                    found[node] = shared
+            tail = found[current]
+            path = path[:index[current]]
+        for node in path:
+            if node not in found:
+                found[node] = tail
+    return found
 
 
 def _weighed(status: Status, name) -> str:
@@ -521,6 +549,9 @@ def explain(status: Status, name=lambda node_id: node_id) -> str:
                                f"{names(step.premises_out)} {verb} not stand")
         return "not established: " + "; ".join(reasons)
     text = f"waits on {names(status.rests_on)}"
-    if status.cycle:
+    if len(status.cycle) - 1 > SHORT_CYCLE:  # told once, not every member in every reason
+        text += f", in a cycle of {len(status.cycle) - 1} claims that wait on one another ({name(status.cycle[0])} " \
+                "among them)"
+    elif status.cycle:
         text += f", in the cycle {' -> '.join(name(n) for n in status.cycle)}"
     return text

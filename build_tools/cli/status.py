@@ -7,7 +7,7 @@ import json
 import sys
 from collections import Counter
 
-from ..status import Status, evaluate_from, explain
+from ..status import SHORT_CYCLE, Status, evaluate_from, explain
 from ..vocabulary import WEIGHT_WORDS, Label
 from .common import CommandFailed, checked_debate, debate_options, known_nodes, known_perspective
 
@@ -83,7 +83,8 @@ def _as_json(result: dict[str, Status]) -> str:
             "steps": [{"premises": list(x.step.premises), "label": x.label.value,
                        "premises_out": list(x.premises_out), "undercutters_in": list(x.undercutters_in),
                        "waiting": list(x.waiting)} for x in s.steps],
-            "cycle": list(s.cycle), "reason": explain(s),
+            # a long cycle is given by its length and its first members, not in full for each of its nodes
+            "cycle": list(s.cycle[:SHORT_CYCLE + 1]), "cycle_length": max(len(s.cycle) - 1, 0), "reason": explain(s),
             "decision": None if s.decision is None else {
                 "issue": s.decision.issue, "standard": s.decision.standard, "winner": s.decision.winner,
                 "strength": s.decision.strength, "against": s.decision.against,
