@@ -254,8 +254,8 @@ class ArgmapPlugin(BasePlugin[ArgmapConfig]):
         config_file = Path(config.config_file_path).read_bytes() if config.config_file_path else b""
         custom = config.theme.custom_dir  # the theme's overrides, if any: a template edited there changes every page
         if custom and os.path.isdir(custom):
-            config_file += json.dumps(sorted((str(p), p.stat().st_mtime_ns) for p in Path(custom).rglob("*")
-                                             if p.is_file())).encode()
+            config_file += json.dumps(sorted((str(p), hashlib.blake2b(p.read_bytes()).hexdigest())
+                                             for p in Path(custom).rglob("*") if p.is_file())).encode()
         common = hashlib.sha256(json.dumps([config.nav, sorted(f.src_uri for f in files.documentation_pages())],
                                            sort_keys=True).encode() + config_file).hexdigest()
         self.keys, self.rebuilt = {}, set()

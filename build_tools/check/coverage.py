@@ -21,7 +21,9 @@ ABBREVIATIONS = frozenset({
     "U.S", "U.K", "U.N", "E.U", "Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Sen", "Rep", "Gov",
     "Jr", "Sr", "vs", "e.g", "i.e", "etc", "No", "Inc", "Ltd", "Co", "Lt", "Col", "Adm",
 })
-_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9]|\s*$)")
+# A match starts only where a run of marks starts: inside a run of dots it would try every length of the
+# rest of the run again (quadratic in the run's length), and can only fail where the run's start failed.
+_END = re.compile(r"(?<![.!?])[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9]|\s*$)")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 _LONGEST_WORD = 64  # the word before a full stop is looked for this far back (abbreviations are short)
 _WHITE = re.compile(r"\s+")

@@ -12,6 +12,7 @@ Reading never raises for bad input: every problem becomes a diagnostic of the fi
 
 from __future__ import annotations
 
+import hashlib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,16 +34,16 @@ class NodeFile:
     kind: NodeKind
     doc: Document
     valid: bool | None = None  # the file checks' verdict, when it comes from a Reuse (None: not checked yet)
-    identity: tuple | None = None  # (with a Reuse) the file's inode, size and modification time when it was read
+    identity: bytes | None = None  # (with a Reuse) a digest of the file's bytes when it was read
 
 
 @dataclass
 class Reuse:
-    """Node files read and checked by an earlier check of the same project, by path, each with the file's
-    identity then: a file whose identity is unchanged is not read or checked again. ``make serve`` keeps one
-    from one rebuild to the next, where the identity is the file's inode, size and modification time in ns;
-    the commands' check cache keeps one on disk, where it is a digest of the file's bytes (``digests``, by
-    path, made while computing the cache's key)."""
+    """Node files read and checked by an earlier check of the same project, by path, each with a digest of the
+    file's bytes then: a file whose bytes are unchanged is not parsed or checked again. ``make serve`` keeps one
+    from one rebuild to the next (it reads each file's bytes to compare: a rewrite that keeps the size and the
+    modification time is seen); the commands' check cache keeps one on disk, with the digests it made while
+    computing its key (``digests``, by path)."""
 
     files: dict[str, tuple] = field(default_factory=dict)
     digests: dict[str, bytes] | None = None
@@ -50,8 +51,11 @@ class Reuse:
     def identity(self, path: str, entry: os.DirEntry):
         if self.digests is not None:
             return self.digests.get(path)
-        info = entry.stat(follow_symlinks=False)  # before reading: a file saved meanwhile is read again next time
-        return (info.st_ino, info.st_size, info.st_mtime_ns)
+        try:
+            with open(entry.path, "rb") as stream:
+                return hashlib.blake2b(stream.read(), digest_size=20).digest()
+        except OSError:
+            return None  # read (and reported) as any other file
 
 
 @dataclass

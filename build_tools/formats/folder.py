@@ -75,8 +75,13 @@ def imported_debate(name: str, what: str) -> Imported:
 
 def most_reached(body: dict[str, dict], among=None) -> str:
     """The claim most nodes lead to through supports and attacks (for formats that mark no thesis), of
-    ``among`` (default: every node of ``body``)."""
+    ``among`` (default: every node of ``body``). Only a node that leads nowhere can be a thesis, so only those
+    are counted when there are any: each is walked back once, so a chain or a tree costs its size, not its
+    size squared (a walk from every node of a chain of N was N squared over 2 steps)."""
     toward = _toward(body, partners=False)
+    pool = sorted(body if among is None else among)
+    leading = {source for sources in toward.values() for source in sources}
+    candidates = [n for n in pool if n not in leading] or pool
 
     def reach(node: str) -> int:
         seen, todo = {node}, [node]
@@ -86,7 +91,7 @@ def most_reached(body: dict[str, dict], among=None) -> str:
                 todo.append(source)
         return len(seen)
 
-    return max(sorted(body if among is None else among), key=reach)
+    return max(candidates, key=reach)
 
 
 def _toward(body: dict[str, dict], partners: bool) -> dict[str, set[str]]:
