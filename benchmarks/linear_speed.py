@@ -1,5 +1,5 @@
 """Does the work stay near linear in the size of the input? Time for the pathological shapes of
-issue 11, at three sizes each doubling the last.
+issues 11 and 27, at three sizes each doubling the last.
 
 For each shape it prints the time at each size, the time per MiB (or per thousand items), and
 the ratio of each time to the one before: near 2 is linear, near 4 quadratic. The first line
@@ -20,10 +20,15 @@ from pathlib import Path
 
 from synthetic import make_debate
 
+from types import MappingProxyType
+
 from build_tools.check import check_project
-from build_tools.check.coverage import coverage
+from build_tools.check.coverage import coverage, sentences
 from build_tools.formats.aif import read as read_aif
+from build_tools.graph import index
+from build_tools.model import Attack, Debate, Issue, Node, NodeKind, Origin, Perspective, SourceInfo, Support, Weighing
 from build_tools.quotes import fold
+from build_tools.status import evaluate
 
 MIB = 1024 * 1024
 LARGEST = 4 * MIB - 8192  # the source's limit is 4 MiB: the largest size is just under it
@@ -58,6 +63,31 @@ def project_with(folder: Path, text: str, claims: dict[str, str]) -> Path:
 def claim(quote: str, supports: str = "c0") -> str:
     return (f"label: A claim\nstatement: A claim.\nrole: reason\nperspective: author\n"
             f"quote: {json.dumps(quote)}\nsupports: [{supports}]\n")
+
+
+HERE = Origin("bench")
+
+
+def _debate(nodes: list[str], supports=(), attacks=(), issues=()) -> Debate:
+    made = {i: Node(id=i, kind=NodeKind.CLAIM, label=i, statement=i, origin=HERE) for i in nodes}
+    return Debate(id="bench", folder="arguments/bench", title="t", summary="s", source=SourceInfo(*["unknown"] * 6),
+                  thesis=nodes[0], perspectives=(Perspective("author", "Author", "A"),),
+                  nodes=MappingProxyType(made), supports=tuple(supports), attacks=tuple(attacks), undercuts=(),
+                  source_text=None, origin=HERE, issues=tuple(issues))
+
+
+def one_issue(count: int, function: str, positions: int = 2) -> Debate:
+    """One issue of ``positions`` positions with ``count`` arguments for them, each from its own premise,
+    weighed by ``function``."""
+    heads = [f"p{i}" for i in range(positions)]
+    premises = [f"a{i}" for i in range(count)]
+    order = ({"property": "rank", "order": "ascending"},) if function == "preference" else ()
+    supports = []
+    for i, premise in enumerate(premises):
+        ranked = MappingProxyType({"rank": f"{i % 97:02d}"} if order else {})
+        supports.append(Support((premise,), heads[i % positions], premise, HERE, Weighing(function, preference=order,
+                                                                                          properties=ranked)))
+    return _debate(heads + premises, supports, issues=[Issue("i", tuple(heads))])
 
 
 def timed(work) -> float:
@@ -110,6 +140,52 @@ def shapes(base: Path):
         data = {"nodes": nodes, "edges": [], "locutions": []}
         return lambda: read_aif(data, "same.json")
 
+    def preference(count):
+        debate = one_issue(count, "preference")
+        return lambda: evaluate(debate, index(debate))
+
+    def factorized(count):
+        debate = one_issue(count, "factorized")
+        return lambda: evaluate(debate, index(debate))
+
+    def many_positions(count):
+        debate = one_issue(count * 4, "linked", positions=count)
+        return lambda: evaluate(debate, index(debate))
+
+    def waiting_chain(count):
+        """A chain waiting on a support loop: every node waits, through the chain, on the same cycle."""
+        ids = [f"c{i}" for i in range(count)]
+        steps = [Support((ids[i + 1],), ids[i], ids[i + 1], HERE) for i in range(count - 1)]
+        loop = [f"l{i}" for i in range(50)]
+        steps += [Support((loop[i],), loop[(i + 1) % 50], loop[i], HERE) for i in range(50)]
+        steps.append(Support((loop[0],), ids[-1], loop[0], HERE))
+        debate = _debate(ids + loop, steps)
+        return lambda: evaluate(debate, index(debate))
+
+    def long_cycle(count):
+        ids = [f"c{i}" for i in range(count)]
+        debate = _debate(ids, [Support((ids[(i + 1) % count],), ids[i], ids[(i + 1) % count], HERE)
+                               for i in range(count)])
+        return lambda: evaluate(debate, index(debate))
+
+    def colons(size):
+        root = project_with(base / "colons", "Sentence.", {})
+        (root / "arguments/bench/claims/colons.yaml").write_text(HEAD + "label: x\nnote: '<" + ":" * (size - 200)
+                                                                 + "'\n")
+        return lambda: check_project(root)
+
+    def dots(size):
+        text = "A sentence" + "." * size + " Another sentence."
+        return lambda: sentences(text)
+
+    def aif_chain(count):
+        nodes = [{"nodeID": f"i{k}", "text": f"Statement {k}.", "type": "I"} for k in range(count)]
+        nodes += [{"nodeID": f"r{k}", "text": "Default Inference", "type": "RA"} for k in range(count - 1)]
+        edges = [{"edgeID": f"a{k}", "fromID": f"i{k + 1}", "toID": f"r{k}"} for k in range(count - 1)]
+        edges += [{"edgeID": f"b{k}", "fromID": f"r{k}", "toID": f"i{k}"} for k in range(count - 1)]
+        data = {"nodes": nodes, "edges": edges, "locutions": []}
+        return lambda: read_aif(data, "chain.json")
+
     mib = (MIB, 2 * MIB, LARGEST)
     yield "a short quote found very often (argmap check)", "MiB", mib, frequent
     yield "a long quote not found (argmap check)", "MiB", mib, not_found
@@ -117,6 +193,14 @@ def shapes(base: Path):
     yield "a YAML file of blank lines (argmap check)", "MiB", (64 * 1024, 128 * 1024, 256 * 1024), blank_lines
     yield "coverage of a long source, 500 quotes", "MiB", mib, covering
     yield "an AIF import of identical texts", "thousand nodes", (2000, 4000, 8000), identical
+    yield "one issue, preference arguments (status)", "thousand arguments", (1000, 2000, 4000), preference
+    yield "one issue, factorized arguments (status)", "thousand arguments", (1000, 2000, 4000), factorized
+    yield "one issue with many positions (status)", "thousand positions", (400, 800, 1600), many_positions
+    yield "a chain waiting on a support loop (status)", "thousand nodes", (2500, 5000, 10000), waiting_chain
+    yield "a support cycle (status, its reasons)", "thousand nodes", (2500, 5000, 10000), long_cycle
+    yield "'<' and a run of colons in a note (argmap check)", "MiB", (64 * 1024, 128 * 1024, 256 * 1024 - 1024), colons
+    yield "a run of dots (sentence ends)", "MiB", mib, dots
+    yield "an AIF import of one long chain (thesis guess)", "thousand nodes", (2000, 4000, 8000), aif_chain
 
 
 def main() -> int:

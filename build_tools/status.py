@@ -195,6 +195,10 @@ class _Rules:
                                           self.criterion_of)
         return self._contexts[key]
 
+    def granted_positions(self, issue: Issue) -> tuple[str, ...]:
+        """The positions of the issue taken as given (what is granted does not change during an evaluation)."""
+        return self.context(issue).once("granted", lambda: tuple(p for p in issue.positions if p in self.granted))
+
     def ready(self, key: str, arguments: list[Argument], applicable) -> bool:
         """Whether every argument of ``arguments`` is applicable, resuming after those found so before."""
         at = self._ready.get(key, 0)
@@ -221,10 +225,11 @@ class _Rules:
         """The attacks on a position, as arguments against it (a rival position's attack adds nothing:
         the issue itself sets the positions against each other)."""
         if node_id not in self._against:
-            rivals = set(self.rivals(node_id))
+            issue = self.issue_of.get(node_id)
             self._against[node_id] = [
                 Argument(a, (a.attacker,), a.target, self.weighing_of(a.weighing, (a.attacker,), a.target))
-                for a in self.graph.attacks_into.get(node_id, ()) if a.attacker not in rivals]
+                for a in self.graph.attacks_into.get(node_id, ())
+                if issue is None or self.issue_of.get(a.attacker) is not issue or a.attacker == node_id]
         return self._against[node_id]
 
     def weighing_of(self, weighing: Weighing | None, sources: tuple[str, ...], target: str) -> Weighing:
@@ -304,7 +309,7 @@ def _decide_position(node_id: str, rules: _Rules) -> Label:
     issue = rules.issue_of[node_id]
     if node_id in rules.granted:
         return Label.IN
-    if any(p in rules.granted for p in issue.positions):
+    if rules.granted_positions(issue):
         return Label.OUT
     decided = rules.decisions.get(issue.id)
     if decided is not None:  # weighed once, for every position
@@ -353,6 +358,8 @@ def _propagate(rules: _Rules, rejected: set[str]) -> None:
     labels, debate = rules.labels, rules.debate
     queue = deque(n for n in debate.nodes if n not in rejected and not _held_open(rules, n))
     queued = set(queue)
+    spread: set[str] = set()  # the issues whose decision has been passed to all their positions
+    next_at: dict[str, int] = {}  # per issue: the positions before this one are decided (see _next_undecided)
     while queue:
         node_id = queue.popleft()
         queued.discard(node_id)
@@ -362,13 +369,39 @@ def _propagate(rules: _Rules, rejected: set[str]) -> None:
         if label is Label.UNDECIDED:
             continue
         labels[node_id] = label
-        dependents = set(rules.graph.targets(node_id)) | set(rules.rivals(node_id))
-        for target in list(dependents):
-            dependents.update(rules.rivals(target))  # an argument for one position bears on its rivals
+        dependents = set(rules.graph.targets(node_id))
+        if rules.weighing:  # an argument on a position already out bears on the issue: one other position weighs it
+            for target in [t for t in dependents if t in rules.issue_of and labels[t] is not Label.UNDECIDED]:
+                other = _next_undecided(rules, rules.issue_of[target], rejected, next_at)
+                if other is not None:
+                    dependents.add(other)
+        issue = rules.issue_of.get(node_id) if rules.weighing else None
+        if issue is not None and issue.id in rules.decisions:
+            if issue.id not in spread:
+                spread.add(issue.id)  # the issue is weighed: its other positions take the decision, once
+                dependents.update(rules.rivals(node_id))
+        elif issue is not None:  # out before the issue is weighed: one other position may weigh it now
+            other = _next_undecided(rules, issue, rejected, next_at)
+            if other is not None:
+                dependents.add(other)
+        elif not rules.weighing:
+            dependents.update(rules.rivals(node_id))  # positions attack each other
         for dependent in sorted(dependents):
             if dependent not in queued and dependent not in rejected and not _held_open(rules, dependent):
                 queue.append(dependent)
                 queued.add(dependent)
+
+
+def _next_undecided(rules: _Rules, issue: Issue, rejected: set[str], at: dict[str, int]) -> str | None:
+    """A position of the issue that is still undecided and may be decided, if any (positions only ever leave
+    undecided, so the search resumes where it stopped: linear over the whole evaluation)."""
+    i = at.get(issue.id, 0)
+    positions = issue.positions
+    while i < len(positions) and (rules.labels[positions[i]] is not Label.UNDECIDED or positions[i] in rejected
+                                  or _held_open(rules, positions[i])):
+        i += 1
+    at[issue.id] = i
+    return positions[i] if i < len(positions) else None
 
 
 def _held_open(rules: _Rules, node_id: str) -> bool:
@@ -386,8 +419,8 @@ def _explain(rules: _Rules, node_id: str, rejected) -> Status:
     issue = rules.issue_of.get(node_id) if rules.weighing else None
     if issue and label is not Label.UNDECIDED and node_id not in granted:
         decision = rules.decisions.get(issue.id)
-        if any(p in granted for p in issue.positions):
-            return Status(node_id, label, "rival-granted", None, tuple(p for p in issue.positions if p in granted))
+        if rules.granted_positions(issue):
+            return Status(node_id, label, "rival-granted", None, rules.granted_positions(issue))
         if decision is None:
             return Status(node_id, label, "not-established", None, (), steps)
         rule = "won" if decision.winner == node_id else "outweighed" if decision.winner else "balanced"
