@@ -62,7 +62,8 @@ def write(analysis: Analysis) -> str:
         ca = add("Default Conflict", "CA")
         edge(ids[cut.undercutter], ca)
         edge(ca, steps[(frozenset(cut.premises), cut.conclusion)])
-    return json.dumps({"nodes": nodes, "edges": edges, "locutions": []}, indent=2, ensure_ascii=False) + "\n"
+    return json.dumps({"nodes": nodes, "edges": edges, "locutions": []}, indent=2, ensure_ascii=False,
+                      allow_nan=False) + "\n"
 
 
 def read(data: dict, name: str) -> Imported:

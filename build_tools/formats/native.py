@@ -45,7 +45,7 @@ def write(analysis: Analysis) -> str:
         "undercuts": [{"undercutter": u.undercutter, "premises": list(u.premises), "conclusion": u.conclusion}
                       for u in debate.undercuts],
     }
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False) + "\n"  # JSON has no Infinity
 
 
 def _weighing_json(weighing: Weighing | None) -> dict | None:

@@ -86,7 +86,7 @@ def build_site(analyses: Sequence[Analysis], renderer: Renderer, downloads: Sequ
     pages: list[Page] = []
     for analysis in analyses:
         layout = layouts[analysis.debate.id]
-        files[layout.graph] = json.dumps(graph_data(analysis), sort_keys=True)
+        files[layout.graph] = json.dumps(graph_data(analysis), sort_keys=True, allow_nan=False)
         files.update({layout.export(d.suffix): d.write(analysis) for d in downloads})
         ctx = PageContext(analysis, layout, slot, {m.view.id: m.view for m in sources[analysis.debate.id]},
                           tuple((d.title, layout.export(d.suffix)) for d in downloads), directory_urls, memo=memo)
