@@ -121,7 +121,8 @@ def test_import_force_never_leaves_no_debate(tmp_path: Path, monkeypatch: pytest
     assert claims == ["the-new-claim.yaml"]
     assert (root / "arguments/d/debate.yaml").is_file()
     hidden = [p for p in (root / "arguments").iterdir() if p.name.startswith(".")]
-    assert all((p / "claims" / "the-old-claim.yaml").is_file() for p in hidden)  # the old one, set aside
+    assert hidden and all((p / "arguments" / "d" / "claims" / "the-old-claim.yaml").is_file()
+                          for p in hidden)  # the old one, set aside
 
 
 def test_import_force_interrupted_before_the_swap_keeps_the_old_debate(tmp_path: Path,

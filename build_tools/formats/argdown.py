@@ -143,6 +143,8 @@ def read(data: dict, name: str) -> Imported:
         if not text:
             text = title
             result.report.append(f"statement [{title}] has no text: its title is used")
+        elif (differs := text_differences(member, text)) is not None:
+            result.report.append(f"statement [{title}]: the text differs from the source's: {differs}")
         ids[title] = free.take(_own_id(title) or slug(text))
         body = {"label": short_label(text), "statement": text}
         _tags(body, statement.get("tags", []), roles, tag_names)
@@ -154,6 +156,8 @@ def read(data: dict, name: str) -> Imported:
         member = next((m for m in argument.get("members", []) if m.get("role") == "argument-description"
                        and (m.get("text") or "").strip() and not m.get("isReference")), None)
         text = _argdown_plain(member) if member else ""
+        if member and (differs := text_differences(member, text)) is not None:
+            result.report.append(f"argument <{title}>: the text differs from the source's: {differs}")
         arg_ids[title] = free.take(_own_id(title) or slug(title))
         body = {"label": short_label(title), "statement": text or title}
         _tags(body, argument.get("tags", []), (), tag_names)
@@ -384,12 +388,37 @@ def _tag(tag: str, names: dict[str, str]) -> str:
 
 
 def _argdown_plain(member: dict) -> str:
-    """A statement's text without its tags."""
+    """A statement's text without its tags. Argdown's tag ranges end on the tag's last character (``stop`` is
+    inclusive: ``#pro`` at 39 is ``start: 39, stop: 42``; a plain tag's range may take the blank after it)."""
     text = member.get("text") or ""
     for item in sorted(member.get("ranges") or [], key=lambda r: -r.get("start", 0)):
         if item.get("type") == "tag":
-            start, stop = item["start"], item["stop"]
-            if text[start:start + 2] == "#(" and not text[start:stop].endswith(")") and text[stop:stop + 1] == ")":
-                stop += 1  # Argdown 1.7 ends the range of a bracketed tag at the end of a text before its ")"
+            start, stop = item["start"], item["stop"] + 1
+            tag = _TAG.match(text, start)
+            if tag is not None and stop != tag.end():  # a range that does not cover its tag: the tag's own end
+                stop = tag.end()
             text = text[:start] + text[stop:]
     return " ".join(text.split())
+
+
+# A tag as Argdown writes it: "#(words in brackets)" or "#word" (up to a blank or a bracket).
+_TAG = re.compile(r"#\([^)]*\)|#[^\s#()\[\]<>]+")
+
+
+def text_differences(member: dict, kept: str) -> str | None:
+    """How ``kept`` (the text an import writes) differs from the member's text with each tag removed as the tag
+    itself reads (``#tag`` or ``#(tag)`` at the tag's start, whatever its range's end says), white space
+    folded. None when they agree."""
+    text = member.get("text") or ""
+    for item in sorted(member.get("ranges") or [], key=lambda r: -r.get("start", 0)):
+        if item.get("type") != "tag":
+            continue
+        start, tag = item.get("start", 0), str(item.get("tag", ""))
+        for written in (f"#({tag})", f"#{tag}"):
+            if text.startswith(written, start):
+                text = text[:start] + " " + text[start + len(written):]
+                break
+        else:
+            return f"its tag {tag!r} is not written where Argdown places it"
+    expected = " ".join(text.split())
+    return None if expected == kept else f"kept {kept!r}, the source reads {expected!r}"

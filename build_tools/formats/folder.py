@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import ctypes
 import errno
+import functools
+import json
 import os
 import re
 import shutil
@@ -24,7 +26,7 @@ from ..check.load import ARGUMENTS
 from ..files import umask
 from ..ids import is_valid_id
 from ..model import NodeKind
-from ..text import replace_forbidden
+from ..text import replace_forbidden, visible
 
 __all__ = ["ImportRefused", "Imported", "write_debate", "slug", "short_label", "unknown_source", "imported_debate"]
 
@@ -144,12 +146,14 @@ def settle_checks(imported: Imported) -> None:
 
 
 def write_debate(root: Path, debate_id: str, imported: Imported, force: bool = False) -> Path:
-    """Write the debate's files into arguments/<debate_id>/, all or nothing.
+    """Write the debate's files into arguments/<debate_id>/, all or nothing, and only if they check.
 
-    The files are written into a hidden folder beside it, then put in place in one step: a
-    rename, or, replacing a debate (``force``), an exchange of the two folders where the
-    system has one (Linux's ``renameat2``), so that an interruption at any moment leaves
-    either the old debate or the new one. The folders get the usual permissions.
+    Texts over the format's limits are shortened first (a statement's full text kept in its note where it
+    fits), and said so. The files are written into a hidden folder beside the debate's and checked there as
+    ``argmap check`` would: an import that would not check writes nothing and says why. They are then put in
+    place in one step: a rename, or, replacing a debate (``force``), an exchange of the two folders where the
+    system has one (Linux's ``renameat2``), so that an interruption at any moment leaves either the old debate
+    or the new one. The folders get the usual permissions.
     """
     if not is_valid_id(debate_id):
         raise ImportRefused(f"'{debate_id}' is not a valid debate id: use lowercase letters, digits and hyphens")
@@ -159,21 +163,86 @@ def write_debate(root: Path, debate_id: str, imported: Imported, force: bool = F
         raise ImportRefused(f"{ARGUMENTS}/{debate_id} exists already: choose another --debate, or pass --force")
     base.mkdir(parents=True, exist_ok=True)
     _clean(imported)
+    _fit(imported)
     settle_checks(imported)
-    staging = Path(tempfile.mkdtemp(prefix=f".{debate_id}-", dir=base))
+    scratch = Path(tempfile.mkdtemp(prefix=f".import-{debate_id}-", dir=base))  # a project of its own, to check
+    staging = scratch / ARGUMENTS / debate_id
     try:
+        staging.mkdir(parents=True)
         staging.chmod(0o777 & ~umask())
         _write_files(staging, imported)
+        _check(root, scratch, debate_id)
         if target.exists() or target.is_symlink():
             _replace(staging, target)
-            shutil.rmtree(staging, ignore_errors=True)  # now holds the old debate
         else:
             staging.rename(target)
-    except BaseException:
-        if staging.exists() and target.exists():
-            shutil.rmtree(staging, ignore_errors=True)
-        raise
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)  # what is left of it: nothing, or the old debate
     return target
+
+
+def _check(root: Path, scratch: Path, debate_id: str) -> None:
+    """Check the written debate as ``argmap check`` would, against the project's schemas (or argmap's own
+    where the project has none yet); refuse it, naming its errors, if it does not check."""
+    from ..check import check_project  # the checker is needed only here
+
+    schemas = root / "build_tools" / "schemas"
+    (scratch / "build_tools").mkdir()
+    (scratch / "build_tools" / "schemas").symlink_to(schemas.resolve() if schemas.is_dir() else SCHEMAS)
+    result = check_project(scratch, debate=debate_id)
+    errors = [d for d in result.diagnostics if d.is_error]
+    if errors:
+        shown = "; ".join(visible(f"{d.path}:{d.line}:{d.column}: {d.message} [{d.code}]") for d in errors[:10])
+        more = f" (and {len(errors) - 10} more)" if len(errors) > 10 else ""
+        raise ImportRefused(f"the imported debate would not check, so nothing was written: {shown}{more}")
+
+
+def _fit(imported: Imported) -> None:
+    """Shorten the texts over the format's limits (the schemas' maxLength), keeping a statement's full text in
+    its note where the note can hold it, and say so in the report."""
+    for (kind, node_id), body in imported.nodes.items():
+        limits = _limits(kind)
+        statement = body.get("statement")
+        if isinstance(statement, str) and len(statement) > limits.get("statement", len(statement)):
+            full = f"The full text, as imported: {statement}"
+            body["statement"] = _cut(statement, limits["statement"])
+            if "note" not in body and len(full) <= limits.get("note", 0):
+                body["note"] = full
+                kept = "its full text is kept in its note"
+            else:
+                kept = "the rest of its text is not carried over"
+            imported.report.append(f"{kind} '{node_id}': its statement of {len(statement)} characters is over the "
+                                   f"limit of {limits['statement']}: shortened, and {kept}")
+        for name, value in list(body.items()):
+            if isinstance(value, str) and len(value) > limits.get(name, len(value)):
+                body[name] = _cut(value, limits[name])
+                imported.report.append(f"{kind} '{node_id}': its {name} of {len(value)} characters is over the limit "
+                                       f"of {limits[name]}: shortened")
+    limits = _limits("debate")
+    for name, value in list(imported.debate.items()):
+        if isinstance(value, str) and len(value) > limits.get(name, len(value)):
+            imported.debate[name] = _cut(value, limits[name])
+            imported.report.append(f"debate.yaml: its {name} of {len(value)} characters is over the limit of "
+                                   f"{limits[name]}: shortened")
+
+
+SCHEMAS = Path(__file__).resolve().parent.parent / "schemas"
+
+
+@functools.lru_cache(maxsize=None)
+def _limits(kind: str) -> dict[str, int]:
+    """The longest text each top-level field of a file of this kind may hold, from its JSON Schema."""
+    schema = json.loads((SCHEMAS / f"{kind}.schema.json").read_text("utf-8"))
+    return {name: spec["maxLength"] for name, spec in schema.get("properties", {}).items()
+            if isinstance(spec, dict) and isinstance(spec.get("maxLength"), int)}
+
+
+def _cut(text: str, limit: int) -> str:
+    """``text`` shortened to at most ``limit`` characters, at a blank where there is one, ending in '…'."""
+    head = text[: limit - 1]
+    if " " in head[limit // 2:]:
+        head = head[: head.rindex(" ")]
+    return head.rstrip() + "…"
 
 
 def _clean(imported: Imported) -> None:
