@@ -67,7 +67,11 @@ def write(analysis: Analysis) -> str:
 
 
 def read(data: dict, name: str) -> Imported:
-    """An AIF JSON file: I-nodes become claims, RA-nodes supports, CA-nodes attacks or undercuts."""
+    """An AIF JSON file: I-nodes become claims, RA-nodes supports, CA-nodes attacks or undercuts. A file saved
+    by OVA3 (``{"AIF": {...}, "OVA": {...}, "text": ...}``) is read through its ``AIF`` part."""
+    wrapped = isinstance(data, dict) and isinstance(data.get("AIF"), dict)
+    if wrapped:
+        outer, data = data, data["AIF"]
     if not isinstance(data, dict) or not isinstance(data.get("nodes"), list) or not isinstance(data.get("edges"), list):
         raise ImportRefused("not AIF JSON: it needs 'nodes' and 'edges' lists")
     nodes = {str(n.get("nodeID")): n for n in data["nodes"] if isinstance(n, dict)}
@@ -79,6 +83,11 @@ def read(data: dict, name: str) -> Imported:
             into.setdefault(target, []).append(source)
             out.setdefault(source, []).append(target)
     result = imported_debate(name, "AIF")
+    if wrapped:
+        left = [key for key in outer if key != "AIF"]
+        result.report.append("a file saved by OVA: its AIF graph is imported" + (
+            f"; {', '.join(map(repr, sorted(left)))} (OVA's layout and the analysed text) not carried over" if left
+            else ""))
     ids: dict[str, str] = {}
     free = FreeIds()
     skipped_types: dict[str, int] = {}
@@ -186,11 +195,36 @@ def read(data: dict, name: str) -> Imported:
                     result.report.append(f"CA-node {node_id} points at node {target}, which was not imported")
         if not attackers:
             result.report.append(f"CA-node {node_id} has no attacker: not imported")
+    _direct_edges(data, nodes, ids, statements, body, result.report)
     if not statements:
         raise ImportRefused("the file has no I-node with text: there is nothing to import")
     result.debate["thesis"] = most_reached(body, among=[ids[n] for n in statements])
     result.report.append(f"thesis (AIF has none): '{result.debate['thesis']}', the claim most others lead to")
     return result
+
+
+def _direct_edges(data: dict, nodes: dict, ids: dict, statements: set, body: dict, report: list[str]) -> None:
+    """Edges from one I-node straight to another, with no S-node between them (some tools write an inference
+    so): read as the support they stand for, and said so; one that would contradict an attack is left out."""
+    read, left = 0, 0
+    for edge in data["edges"]:
+        source, target = str(edge.get("fromID")), str(edge.get("toID"))
+        if source not in statements or target not in statements:
+            continue
+        premise, conclusion = ids[source], ids[target]
+        fields = body[premise]
+        if premise == conclusion or conclusion in fields.get("attacks", []):
+            left += 1
+            continue
+        if conclusion not in fields.get("supports", []):
+            fields.setdefault("supports", []).append(conclusion)
+        read += 1
+    if read:
+        report.append(f"{read} edge(s) go from one I-node straight to another, with no S-node between them: each is "
+                      "read as a support of the second by the first")
+    if left:
+        report.append(f"{left} edge(s) from one I-node straight to another not carried over (to itself, or to a claim "
+                      "it also attacks)")
 
 
 GENERIC_INFERENCES = ("", "RA", "Default Inference")

@@ -207,8 +207,15 @@ def read(data: dict, name: str) -> Imported:
                                                                        dropped or len(structures) < len(with_pcs)
                                                                        else ""))
     claims = [ids[t] for t in ids]
-    if not claims:
-        raise ImportRefused("the file has no statement: a debate needs a claim for its thesis")
+    if not claims:  # a map of arguments only (a Dung-style framework): its arguments are the claims
+        plain = [arg_ids[t] for t in arguments if "structure" not in body[arg_ids[t]]]
+        if not plain:
+            raise ImportRefused("the file has no statement: a debate needs a claim for its thesis")
+        for node_id in plain:
+            result.nodes[("claim", node_id)] = result.nodes.pop(("argument", node_id))
+        claims = plain
+        result.report.append(f"the file has no statement (a map of arguments only): its {len(plain)} arguments are "
+                             "imported as claims, with their relations, so that one can be the thesis")
     marked = [c for c in claims if body[c].get("role") == "thesis"]
     if len(marked) == 1:
         result.debate["thesis"] = marked[0]
