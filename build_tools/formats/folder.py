@@ -17,6 +17,7 @@ import os
 import re
 import shutil
 import tempfile
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -48,13 +49,24 @@ class Imported:
     report: list[str] = field(default_factory=list)
 
 
+# Latin letters that Unicode's decomposition does not reduce to a letter and a mark.
+_LATIN = str.maketrans({"ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i",
+                        "ŋ": "ng", "ħ": "h", "ĸ": "k", "ſ": "s"})
+
+
 def slug(text: str, words: int = 6) -> str:
-    """An id from text: its first words, lowercase, joined by hyphens.
+    """An id from text: its first words, lowercase, transliterated to ASCII (accents and other marks dropped:
+    ``ü`` becomes ``u``, ``é`` ``e``; ``ß`` ``ss``, ``æ`` ``ae``, ``ø`` ``o``), joined by hyphens. Letters of
+    other scripts have no ASCII form here: a text of them only gives the fallback ``node``.
 
     >>> slug("It is incongruous that Bristol university is accused!")
     'it-is-incongruous-that-bristol-university'
+    >>> slug("München: Straße für Fußgänger"), slug("Ærø's œuvre, déjà vu")
+    ('munchen-strasse-fur-fussganger', 'aero-s-oeuvre-deja-vu')
     """
-    parts = re.findall(r"[a-z0-9]+", text.lower())[:words]
+    folded = unicodedata.normalize("NFKD", text.lower().translate(_LATIN))
+    folded = "".join(c for c in folded if not unicodedata.combining(c))
+    parts = re.findall(r"[a-z0-9]+", folded)[:words]
     return "-".join(parts)[:48].strip("-") or "node"
 
 
