@@ -33,7 +33,7 @@ from mkdocs.structure.pages import Page
 from .check import ProjectError, check_project
 from .check.cache import CheckCache
 from .check.layout import docs_problems
-from .check.load import Reuse
+from .check.load import ARGUMENTS, Reuse
 from .check.yamlfile import LIBYAML, NO_LIBYAML
 from .formats import EXPORTS, formats_table
 from .site.embed import fill_slots, slots_in
@@ -56,6 +56,25 @@ FORMATS_TABLE = "<!-- argmap:formats -->"
 def downloads() -> tuple[Download, ...]:
     """What the site offers for download: every format of the registry that can be written."""
     return tuple(Download(f.title, f.suffix, f.write) for f in EXPORTS.values())
+
+
+def broken_debates(errors) -> set[str] | None:
+    """The debates these errors are in, by the folder of each file (arguments/<debate>/...); None when an error
+    is in no debate (the arguments folder itself, the pages' folder): then nothing can be built.
+
+    >>> from build_tools.diagnostics import Diagnostic, Severity
+    >>> broken_debates([Diagnostic("arguments/a/claims/x.yaml", 1, 1, Severity.ERROR, "c", "m")])
+    {'a'}
+    >>> broken_debates([Diagnostic("docs/x y.md", 1, 1, Severity.ERROR, "c", "m")]) is None
+    True
+    """
+    found = set()
+    for error in errors:
+        parts = error.path.split("/")
+        if len(parts) < 3 or parts[0] != ARGUMENTS:
+            return None
+        found.add(parts[1])
+    return found
 
 
 def edit_url(config, path: Path) -> str | None:
@@ -140,6 +159,9 @@ class ArgmapConfig(Config):
     root = c.Optional(c.Type(str))  # the project folder holding arguments/ (default: beside mkdocs.yml)
     cache_dir = c.Type(str, default=RENDER_CACHE)
     jobs = c.Type(int, default=2)
+    # Build the debates that check, leaving out (with a warning each) a debate whose files have errors; off by
+    # default, and a warning fails `mkdocs build --strict`: a broken debate is never published silently.
+    skip_broken_debates = c.Type(bool, default=False)
 
 
 class ArgmapPlugin(BasePlugin[ArgmapConfig]):
@@ -200,11 +222,22 @@ class ArgmapPlugin(BasePlugin[ArgmapConfig]):
         for warning in (d for d in result.diagnostics if not d.is_error):
             log.warning(warning.render())
         errors = [d for d in result.diagnostics if d.is_error] + docs_problems(root, Path(config.docs_dir))
+        analyses = result.analyses
         if errors:
-            listing = "\n".join(d.render() for d in errors)
-            raise PluginError(f"argmap: the arguments have {len(errors)} error(s); nothing was built:\n{listing}")
+            broken = broken_debates(errors)
+            if self.config.skip_broken_debates and broken is not None:
+                analyses = [a for a in analyses if a.debate.id not in broken]
+            if not self.config.skip_broken_debates or broken is None or not analyses:
+                listing = "\n".join(d.render() for d in errors)
+                which = f" (fix the debate{'s' if len(broken) > 1 else ''} {', '.join(sorted(broken))})" if broken else ""
+                raise PluginError(f"argmap: the arguments have {len(errors)} error(s){visible(which)}; nothing was "
+                                  f"built:\n{listing}")
+            for debate_id in sorted(broken):
+                shown = [d for d in errors if broken_debates([d]) == {debate_id}]
+                log.warning(visible(f"argmap: the debate '{debate_id}' has {len(shown)} error(s): its pages are left "
+                                    "out of this build (skip_broken_debates)\n") + "\n".join(d.render() for d in shown))
         features = config.theme.get("features")
-        if len(result.analyses) > 1 and isinstance(features, list) and "navigation.tabs" not in features:
+        if len(analyses) > 1 and isinstance(features, list) and "navigation.tabs" not in features:
             features.append("navigation.tabs")  # each debate a tab: its pages show its own sidebar, not the others'
         renderer = Renderer(root / self.config.cache_dir, jobs=self.config.jobs, remember=self.preview)
         if self.preview:  # make serve: one renderer for the whole session, its checked maps in memory
@@ -212,14 +245,14 @@ class ArgmapPlugin(BasePlugin[ArgmapConfig]):
             renderer.rendered, renderer.seconds = 0, 0.0
             self.memo.next_build()
         try:
-            self.site = build_site(result.analyses, renderer, downloads(), config.use_directory_urls,
+            self.site = build_site(analyses, renderer, downloads(), config.use_directory_urls,
                                    self.memo if self.preview else None)
         except RenderError as exc:
             raise PluginError(f"argmap: {visible(str(exc))}") from exc
         if kept is not None:
             kept.keep()  # with the outcomes the pages worked out
         if self.preview:
-            self.outcomes = {a.debate.id: (a.outcome_key, a.statuses) for a in result.analyses}
+            self.outcomes = {a.debate.id: (a.outcome_key, a.statuses) for a in analyses}
         if not LIBYAML:
             log.info(NO_LIBYAML.removeprefix("argmap: "))
         log.info(f"{len(self.site.maps)} maps, {renderer.rendered} rendered by Graphviz ({renderer.seconds:.2f} s), "

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ..formats import IMPORTS, ImportRefused, write_debate
 from ..formats.folder import slug
+from ..ids import RESERVED_IDS
 from ..text import visible
 from .common import CommandFailed, root_of, root_option
 
@@ -42,6 +43,8 @@ def run(args: argparse.Namespace) -> int:
     except ValueError as exc:  # a number with thousands of digits
         raise CommandFailed(f"{args.file}: the JSON holds a value that cannot be read ({exc})") from exc
     debate_id = args.debate or slug(args.file.name.split(".")[0], words=8)
+    if not args.debate and debate_id in RESERVED_IDS:  # a file named like one of the site's own pages
+        debate_id += "-map"
     try:
         imported = IMPORTS[args.format].read(data, args.file.name)
         folder = write_debate(root, debate_id, imported, force=args.force)

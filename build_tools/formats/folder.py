@@ -25,7 +25,7 @@ import yaml
 
 from ..check.load import ARGUMENTS
 from ..files import umask
-from ..ids import is_valid_id
+from ..ids import RESERVED_IDS, is_valid_id
 from ..model import NodeKind
 from ..text import replace_forbidden, visible
 
@@ -169,6 +169,8 @@ def write_debate(root: Path, debate_id: str, imported: Imported, force: bool = F
     """
     if not is_valid_id(debate_id):
         raise ImportRefused(f"'{debate_id}' is not a valid debate id: use lowercase letters, digits and hyphens")
+    if debate_id in RESERVED_IDS:
+        raise ImportRefused(f"'{debate_id}' is a name the site keeps for its own pages: give another --debate")
     base = root / ARGUMENTS
     target = base / debate_id
     if (target.exists() or target.is_symlink()) and not force:
@@ -196,12 +198,15 @@ def write_debate(root: Path, debate_id: str, imported: Imported, force: bool = F
 def _check(root: Path, scratch: Path, debate_id: str) -> None:
     """Check the written debate as ``argmap check`` would, against the project's schemas (or argmap's own
     where the project has none yet); refuse it, naming its errors, if it does not check."""
-    from ..check import check_project  # the checker is needed only here
+    from ..check import ProjectError, check_project  # the checker is needed only here
 
     schemas = root / "build_tools" / "schemas"
     (scratch / "build_tools").mkdir()
     (scratch / "build_tools" / "schemas").symlink_to(schemas.resolve() if schemas.is_dir() else SCHEMAS)
-    result = check_project(scratch, debate=debate_id)
+    try:
+        result = check_project(scratch, debate=debate_id)
+    except ProjectError as exc:
+        raise ImportRefused(f"the imported debate cannot be checked, so nothing was written: {exc}") from exc
     errors = [d for d in result.diagnostics if d.is_error]
     if errors:
         shown = "; ".join(visible(f"{d.path}:{d.line}:{d.column}: {d.message} [{d.code}]") for d in errors[:10])
