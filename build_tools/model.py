@@ -229,6 +229,9 @@ class Attack:
     origin: Origin
     kind: str = "attacks"
     weighing: Weighing | None = field(default=None, compare=False)
+    # a symmetric relation's other way (vocabulary.Relation.symmetric), made by the assembly: the file declares the
+    # relation the other way round only; writers that say the relation once leave this one out
+    mirrored: bool = field(default=False, compare=False)
 
 
 @dataclass(frozen=True)

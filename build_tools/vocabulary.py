@@ -18,7 +18,8 @@ import enum
 from dataclasses import dataclass
 
 __all__ = [
-    "Relation", "RELATIONS", "acting_as", "SUPPORTS", "ATTACKS", "UNDERCUTS", "MORE", "Label",
+    "Relation", "RELATIONS", "acting_as", "SUPPORTS", "ATTACKS", "UNDERCUTS", "CONTRARY", "CONTRADICTS", "MORE",
+    "Label",
     "ROLE_NAMES", "KIND_NAMES", "BASIS_NAMES", "PERSPECTIVE_FILLS", "UNCLASSIFIED_FILL", "ARGUMENT_FILL", "status_class",
     "WEIGHT_WORDS", "STANDARDS", "Standard", "CCE_MARGIN", "BRD_DOUBT", "Outcome", "OUTCOMES", "RULE_OUTCOMES",
 ]
@@ -43,6 +44,9 @@ class Relation:
     made: str  # the node page's heading for relations the node makes: "It supports"
     received: str  # the node page's heading for relations into the node: "Supported by"
     reads: str  # an outline item under X reads "<reads> Y": "supported by"
+    # Declared once, it holds both ways (two claims that cannot both be true): the evaluation sees an attack each
+    # way, the maps draw one line with a bar at each end, a node page lists it once.
+    symmetric: bool = False
 
 
 SUPPORTS = Relation(
@@ -58,14 +62,27 @@ UNDERCUTS = Relation(
     "dotted orange line to a dot", "undercuts: challenges the step from the premises at the dot to their conclusion",
     "It undercuts", "Its supports are undercut by", "its support undercut by",
 )
-RELATIONS: dict[str, Relation] = {r.name: r for r in (SUPPORTS, ATTACKS, UNDERCUTS)}
+CONTRARY = Relation(
+    "contrary", "be contrary to", "attacks", "#c62828",
+    'style="dashed" dir="both" arrowhead="tee" arrowtail="tee" penwidth="1.4"', "┤╌╌┤",
+    "dashed red line with a bar at each end", "contrary: the two cannot both be true (each attacks the other)",
+    "It is contrary to", "Contrary to it", "contrary to", symmetric=True,
+)
+CONTRADICTS = Relation(
+    "contradicts", "contradict", "attacks", "#c62828",
+    'style="solid" dir="both" arrowhead="tee" arrowtail="tee" penwidth="1.8"', "┤──┤",
+    "solid red line with a bar at each end",
+    "contradictory: exactly one of the two is true (each attacks the other)",
+    "It contradicts", "Contradicted by", "contradicted by", symmetric=True,
+)
+RELATIONS: dict[str, Relation] = {r.name: r for r in (SUPPORTS, ATTACKS, UNDERCUTS, CONTRARY, CONTRADICTS)}
 
 
 def acting_as(kind: str) -> list[Relation]:
     """The relations that act as ``kind`` (supports, attacks or undercuts), in the registry's order.
 
     >>> [r.name for r in acting_as("attacks")]
-    ['attacks']
+    ['attacks', 'contrary', 'contradicts']
     """
     return [r for r in RELATIONS.values() if r.acts_as == kind]
 

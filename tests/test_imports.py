@@ -226,20 +226,33 @@ def test_argdown_relations_between_statements_follow_argdown_and_tags_become_ids
 
     imported = from_argdown_json(ARGDOWN_RELATIONS, "relations.json")
     body = {node_id: fields for (_, node_id), fields in imported.nodes.items()}
-    # Argdown reads contrary and contradictory as symmetric attacks, entails as support
-    assert set(body["trees-cost-too-much"]["attacks"]) == {"trees-are-free", "trees-cool-streets"}
-    assert body["trees-are-free"]["attacks"] == ["trees-cost-too-much"]
-    assert body["trees-cool-streets"]["attacks"] == ["trees-cost-too-much"]
+    # contrary and contradictory kept as such, declared once (each holds both ways); entails as support
+    assert body["trees-cost-too-much"]["contradicts"] == ["trees-are-free"]
+    assert body["trees-cool-streets"]["contrary"] == ["trees-cost-too-much"]
+    assert not any("attacks" in fields for fields in body.values())
     assert body["trees-cool-streets"]["supports"] == ["plant-more-trees"]
     # every tag kept: the ones that are not ids become ids, named as written
     assert body["trees-cool-streets"]["tags"] == ["us-priorities", "cool"]
     assert body["trees-cost-too-much"]["tags"] == ["nato-s-purpose", "us-priorities"]
     assert imported.debate["tags"] == {"nato-s-purpose": "NATO's purpose", "us-priorities": "US priorities"}
-    assert any("contrary from [A] to [B]: carried over as attacks both ways" in line for line in imported.report)
     root = _project(tmp_path)
     write_debate(root, "relations", imported)
     check = run_argmap("check", "--root", str(root))
     assert check.returncode == 0 and "no problems" in check.stdout, check.stdout
+    status = run_argmap("status", "--root", str(root), "--format", "json")
+    import json
+
+    labels = json.loads(status.stdout)  # each of two opposites attacks the other: neither is taken as given
+    assert labels["trees-are-free"]["label"] == labels["trees-cost-too-much"]["label"] == "undecided"
+    for fmt in ("json", "aif"):  # our JSON and AIF say each relation once and read it back as it was
+        exported = tmp_path / f"relations.{fmt}"
+        assert run_argmap("export", "--root", str(root), "--debate", "relations", "--format", fmt, "-o",
+                          str(exported)).returncode == 0
+        again = run_argmap("import", "--root", str(root), "--format", fmt, str(exported), "--debate", f"back-{fmt}")
+        assert again.returncode == 0, again.stderr
+        kinds = sorted(line.split(":")[0] for p in (root / "arguments" / f"back-{fmt}" / "claims").glob("*.yaml")
+                       for line in p.read_text().splitlines() if line.startswith(("contrary", "contradicts")))
+        assert kinds == ["contradicts", "contrary"], (fmt, kinds)
 
 
 def test_aif_import_says_when_it_folds_white_space(tmp_path: Path) -> None:

@@ -20,7 +20,7 @@ from ..model import (
     Unmapped,
     Weighing,
 )
-from ..vocabulary import ATTACKS, SUPPORTS, UNDERCUTS, WEIGHT_WORDS, acting_as
+from ..vocabulary import ATTACKS, RELATIONS, SUPPORTS, UNDERCUTS, WEIGHT_WORDS, acting_as
 from .load import DebateFiles, NodeFile
 from .yamlfile import Document
 
@@ -37,6 +37,7 @@ def assemble(files: DebateFiles, valid_nodes: list[NodeFile], debate_valid: bool
     attacks, undercuts = [], []
     for node_file in valid_nodes:
         _relations(node_file, supports, attacks, undercuts)
+    attacks = _both_ways(attacks, nodes)
     source = files.source.text if files.source else None
     return Debate(
         id=files.id,
@@ -135,6 +136,22 @@ def _relations(node_file: NodeFile, supports: dict, attacks: list, undercuts: li
         premises = item["from"]
         premises = (premises,) if isinstance(premises, str) else tuple(premises)
         undercuts.append(Undercut(me, premises, item["to"], _at(doc, (UNDERCUTS.name, i))))
+
+
+def _both_ways(attacks: list[Attack], nodes: dict) -> list[Attack]:
+    """The attacks, each symmetric one (contrary, contradicts) also the other way (where both ends are nodes of
+    the debate: an unknown id is reported once, where it is written), each once however often declared."""
+    seen, found = set(), []
+    for attack in attacks:
+        pairs = [attack]
+        if RELATIONS[attack.kind].symmetric and attack.target in nodes and attack.attacker != attack.target:
+            pairs.append(Attack(attack.target, attack.attacker, attack.origin, attack.kind, attack.weighing, True))
+        for one in pairs:
+            key = (one.attacker, one.target, one.kind)
+            if key not in seen:
+                seen.add(key)
+                found.append(one)
+    return found
 
 
 def _weighing(item: dict) -> Weighing | None:

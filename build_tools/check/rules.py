@@ -177,7 +177,7 @@ def structures(analysis: Analysis, known: Known) -> Iterator[Diagnostic]:
                          f"one of its premises ({', '.join(target.structure[-1].premises)}) instead")
     for node in debate.arguments:
         if node.structure:
-            for key in ("supports", "attacks", "undercuts"):
+            for key in RELATIONS:
                 if key in node.origins:
                     yield _error(node.where(key), "argument-relation",
                                  f"an argument with a structure bears on others through its main conclusion (as "

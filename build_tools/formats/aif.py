@@ -16,6 +16,7 @@ from ..analysis import Analysis
 from ..check.rules import MAX_NODE_RELATIONS
 from ..ids import FreeIds
 from ..model import NodeKind
+from ..vocabulary import RELATIONS
 from .folder import Imported, ImportRefused, imported_debate, most_reached, short_label, slug
 
 __all__ = ["write", "read"]
@@ -54,8 +55,8 @@ def write(analysis: Analysis) -> str:
         for premise in step.premises:
             edge(ids[premise], ra)
         edge(ra, ids[step.conclusion])
-    for attack in debate.attacks:
-        ca = add("Default Conflict", "CA")
+    for attack in debate.attacks:  # a symmetric relation as two conflicts, each named by the relation
+        ca = add(_CONFLICT_TEXTS.get(attack.kind, "Default Conflict"), "CA")
         edge(ids[attack.attacker], ca)
         edge(ca, ids[attack.target])
     for cut in debate.undercuts:
@@ -181,8 +182,12 @@ def read(data: dict, name: str) -> Imported:
                     if ids[target] == attacker or (attacker, ids[target]) in supported:
                         result.report.append(f"CA-node {node_id}: '{attacker}' cannot attack '{ids[target]}' "
                                              "(itself, or a claim it supports): not imported")
-                    elif ids[target] not in body[attacker].get("attacks", []):
-                        body[attacker].setdefault("attacks", []).append(ids[target])
+                    else:
+                        key = _CONFLICT_KINDS.get(" ".join(str(node.get("text") or "").lower().split()), "attacks")
+                        if RELATIONS[key].symmetric and attacker in body[ids[target]].get(key, []):
+                            continue  # the other way of a relation that holds both ways: declared once
+                        if ids[target] not in body[attacker].get(key, []):
+                            body[attacker].setdefault(key, []).append(ids[target])
                 elif target in steps:
                     premises, conclusion = steps[target]
                     if attacker in premises:
@@ -201,6 +206,12 @@ def read(data: dict, name: str) -> Imported:
     result.debate["thesis"] = most_reached(body, among=[ids[n] for n in statements])
     result.report.append(f"thesis (AIF has none): '{result.debate['thesis']}', the claim most others lead to")
     return result
+
+
+# The conflicts our export names after a symmetric relation, and the names read back as one (AIF's own CA-nodes
+# carry a scheme's name, most often "Default Conflict": an attack).
+_CONFLICT_TEXTS = {"contrary": "Contrary", "contradicts": "Contradictory"}
+_CONFLICT_KINDS = {"contrary": "contrary", "contradictory": "contradicts"}
 
 
 def _direct_edges(data: dict, nodes: dict, ids: dict, statements: set, body: dict, report: list[str]) -> None:

@@ -9,7 +9,7 @@ import re
 from ..analysis import Analysis
 from ..ids import RESERVED_IDS, FreeIds, is_valid_id
 from ..model import Inference
-from ..vocabulary import ROLE_NAMES
+from ..vocabulary import CONTRADICTS, CONTRARY, RELATIONS, ROLE_NAMES
 from .folder import Imported, ImportRefused, imported_debate, most_reached, short_label, slug
 
 __all__ = ["write", "read"]
@@ -35,7 +35,15 @@ def write(analysis: Analysis) -> str:
     named argument (with its premise-conclusion structure), and the relations; a linked or undercut support
     step that is not part of a named argument is written as an argument marked ``{argmap: linked-step}``."""
     debate, graph = analysis.debate, analysis.graph
-    lines = ["===", f"title: {json.dumps(debate.title, ensure_ascii=False)}", "===", ""]
+    # Argdown says "contrary" only in its strict mode, where every attack between two statements is read as one:
+    # the document is strict when the debate has a contrary and no other attack between statements.
+    statements = {n.id for n in debate.nodes.values() if n.id not in _titles(debate)}
+    between = [a for a in debate.attacks if a.attacker in statements and a.target in statements]
+    strict = any(a.kind == CONTRARY.name for a in between) and all(
+        RELATIONS[a.kind].symmetric for a in between)
+    lines = ["===", f"title: {json.dumps(debate.title, ensure_ascii=False)}"] + (
+        ["model:", "    mode: strict"] if strict else []) + ["===", ""]
+    written: set[tuple] = set()
     plain = [s for s in debate.supports if not debate.in_structure(s)]
     linked = [s for s in plain if s.linked or graph.cuts_of_step.get(s.key)]
     single = set(plain) - set(linked)  # written as a relation under its premise
@@ -54,6 +62,12 @@ def write(analysis: Analysis) -> str:
             if step in single:
                 lines.append(f"  +> {ref(step.conclusion)}")
         for attack in graph.attacks_from.get(node.id, ()):
+            pair = (frozenset((attack.attacker, attack.target)), attack.kind)
+            if attack.kind == CONTRADICTS.name or (attack.kind == CONTRARY.name and strict):
+                if pair not in written and not attack.mirrored:  # one relation, which Argdown reads both ways
+                    written.add(pair)
+                    lines.append(f"  {'><' if attack.kind == CONTRADICTS.name else '->'} {ref(attack.target)}")
+                continue
             lines.append(f"  {'_>' if attack.kind == 'undercuts' else '->'} {ref(attack.target)}")
         for cut in graph.cuts_from.get(node.id, ()):
             key = (frozenset(cut.premises), cut.conclusion)
@@ -115,10 +129,11 @@ def _pcs(structure, graph, ref) -> list[str]:
 
 # Argdown's own reading of relations between statements (@argdown/core, transformToArgumentRelationType and
 # IRelation.isSymmetric): entails supports; contrary and contradictory attack, both ways.
-_STATEMENT_RELATIONS = {"support": "supports", "entails": "supports", "attack": "attacks", "contrary": "attacks",
-                        "contradictory": "attacks"}
+_STATEMENT_RELATIONS = {"support": "supports", "entails": "supports", "attack": "attacks", "contrary": "contrary",
+                        "contradictory": "contradicts"}
 _SYMMETRIC = ("contrary", "contradictory")
-_FIELD_ORDER = ["label", "statement", "role", "tags", "structure", "supports", "attacks", "undercuts"]
+_FIELD_ORDER = ["label", "statement", "role", "tags", "structure", "supports", "attacks", "contrary", "contradicts",
+                "undercuts"]
 
 
 def read(data: dict, name: str) -> Imported:
@@ -252,20 +267,29 @@ def _unused(data: dict, arguments: dict, report: list[str]) -> None:
 
 
 def _drop_contradictions(body: dict[str, dict], report: list[str]) -> int:
-    """A node that both supports and attacks (or undercuts) another keeps the support; the rest is reported
-    (and counted)."""
+    """A node that both supports and attacks (or undercuts, or is contrary to) another keeps the support; the rest
+    is reported (and counted). A symmetric relation conflicts with a support either way."""
     dropped = 0
-    for node_id, fields in body.items():
-        supported = set(s if isinstance(s, str) else s["to"] for s in fields.get("supports", []))
+
+    def supported_by(node_id: str) -> set[str]:
+        fields = body[node_id]
+        found = set(s if isinstance(s, str) else s["to"] for s in fields.get("supports", []))
         if (fields.get("structure") or [{}])[-1].get("conclusion"):
-            supported.add(fields["structure"][-1]["conclusion"])
-        for key in ("attacks", "undercuts"):
-            both = [t for t in fields.get(key, []) if isinstance(t, str) and t in supported]
+            found.add(fields["structure"][-1]["conclusion"])
+        return found
+
+    for node_id, fields in body.items():
+        supported = supported_by(node_id)
+        for key in ("attacks", "contrary", "contradicts", "undercuts"):
+            symmetric = RELATIONS[key].symmetric
+            both = [t for t in fields.get(key, []) if isinstance(t, str)
+                    and (t in supported or symmetric and t in body and node_id in supported_by(t))]
             for target in both:
                 dropped += 1
                 fields[key].remove(target)
-                report.append(f"'{node_id}' both supports and {key[:-1]}s '{target}': the {key[:-1]} is not carried "
-                              "over (our format keeps one relation between two nodes)")
+                report.append(f"'{node_id}' both supports and {RELATIONS[key].verb.split()[0]}s '{target}' (or the other "
+                              f"way): the {key} relation is not carried over (our format keeps one relation between "
+                              "two nodes)")
             if key in fields and not fields[key]:
                 del fields[key]
     return dropped
@@ -351,11 +375,12 @@ def _relation(relation: dict, ids, arg_ids, structures, body, report: list[str])
     if kind in ("contrary", "contradictory", "entails") and (from_type, to_type) != ("equivalence-class",) * 2:
         report.append(f"{what}: not carried over ({kind} relates statements only)")
         return
-    for x, y in [(a, b), (b, a)] if symmetric else [(a, b)]:
-        if y not in body[x].get(key, []):
-            body[x].setdefault(key, []).append(y)
-    if kind in ("contrary", "contradictory", "entails"):
-        report.append(f"{what}: carried over as {key}{' both ways' if symmetric else ''}")
+    if symmetric and a in body[b].get(key, []):
+        return  # declared once: it holds both ways
+    if b not in body[a].get(key, []):
+        body[a].setdefault(key, []).append(b)
+    if kind == "entails":
+        report.append(f"{what}: carried over as {key}")
 
 
 def _undercut(relation, a, b, target, structures, body, report, what) -> None:

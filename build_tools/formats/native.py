@@ -41,7 +41,7 @@ def write(analysis: Analysis) -> str:
                       "argument": s.declared_by if debate.in_structure(s) else None}
                      for s in debate.supports],
         "attacks": [{"attacker": a.attacker, "target": a.target, "relation": a.kind,
-                     "weighing": _weighing_json(a.weighing)} for a in debate.attacks],
+                     "weighing": _weighing_json(a.weighing)} for a in debate.attacks if not a.mirrored],
         "undercuts": [{"undercutter": u.undercutter, "premises": list(u.premises), "conclusion": u.conclusion}
                       for u in debate.undercuts],
     }

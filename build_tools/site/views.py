@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from ..graph import Graph
 from ..model import Debate, NodeKind
-from ..vocabulary import MORE, SUPPORTS
+from ..vocabulary import MORE, RELATIONS, SUPPORTS
 
 __all__ = ["Fold", "Edge", "Step", "View", "overview", "whole", "focus", "perspective_view", "MAX_RANK_WIDTH", "HEAVIEST"]
 
@@ -183,8 +183,14 @@ def _view(debate: Debate, graph: Graph, view_id: str, title: str, shown: set[str
             edges.append(Edge(premises[0], step.conclusion, SUPPORTS.name))
     attacks = sorted({a for node in shown for a in graph.attacks_into.get(node, ())},
                      key=lambda a: (order[a.target], order[a.attacker]))
+    drawn = set()
     for attack in attacks:
         if attack.attacker in shown:
+            if RELATIONS[attack.kind].symmetric:  # one line, with a bar at each end
+                pair = (frozenset((attack.attacker, attack.target)), attack.kind)
+                if pair in drawn:
+                    continue
+                drawn.add(pair)
             edges.append(Edge(attack.attacker, attack.target, attack.kind))
     for fold in folds:
         edges.append(Edge(fold.id, fold.parent, MORE.name))

@@ -241,7 +241,8 @@ def _relations(ctx: PageContext, page: str, node: Node) -> list[str]:
         *((r.made, [link(a.target) for a in g.attacks_from.get(me, ()) if a.kind == r.name]) for r in attacks),
         (UNDERCUTS.made, [_cut_text(c, link) for c in g.cuts_from.get(me, ())]),
         (SUPPORTS.received, [_premises_text(s, link) for s in g.steps_into.get(me, ())]),
-        *((r.received, [link(a.attacker) for a in g.attacks_into.get(me, ()) if a.kind == r.name]) for r in attacks),
+        *((r.received, [link(a.attacker) for a in g.attacks_into.get(me, ()) if a.kind == r.name])
+          for r in attacks if not r.symmetric),  # a symmetric relation is listed once, under what the node makes
         (UNDERCUTS.received, [f"{link(c.undercutter)} challenges the support from {_names(c.premises, link)}"
                               for c in g.cuts_into.get(me, ())]),
     ]
