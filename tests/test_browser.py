@@ -431,6 +431,9 @@ def test_maps_pan_and_zoom(server: str, browser) -> None:
     viewport = "figure.argmap-map svg .svg-pan-zoom_viewport"
     before = page.get_attribute(viewport, "transform") or page.get_attribute(viewport, "style")
     page.click("#svg-pan-zoom-zoom-in")
+    changed = ("([sel, before]) => { const v = document.querySelector(sel); "
+               "return v && (v.getAttribute('transform') || v.getAttribute('style')) !== before; }")
+    page.wait_for_function(changed, arg=[viewport, before], timeout=10_000)  # the zoom is applied on a frame
     after = page.get_attribute(viewport, "transform") or page.get_attribute(viewport, "style")
     assert before != after
 
