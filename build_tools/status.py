@@ -17,12 +17,23 @@ Positions of an *issue* are decided by weighing instead (Carneades' CAES): each 
 step into a position is an argument for it, each attack into it an argument against it,
 weighed by its weighing function (:mod:`build_tools.weighing`). An argument is applicable
 when an undercutter of it is in (it then weighs 0), or when none is and no premise is
-undecided. A position is out when every argument for it is applicable and weighs 0; once
-every argument for and against every position of the issue is applicable, the position
-whose strongest argument beats the strongest for every rival, and the strongest against
-it, under the issue's proof standard, is in, and the others are out (all are out when
-none wins). A granted position is in and its rivals out. Open conditions stay undecided
-unless a perspective or a what-if grants or rejects them.
+undecided; a criteria argument whose premise is not in reads its value from the position of
+that premise's issue that is in, so it waits until that issue is decided. A position is out
+when every argument for it is applicable and weighs 0; once every argument for and against
+every position of the issue is applicable, the issue is weighed, once for all its positions:
+the position whose strongest argument beats the strongest for every rival, and the strongest
+against it, under the issue's proof standard, is in, and the others are out (all are out when
+none wins). A granted position is in and its rivals out; a position a what-if rejects is out
+and weighs nothing in its issue (it can neither win nor stand in a rival's way). Open
+conditions stay undecided unless a perspective or a what-if grants or rejects them.
+
+One rule decides earlier than CAES: an argument that needs every premise (linked, constant,
+preference) weighs 0 as soon as one premise is out, where CAES waits for its other premises
+too. It never turns a label CAES gives: such an argument weighs 0 in CAES as well, once it is
+applicable; the labels it settles sooner are the ones CAES reaches later.
+
+Each node is looked at again only when something it depends on changes, each issue is weighed
+once and each cycle is walked once: the evaluation is linear in the size of the debate.
 
 The labels follow from the map's own premises and relations; they are not a verdict on the
 truth. :func:`evaluate` is a pure function of the model.
@@ -42,9 +53,11 @@ from .weighing import Argument, Context, weigh
 
 LINKED = Weighing()
 NEEDS_EVERY_PREMISE = ("linked", "constant", "preference")  # the weighing functions that give 0 if a premise is out
+# the weighing functions that compute an argument's weight themselves: a weight given to one is not used
+COMPUTED_WEIGHTS = ("cumulative", "factorized", "criteria", "preference")
 
 __all__ = ["Label", "StepStatus", "Status", "evaluate", "granted_by_default", "perspective_grants", "explain",
-           "evaluate_from"]
+           "evaluate_from", "COMPUTED_WEIGHTS"]
 
 
 @dataclass(frozen=True)
@@ -147,7 +160,7 @@ def evaluate(debate: Debate, graph: Graph, *, granted: dict[str, str] | None = N
     labels = {node_id: Label.UNDECIDED for node_id in debate.nodes}
     for node_id in rejected:
         labels[node_id] = Label.OUT
-    rules = _Rules(debate, graph, labels, granted, perspective, weighing, dict(weights or {}))
+    rules = _Rules(debate, graph, labels, granted, perspective, weighing, dict(weights or {}), rejected=rejected)
     _propagate(rules, rejected)
     rules.cycles = _cycles(graph, labels)
     return {node_id: _explain(rules, node_id, rejected) for node_id in debate.nodes}
@@ -177,9 +190,18 @@ class _Rules:
     _ready: dict[str, int] = field(default_factory=dict)
     _rivals: dict[str, list[str]] = field(default_factory=dict)
     cycles: dict[str, tuple[str, ...]] = field(default_factory=dict)  # (after propagation) see _cycles
+    rejected: set[str] = field(default_factory=set)  # a what-if's rejected nodes
+    # the conclusions of criteria arguments that read a value from a position of another issue, by each position
+    # of that issue: when one is decided, the argument may weigh (see _criteria_waits)
+    watchers: dict[str, set[str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.issue_of = {p: issue for issue in self.debate.issues for p in issue.positions}
+        for step in self.debate.supports:
+            if step.weighing is not None and step.weighing.function == "criteria":
+                for premise in step.premises:
+                    for position in (self.issue_of[premise].positions if premise in self.issue_of else ()):
+                        self.watchers.setdefault(position, set()).add(step.conclusion)
 
     def rivals(self, node_id: str) -> list[str]:
         if node_id not in self._rivals:
@@ -259,8 +281,8 @@ def _step_label(step: Support, rules: _Rules) -> Label:
         if not rules.weighing:
             working = any(labels[p] is Label.IN for p in step.premises)
             return Label.IN if working and all(labels[c] is Label.OUT for c in cutters) else Label.UNDECIDED
-    elif any(labels[p] is Label.OUT for p in step.premises):
-        return Label.OUT
+    elif any(labels[p] is Label.OUT for p in step.premises) and (weighing.function != "criteria" or not rules.weighing):
+        return Label.OUT  # (criteria: only a hard criterion's premise out gives 0, which the weighing says)
     if not rules.weighing or weighing.function in ("linked", "constant"):
         held = all(labels[p] is Label.IN for p in step.premises) and all(labels[c] is Label.OUT for c in cutters)
         if held and rules.weighing and weighing.weight_for(rules.perspective) <= 0:
@@ -268,9 +290,9 @@ def _step_label(step: Support, rules: _Rules) -> Label:
         return Label.IN if held else Label.UNDECIDED
     applicable = all(labels[c] is Label.OUT for c in cutters) and all(labels[p] is not Label.UNDECIDED
                                                                       for p in step.premises)
-    if not applicable:
-        return Label.UNDECIDED
     argument = Argument(step.key, step.premises, step.conclusion, weighing)
+    if not applicable or _criteria_waits(argument, rules):
+        return Label.UNDECIDED
     return Label.IN if weigh(argument, rules.context(rules.issue_of.get(step.conclusion))) > 0 else Label.OUT
 
 
@@ -302,7 +324,21 @@ def _applicable_weight(argument: Argument, rules: _Rules, context: Context) -> f
     if any(labels[c] is Label.UNDECIDED for c in cutters) or any(labels[p] is Label.UNDECIDED
                                                                  for p in argument.premises):
         return None
+    if _criteria_waits(argument, rules):
+        return None
     return weigh(argument, context)
+
+
+def _criteria_waits(argument: Argument, rules: _Rules) -> bool:
+    """A criteria argument whose premise is not in reads its value from the position of that premise's issue
+    that is in (Carneades' CAES): while that issue is undecided, the argument cannot be weighed yet."""
+    if argument.weighing.function != "criteria":
+        return False
+    for premise in argument.premises:
+        if rules.labels[premise] is not Label.IN and premise in rules.issue_of:
+            if any(rules.labels[p] is Label.UNDECIDED for p in rules.issue_of[premise].positions):
+                return True
+    return False
 
 
 def _decide_position(node_id: str, rules: _Rules) -> Label:
@@ -328,6 +364,8 @@ def _decide_position(node_id: str, rules: _Rules) -> Label:
         pros, cons = rules.arguments_for(position), rules.arguments_against(position)
         weights = [_applicable_weight(a, rules, context) for a in pros]
         con_weights = [_applicable_weight(a, rules, context) for a in cons]
+        if position in rules.rejected:  # a what-if rejects it: it cannot win, nor stand in another's way
+            weights = [0.0] * len(weights)
         strength[position], strongest[position], as_heavy[position] = _strongest(pros, weights)
         against[position], strongest_against[position], as_heavy_against[position] = _strongest(cons, con_weights)
     standard = STANDARDS[issue.standard]
@@ -369,9 +407,11 @@ def _propagate(rules: _Rules, rejected: set[str]) -> None:
         if label is Label.UNDECIDED:
             continue
         labels[node_id] = label
-        dependents = set(rules.graph.targets(node_id))
-        if rules.weighing:  # an argument on a position already out bears on the issue: one other position weighs it
-            for target in [t for t in dependents if t in rules.issue_of and labels[t] is not Label.UNDECIDED]:
+        dependents = set(rules.graph.targets(node_id)) | rules.watchers.get(node_id, set())
+        if rules.weighing:  # an argument on a position that will not be decided here (out already, rejected, held
+            # open) bears on the issue all the same: one other position weighs it
+            for target in [t for t in dependents if t in rules.issue_of and (
+                    labels[t] is not Label.UNDECIDED or t in rejected or _held_open(rules, t))]:
                 other = _next_undecided(rules, rules.issue_of[target], rejected, next_at)
                 if other is not None:
                     dependents.add(other)

@@ -128,23 +128,26 @@ def _criterion_value(argument: Argument, context: Context, name: str) -> str | N
 def _preference(argument: Argument, context: Context) -> float:
     if not all(_in(context, p) for p in argument.premises):
         return 0.0
-    ranked = context.once("ranks", lambda: sorted({_rank(a) for a in context.issue_arguments
-                                                   if a.weighing.function == "preference"}))
+    items = argument.weighing.preference
+    key = repr(items)  # the ranking by this argument's preference: every argument of the issue, by its properties
+    ranked = context.once(f"ranks {key}", lambda: sorted({_rank(a, items) for a in context.issue_arguments}))
     if not context.positions_of(argument.conclusion) or not ranked:
         return 1.0
-    mine = _rank(argument)
-    place = context.once("places", lambda: {rank: i for i, rank in enumerate(ranked)}).get(mine)
+    mine = _rank(argument, items)
+    place = context.once(f"places {key}", lambda: {rank: i for i, rank in enumerate(ranked)}).get(mine)
     if place is None:  # an argument against ranks among them too
         ranks = sorted({*ranked, mine})
         return (ranks.index(mine) + 1) / len(ranks)
     return (place + 1) / len(ranked)
 
 
-def _rank(argument: Argument) -> tuple:
-    """An argument's place by the properties its preference names, first property first. An argument without
-    a property its preference names ranks below every argument with it (the checker reports it)."""
+def _rank(argument: Argument, items: Sequence[Mapping] | None = None) -> tuple:
+    """An argument's place by the properties a preference names (``items``, by default its own), first property
+    first. Carneades ranks every argument of the issue so, whatever its weighing function; an argument without a
+    property the preference names ranks below every argument with it (the checker reports a preference argument
+    without its own)."""
     key = []
-    for item in argument.weighing.preference:
+    for item in argument.weighing.preference if items is None else items:
         value = argument.weighing.properties.get(item["property"])
         order = item["order"]
         if isinstance(order, list):

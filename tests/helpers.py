@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import json
 import os
 import random
 import re
@@ -373,3 +374,29 @@ def random_weighed_debate(rng: random.Random, n: int) -> Debate:
     attacks = tuple(replace(attack, weighing=weighing()) for attack in base.attacks)
     return replace(base, nodes=MappingProxyType(nodes), supports=supports, attacks=attacks, issues=tuple(issues),
                    perspectives=(Perspective("author", "Author", "Author"), Perspective("critics", "Critics", "C")))
+
+
+# The browser's evaluator (docs/assets/argmap-status.js) run in Node on many cases at once.
+STATUS_JS = ROOT / "docs" / "assets" / "argmap-status.js"
+_JS_RUNNER = """
+const {evaluate} = require(process.argv[2]);
+const cases = JSON.parse(require("fs").readFileSync(process.argv[3], "utf8"));
+process.stdout.write(JSON.stringify(cases.map(c => evaluate(c.graph, c.options))));
+"""
+
+
+def browser_evaluate(cases: list[tuple[Debate, dict]], scratch: Path) -> list[dict]:
+    """What the browser's evaluation gives for each (debate, options): {labels, rules} by node."""
+    from build_tools.analysis import analyse
+    from build_tools.site.whatif import graph_data
+
+    node = shutil.which("node")
+    if node is None:
+        pytest.skip("Node.js is not installed")
+    scratch.mkdir(parents=True, exist_ok=True)
+    data, runner = scratch / "cases.json", scratch / "runner.js"
+    data.write_text(json.dumps([{"graph": graph_data(analyse(d)), "options": o} for d, o in cases]))
+    runner.write_text(_JS_RUNNER)
+    result = subprocess.run([node, str(runner), str(STATUS_JS), str(data)], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)

@@ -3,28 +3,24 @@ and each by the same rule (so the same outcome word)."""
 
 from __future__ import annotations
 
-import json
 import random
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 import yaml
 
-from build_tools.analysis import analyse
 from build_tools.check import check_project
 from build_tools.graph import index
 from build_tools.model import (
     Debate,
 )
-from build_tools.site.whatif import graph_data
 from build_tools.status import evaluate, perspective_grants
 from helpers import (
     CORPORA,
     HAND_MADE,
     ROOT,
     carneades_corpus,
+    browser_evaluate,
     carneades_weighed_debate,
     random_debate,
     random_weighed_debate,
@@ -34,13 +30,7 @@ from helpers import (
 
 pytestmark = pytest.mark.needs_node
 
-SCRIPT = ROOT / "docs" / "assets" / "argmap-status.js"
 WEIGHED = CORPORA / "carneades-weighed"
-RUNNER = """
-const {evaluate} = require(process.argv[2]);
-const cases = JSON.parse(require("fs").readFileSync(process.argv[3], "utf8"));
-process.stdout.write(JSON.stringify(cases.map(c => evaluate(c.graph, c.options))));
-"""
 
 
 def _cases(tmp_path: Path) -> list[tuple[Debate, dict]]:
@@ -92,18 +82,8 @@ def _cases(tmp_path: Path) -> list[tuple[Debate, dict]]:
 
 
 def test_browser_evaluation_matches_python(tmp_path: Path) -> None:
-    node = shutil.which("node")
-    if node is None:
-        pytest.skip("Node.js is not installed")
     cases = _cases(tmp_path)
-    payload = [{"graph": graph_data(analyse(d)), "options": o} for d, o in cases]
-    data = tmp_path / "cases.json"
-    data.write_text(json.dumps(payload))
-    runner = tmp_path / "runner.js"
-    runner.write_text(RUNNER)
-    result = subprocess.run([node, str(runner), str(SCRIPT), str(data)], capture_output=True, text=True, timeout=120)
-    assert result.returncode == 0, result.stderr
-    browser = json.loads(result.stdout)
+    browser = browser_evaluate(cases, tmp_path / "js")
     assert len(browser) == len(cases) > 800
     for (debate, options), found in zip(cases, browser):
         granted = None

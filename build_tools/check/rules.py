@@ -19,6 +19,7 @@ from ..analysis import Analysis
 from ..diagnostics import Diagnostic, Severity
 from ..ids import closest, did_you_mean
 from ..model import NodeKind, Origin
+from ..status import COMPUTED_WEIGHTS
 from ..text import HIDDEN, describe
 from ..vocabulary import RELATIONS
 
@@ -318,6 +319,12 @@ def weights(analysis: Analysis, known: Known) -> Iterator[Diagnostic]:
                              f"{did_you_mean(perspective, perspectives)}")
     yield from _criteria(debate)
     yield from _preferences(debate)
+    for origin, weighing in weighed:
+        if weighing is not None and weighing.function in COMPUTED_WEIGHTS and (weighing.weight is not None
+                                                                             or weighing.weights):
+            yield _warning(origin, "ignored-weight",
+                           f"a {weighing.function} weighing computes the argument's weight itself: 'weight' and "
+                           "'weights' are not used; remove them, or weigh the argument as linked (the default)")
     for attack in debate.attacks:
         if attack.weighing is not None and attack.target not in positions:
             yield _warning(attack.origin, "unused-weight",
@@ -555,7 +562,7 @@ DEBATE_RULES = (
 # is a fault in a map written by hand can be a feature of an imported one (real maps have parts not connected).
 # Errors are never adjustable: they are what the build cannot render or the format does not allow.
 ADJUSTABLE = ("disconnected", "support-cycle", "unused-weight", "unverifiable-quote", "stale-unmapped",
-              "long-label", "citation-basis", "hidden-character")
+              "long-label", "citation-basis", "hidden-character", "ignored-weight")
 
 
 def adjusted(diagnostics: list[Diagnostic], checks: Mapping[str, str]) -> list[Diagnostic]:

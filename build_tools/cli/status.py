@@ -7,7 +7,8 @@ import json
 import sys
 from collections import Counter
 
-from ..status import SHORT_CYCLE, Status, evaluate_from, explain
+from ..status import COMPUTED_WEIGHTS, SHORT_CYCLE, Status, evaluate_from, explain
+from ..text import visible
 from ..vocabulary import WEIGHT_WORDS, Label
 from .common import CommandFailed, checked_debate, debate_options, known_nodes, known_perspective
 
@@ -72,6 +73,12 @@ def _weight(analysis, text: str) -> tuple[tuple[str, str], float]:
         weight = -1.0
     if not 0 <= weight <= 1:
         raise CommandFailed(f"--weight {text!r}: the weight is low, medium, high or a number from 0 to 1")
+    computed = [s.weighing.function for s in g.steps_from.get(source, ()) if s.conclusion == target
+                and s.weighing is not None and s.weighing.function in COMPUTED_WEIGHTS]
+    if computed:
+        print(visible(f"argmap: warning: --weight {text}: the argument from '{source}' to '{target}' is weighed by "
+                      f"its {computed[0]} function, which computes its weight itself: the weight given is not used"),
+              file=sys.stderr)
     return (source, target), weight
 
 

@@ -40,6 +40,15 @@
       attacksInto[a[1]].push({ attacker: a[0], target: a[1], weighing: a[2] || null });
       dependents[a[0]].push(a[1]);
     });
+    // A criteria argument that reads a value from a position of another issue waits for that issue: each of its
+    // positions, once decided, brings the argument's conclusion back to the worklist (status._Rules.watchers).
+    var watchers = Object.create(null);
+    graph.steps.forEach(function (step) {
+      if (!step.weighing || step.weighing.function !== "criteria") return;
+      step.premises.forEach(function (p) {
+        if (issueOf[p]) issueOf[p].positions.forEach(function (q) { (watchers[q] = watchers[q] || []).push(step.conclusion); });
+      });
+    });
 
     function rivals(id) {
       var issue = issueOf[id];
@@ -125,17 +134,25 @@
       }
       return null;
     }
-    function rank(arg) {
-      return (arg.weighing.preference || []).map(function (item) {
-        var value = (arg.weighing.properties || {})[item.property], order = item.order;
-        if (Array.isArray(order)) return order.indexOf(value);
-        return order === "ascending" ? value : { reversed: value };
+    // An argument's place by the properties a preference names (weighing._rank): [1, value] for a value, [0]
+    // for a missing one (below every value); a descending order compares the other way round.
+    function rank(arg, items) {
+      return items.map(function (item) {
+        var props = arg.weighing.properties || {}, order = item.order;
+        var value = Object.prototype.hasOwnProperty.call(props, item.property) ? props[item.property] : undefined;
+        if (Array.isArray(order)) return [1, order.indexOf(value)];
+        if (typeof value !== "string") return [0];
+        return order === "ascending" ? [1, value] : [1, { reversed: value }];
       });
     }
     function compare(a, b) {
-      for (var i = 0; i < a.length; i++) {
-        var x = a[i], y = b[i];
-        if (x && typeof x === "object") { x = y.reversed; y = a[i].reversed; }
+      for (var i = 0; i < Math.max(a.length, b.length); i++) {
+        if (i >= a.length) return -1;
+        if (i >= b.length) return 1;
+        if (a[i][0] !== b[i][0]) return a[i][0] < b[i][0] ? -1 : 1;
+        if (a[i].length < 2) continue;
+        var x = a[i][1], y = b[i][1];
+        if (x && typeof x === "object") { x = b[i][1].reversed; y = a[i][1].reversed; }
         if (x < y) return -1;
         if (x > y) return 1;
       }
@@ -143,19 +160,25 @@
     }
     function preference(arg) {
       if (!arg.premises.every(isIn)) return 0;
-      var issue = issueOf[arg.conclusion];
-      var others = issueArguments(issue).filter(function (a) { return a.weighing.function === "preference"; });
+      var issue = issueOf[arg.conclusion], items = arg.weighing.preference || [];
+      var others = issueArguments(issue);  // Carneades ranks every argument of the issue, whatever its function
       if (!issue || !others.length) return 1;
       var ranks = [];
-      others.map(rank).concat([rank(arg)]).forEach(function (r) { // an argument against ranks among them too
+      others.map(function (a) { return rank(a, items); }).concat([rank(arg, items)]).forEach(function (r) {
         if (!ranks.some(function (s) { return compare(s, r) === 0; })) ranks.push(r);
       });
       ranks.sort(compare);
-      var mine = rank(arg);
+      var mine = rank(arg, items);
       var place = ranks.findIndex(function (r) { return compare(r, mine) === 0; });
       return (place + 1) / ranks.length;
     }
 
+    function criteriaWaits(arg) {
+      if (arg.weighing.function !== "criteria") return false;
+      return arg.premises.some(function (p) {
+        return !isIn(p) && issueOf[p] && issueOf[p].positions.some(function (q) { return label[q] === "undecided"; });
+      });
+    }
     function stepLabel(step) {
       var w = weighingOf(step.weighing, step.premises, step.conclusion), fn = w.function;
       var premises = step.premises, cutters = step.undercutters;
@@ -165,15 +188,16 @@
       var cuttersOut = cutters.every(function (c) { return label[c] === "out"; });
       if (fn === "convergent" || fn === "cumulative") {
         if (allOut) return "out";
-      } else if (someOut) return "out";
+      } else if (someOut && fn !== "criteria") return "out";
       if (fn === "linked" || fn === "constant") {
         var held = premises.every(isIn) && cuttersOut;
         if (held && weightFor(w) <= 0) return "out";
         return held ? "in" : "undecided";
       }
       var applicable = cuttersOut && premises.every(function (p) { return label[p] !== "undecided"; });
-      if (!applicable) return "undecided";
-      return weigh({ premises: premises, conclusion: step.conclusion, weighing: w }) > 0 ? "in" : "out";
+      var arg = { premises: premises, conclusion: step.conclusion, weighing: w };
+      if (!applicable || criteriaWaits(arg)) return "undecided";
+      return weigh(arg) > 0 ? "in" : "out";
     }
     function applicableWeight(arg) {
       if (arg.cutters.some(isIn)) return 0;
@@ -182,12 +206,14 @@
           arg.premises.some(function (p) { return label[p] === "out"; })) return 0;
       if (arg.cutters.some(function (c) { return label[c] === "undecided"; })) return null;
       if (arg.premises.some(function (p) { return label[p] === "undecided"; })) return null;
+      if (criteriaWaits(arg)) return null;
       return weigh(arg);
     }
     function decidePosition(id) {
       var issue = issueOf[id];
       if (granted[id]) return "in";
       if (issue.positions.some(function (p) { return granted[p]; })) return "out";
+      if (issue.id in decisions) return decisions[issue.id] === id ? "in" : "out";  // weighed once, for all
       var pro = argumentsFor(id).map(applicableWeight);
       if (pro.every(function (w) { return w !== null && w <= 0; })) return "out";
       var strength = Object.create(null), against = Object.create(null), i, j;
@@ -195,6 +221,7 @@
         var p = issue.positions[i];
         var weights = argumentsFor(p).map(applicableWeight), cons = argumentsAgainst(p).map(applicableWeight);
         if (weights.indexOf(null) !== -1 || cons.indexOf(null) !== -1) return "undecided";
+        if (rejected[p]) weights = weights.map(function () { return 0; });  // a rejected position cannot win
         strength[p] = Math.max.apply(null, [0].concat(weights));
         against[p] = Math.max.apply(null, [0].concat(cons));
       }
@@ -224,6 +251,15 @@
 
     // Apply the rules until nothing changes, as status._propagate does (a worklist in the same order).
     var queue = ids.filter(function (id) { return !rejected[id] && !heldOpen(id); }), queued = Object.create(null);
+    var spread = Object.create(null), nextAt = Object.create(null);
+    // A position of the issue still undecided and open to a decision (positions only leave undecided: the
+    // search resumes where it stopped), as status._next_undecided.
+    function nextUndecided(issue) {
+      var i = nextAt[issue.id] || 0, ps = issue.positions;
+      while (i < ps.length && (label[ps[i]] !== "undecided" || rejected[ps[i]] || heldOpen(ps[i]))) i++;
+      nextAt[issue.id] = i;
+      return i < ps.length ? ps[i] : null;
+    }
     queue.forEach(function (id) { queued[id] = true; });
     for (var head = 0; head < queue.length; head++) {
       var id = queue[head];
@@ -233,7 +269,20 @@
       if (next === "undecided") continue;
       label[id] = next;
       var touched = Object.create(null);
-      dependents[id].concat(rivals(id)).forEach(function (t) { touched[t] = true; rivals(t).forEach(function (r) { touched[r] = true; }); });
+      dependents[id].concat(watchers[id] || []).forEach(function (t) {
+        touched[t] = true;
+        if (issueOf[t] && (label[t] !== "undecided" || rejected[t] || heldOpen(t))) {
+          var o = nextUndecided(issueOf[t]);
+          if (o !== null) touched[o] = true;
+        }
+      });
+      var own = issueOf[id];
+      if (own && own.id in decisions) {
+        if (!spread[own.id]) { spread[own.id] = true; rivals(id).forEach(function (r) { touched[r] = true; }); }
+      } else if (own) {
+        var other = nextUndecided(own);
+        if (other !== null) touched[other] = true;
+      }
       Object.keys(touched).sort().forEach(function (t) {
         if (!queued[t] && !rejected[t] && !heldOpen(t)) { queue.push(t); queued[t] = true; }
       });
