@@ -88,16 +88,26 @@ def needs_external(path: Path):
     return pytest.mark.skipif(not path.exists(), reason=f"{CORPUS_MISSING}: {path} (set ARGMAP_CORPORA)")
 
 
-def copy_project(project: Path) -> Path:
-    """A copy of the shipped project (its site configuration, docs, arguments and schemas)."""
+def copy_project(project: Path, debates: list[str] | None = None) -> Path:
+    """A copy of the shipped project (its site configuration, docs, arguments and schemas): with every debate
+    under ``arguments/``, or only ``debates``."""
     project.mkdir(parents=True, exist_ok=True)
-    for name in ("mkdocs.yml", "docs", "arguments", "build_tools"):
+    for name in ("mkdocs.yml", "docs", "build_tools"):
         source = ROOT / name
         if source.is_dir():
             shutil.copytree(source, project / name, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copy(source, project / name)
+    for debate in sorted(p.name for p in (ROOT / "arguments").iterdir()) if debates is None else debates:
+        shutil.copytree(ROOT / "arguments" / debate, project / "arguments" / debate,
+                        ignore=shutil.ignore_patterns("__pycache__"))
     return project
+
+
+def article_project(project: Path) -> Path:
+    """The shipped article alone, as the site of one debate (its home the site's home), whatever other debates
+    the project holds: the tests about the article's own map and pages build this."""
+    return copy_project(project, [DEBATE])
 
 
 def empty_project(root: Path) -> Path:

@@ -17,7 +17,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from build_tools.check import check_project
-from helpers import DEBATE, ROOT, build, copy_project, write_issue_debate
+from helpers import DEBATE, ROOT, article_project, build, write_issue_debate
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
@@ -28,7 +28,7 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory):
-    project = copy_project(tmp_path_factory.mktemp("browser"))
+    project = article_project(tmp_path_factory.mktemp("browser"))
     yield from _built_and_served(project)
 
 
@@ -498,7 +498,7 @@ def test_a_zoomed_map_shows_the_part_in_view_on_an_overview_inset(server: str, b
 
 
 def test_claim_pages_put_for_and_against_side_by_side_and_the_map_above_the_fold(server: str, browser) -> None:
-    [analysis] = check_project(ROOT).analyses
+    [analysis] = check_project(ROOT, debate=DEBATE).analyses
     debate, graph = analysis.debate, analysis.graph
     # the pages with the most above their map: the nodes with the most relations into them, and an evidence page
     busiest = sorted(debate.nodes.values(), key=lambda n: -len(graph.steps_into.get(n.id, ()) + graph.attacks_into.get(

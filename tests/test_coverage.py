@@ -7,16 +7,16 @@ import shutil
 from pathlib import Path
 
 from build_tools.check.coverage import sentences
-from helpers import ROOT, run_argmap
+from helpers import DEBATE, ROOT, run_argmap
 
 TREES = "arguments/trees"
 DEBATE = f"{TREES}/debate.yaml"
 
 
 def test_shipped_article_is_fully_covered() -> None:
-    result = run_argmap("coverage")
+    result = run_argmap("coverage", "--debate", DEBATE)
     assert result.returncode == 0, result.stdout
-    report = json.loads(run_argmap("coverage", "--format", "json").stdout)
+    report = json.loads(run_argmap("coverage", "--debate", DEBATE, "--format", "json").stdout)
     total = len(sentences((ROOT / report["source"]).read_text("utf-8")))
     assert report["unexplained"] == 0 and report["quoted"] + report["unmapped"] == total > 0
     assert result.stdout.splitlines()[-1].startswith(

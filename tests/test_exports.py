@@ -12,14 +12,14 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from build_tools.check import check_project
-from helpers import ARAUCARIA, ROOT, needs_external, run_argmap
+from helpers import ARAUCARIA, DEBATE, ROOT, needs_external, run_argmap
 
 SCHEMAS = ROOT / "build_tools" / "schemas"
 CORPUS = ARAUCARIA
 
 
 def _export(fmt: str, *args: str) -> str:
-    result = run_argmap("export", "--format", fmt, *args)
+    result = run_argmap("export", "--debate", DEBATE, "--format", fmt, *args)
     assert result.returncode == 0, result.stderr
     return result.stdout
 
@@ -27,7 +27,7 @@ def _export(fmt: str, *args: str) -> str:
 def test_json_is_lossless_and_valid() -> None:
     data = json.loads(_export("json"))
     Draft202012Validator(json.loads((SCHEMAS / "export.schema.json").read_text())).validate(data)
-    [debate] = check_project(ROOT).debates
+    [debate] = check_project(ROOT, debate=DEBATE).debates
     assert data["source_text"] == debate.source_text
     assert [n["id"] for n in data["nodes"]] == list(debate.nodes)
     thesis = next(n for n in data["nodes"] if n["id"] == debate.thesis)
@@ -83,11 +83,11 @@ def test_argdown_names_every_statement_and_relation(root: Path) -> None:
 def test_graphml_and_dot(tmp_path: Path) -> None:
     tree = ET.fromstring(_export("graphml").encode())
     ns = {"g": "http://graphml.graphdrawing.org/xmlns"}
-    [debate] = check_project(ROOT).debates
+    [debate] = check_project(ROOT, debate=DEBATE).debates
     ids = {n.get("id") for n in tree.findall(".//g:node", ns)}
     assert set(debate.nodes) <= ids
     out = tmp_path / "map.dot"
-    assert run_argmap("export", "--format", "dot", "-o", str(out)).returncode == 0
+    assert run_argmap("export", "--debate", DEBATE, "--format", "dot", "-o", str(out)).returncode == 0
     rendered = subprocess.run(["dot", "-Tsvg", str(out)], capture_output=True, timeout=60)
     assert rendered.returncode == 0 and b"<svg" in rendered.stdout
 
@@ -107,7 +107,7 @@ def test_the_real_argdown_cli_parses_our_export(tmp_path: Path) -> None:
     output = (result.stdout + result.stderr).lower()
     assert "error" not in output and "warning" not in output, output
     data = json.loads((tmp_path / "out" / "debate.json").read_text())
-    [debate] = check_project(ROOT).debates
+    [debate] = check_project(ROOT, debate=DEBATE).debates
     assert set(data["statements"]) == set(debate.nodes)
     for node_id, node in debate.nodes.items():
         text = next(m["text"] for m in data["statements"][node_id]["members"] if "text" in m)

@@ -14,7 +14,7 @@ import pytest
 
 from build_tools.formats import ImportRefused, write_debate
 from build_tools.formats.aif import read as from_aif
-from helpers import ARAUCARIA, ROOT, empty_project, needs_external, run_argmap
+from helpers import ARAUCARIA, DEBATE, ROOT, empty_project, needs_external, run_argmap
 
 CORPUS = ARAUCARIA
 
@@ -25,7 +25,7 @@ def _project(tmp_path: Path) -> Path:
 
 def test_json_round_trip_is_exact(tmp_path: Path) -> None:
     exported = tmp_path / "debate.json"
-    assert run_argmap("export", "--format", "json", "-o", str(exported)).returncode == 0
+    assert run_argmap("export", "--debate", DEBATE, "--format", "json", "-o", str(exported)).returncode == 0
     root = _project(tmp_path)
     result = run_argmap("import", "--root", str(root), "--format", "json", str(exported),
                         "--debate", "nato-factory-settings")
@@ -39,7 +39,7 @@ def test_json_round_trip_is_exact(tmp_path: Path) -> None:
 
 def test_import_never_overwrites_without_force(tmp_path: Path) -> None:
     exported = tmp_path / "debate.json"
-    run_argmap("export", "--format", "json", "-o", str(exported))
+    run_argmap("export", "--debate", DEBATE, "--format", "json", "-o", str(exported))
     root = _project(tmp_path)
     first = run_argmap("import", "--root", str(root), "--format", "json", str(exported), "--debate", "d")
     assert first.returncode == 0
@@ -145,11 +145,11 @@ def test_aif_round_trip_keeps_statements_and_relations(tmp_path: Path) -> None:
     from build_tools.check import check_project
 
     aif = tmp_path / "debate.aif.json"
-    assert run_argmap("export", "--format", "aif", "-o", str(aif)).returncode == 0
+    assert run_argmap("export", "--debate", DEBATE, "--format", "aif", "-o", str(aif)).returncode == 0
     root = _project(tmp_path)
     result = run_argmap("import", "--root", str(root), "--format", "aif", str(aif), "--debate", "back")
     assert result.returncode == 0, result.stderr
-    [original] = check_project(ROOT).debates
+    [original] = check_project(ROOT, debate=DEBATE).debates
     assert _structure(_imported(root, "back")) == _structure(original)
 
 
@@ -161,14 +161,14 @@ def test_argdown_round_trip_keeps_statements_relations_and_roles(tmp_path: Path)
     if not argdown.exists():
         pytest.skip("the Argdown CLI is not installed: make test installs it (npm ci)")
     source = tmp_path / "debate.argdown"
-    source.write_text(run_argmap("export", "--format", "argdown").stdout)
+    source.write_text(run_argmap("export", "--debate", DEBATE, "--format", "argdown").stdout)
     subprocess.run([str(argdown), "json", str(source), str(tmp_path / "out")], check=True, capture_output=True,
                    timeout=300)
     root = _project(tmp_path)
     result = run_argmap("import", "--root", str(root), "--format", "argdown-json", str(tmp_path / "out" / "debate.json"),
                         "--debate", "back")
     assert result.returncode == 0, result.stderr
-    [original] = check_project(ROOT).debates
+    [original] = check_project(ROOT, debate=DEBATE).debates
     back = _imported(root, "back")
     assert _structure(back) == _structure(original)
     roles = {n.statement: n.role for n in back.nodes.values()}

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import build, copy_project
+from helpers import article_project, build
 
 pytestmark = pytest.mark.slow
 
@@ -60,7 +60,7 @@ def _differences(a: Path, b: Path) -> list[str]:
 
 
 def test_a_rebuild_writes_only_what_changed_and_leaves_the_site_a_full_build_makes(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
+    project = article_project(tmp_path / "project")
     claims = project / "arguments" / "nato-factory-settings" / "claims"
     leaf = claims / "abandonment-perceptions.yaml"
     relabelled = leaf.read_text().replace("label: An abrupt cut could make allies feel abandoned by the US",

@@ -14,7 +14,7 @@ from build_tools.site import views
 from build_tools.site.maps import map_source, site_maps
 from build_tools.site.render import Renderer, RenderError, unsafe_parts
 from build_tools.site.urls import Layout
-from helpers import ROOT, run_argmap, run_argmap_process
+from helpers import DEBATE, ROOT, run_argmap, run_argmap_process
 
 TREES = "arguments/trees"
 HOSTILE = '<script>alert(1)</script> & &lt; "q" {x} | # `tick` \\n [x](https://example.org/a_b)'
@@ -88,7 +88,7 @@ def test_hostile_text_is_literal_in_the_svg(project: Path, tmp_path: Path) -> No
 
 
 def test_views_of_the_article() -> None:
-    [analysis] = check_project(ROOT).analyses
+    [analysis] = check_project(ROOT, debate=DEBATE).analyses
     debate, graph = analysis.debate, analysis.graph
     overview = views.overview(debate, graph)
     assert overview.nodes[0] == debate.thesis
@@ -111,7 +111,7 @@ def test_views_of_the_article() -> None:
 
 
 def test_batched_render_is_cached_and_isolates_a_bad_graph(tmp_path: Path) -> None:
-    [analysis] = check_project(ROOT).analyses
+    [analysis] = check_project(ROOT, debate=DEBATE).analyses
     maps = site_maps(analysis, Layout(analysis.debate.id))
     sources = [(m.name, m.dot) for m in maps]
     renderer = Renderer(tmp_path / "cache", jobs=2)
@@ -135,7 +135,7 @@ def test_unsafe_svg_from_graphviz_is_refused() -> None:
 
 
 def test_node_links_are_relative_to_the_page() -> None:
-    [analysis] = check_project(ROOT).analyses
+    [analysis] = check_project(ROOT, debate=DEBATE).analyses
     debate = analysis.debate
     layout = Layout(debate.id)
     view = views.focus(debate, analysis.graph, "iraq-risks-loom")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import build, copy_project
+from helpers import article_project, build, copy_project
 
 pytestmark = pytest.mark.slow
 
@@ -40,7 +40,7 @@ def _fake_dot(folder: Path, body: str) -> str:
 
 
 def _failing_build_keeps_the_site(tmp_path: Path, path: str) -> str:
-    project = copy_project(tmp_path / "p")
+    project = article_project(tmp_path / "p")
     site = project / "site"
     assert build(project, site).returncode == 0
     before = {f: (site / f).read_bytes() for f in _tree(site) if (site / f).is_file()}

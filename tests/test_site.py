@@ -14,21 +14,22 @@ import pytest
 import yaml
 
 from build_tools.check import check_project
-from helpers import DEBATE, ROOT, build, copy_project
+from helpers import DEBATE, ROOT, article_project, build, copy_project
 
 pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The shipped project, built once for the tests of this module (with a fresh render cache)."""
-    project = copy_project(tmp_path_factory.mktemp("shipped"))
+    """The shipped article's site, built once for the tests of this module (with a fresh render cache)."""
+    project = article_project(tmp_path_factory.mktemp("shipped"))
     out = project / "site"
     result = build(project, out, NO_MKDOCS_2_WARNING="1")
     assert result.returncode == 0, result.stderr
     # a quiet build: what the maintainer needs (the maps, where the site goes), no list of pages outside the nav
     lines = [line.split(" -  ", 1)[-1] for line in result.stderr.strip().splitlines()]
-    assert len(lines) == 4 and lines[0].startswith("argmap: 86 maps, 86 rendered by Graphviz"), result.stderr
+    count = _expected_maps(project)
+    assert len(lines) == 4 and lines[0].startswith(f"argmap: {count} maps, {count} rendered by Graphviz"), result.stderr
     assert lines[1:3] == ["Cleaning site directory", f"Building documentation to directory: {out}"]
     return out
 
@@ -54,7 +55,7 @@ def _parse(page: Path) -> _Links:
 
 
 def test_every_node_has_its_page(site: Path) -> None:
-    [debate] = check_project(ROOT).debates
+    [debate] = check_project(ROOT, debate=DEBATE).debates
     for node in debate.nodes.values():
         page = site / DEBATE / node.kind.folder / node.id / "index.html"
         assert page.is_file(), page
@@ -93,7 +94,7 @@ def test_every_link_inside_every_map_leads_to_a_node_page(site: Path) -> None:
                 target = (page.parent / link).resolve() / "index.html"
                 assert target.is_file(), f"{page.relative_to(site)}: map link {link}"
                 assert f"/{DEBATE}/" in str(target)
-    assert maps >= _expected_maps()
+    assert maps >= _expected_maps(site.parent)  # the site of the article's project
 
 
 def test_search_finds_each_claim_on_its_own_page_not_in_every_map(site: Path) -> None:
@@ -118,24 +119,47 @@ def test_the_source_page_links_each_passage(site: Path) -> None:
     assert anchor in parsed.ids
 
 
-def _expected_maps() -> int:
-    """Overview, whole map, one per perspective, one per node."""
-    [debate] = check_project(ROOT).debates
-    return 2 + len(debate.perspectives) + len(debate.nodes)
+def _expected_maps(project: Path) -> int:
+    """For each debate of the project: its overview, whole map, one per perspective, one per node."""
+    return sum(2 + len(d.perspectives) + len(d.nodes) for d in check_project(project).debates)
+
+
+def test_the_whole_shipped_project_builds_with_a_page_for_every_node_of_every_debate(tmp_path: Path) -> None:
+    """Whatever debates arguments/ holds (the article, and any other a contributor adds), the site builds strictly,
+    every node of each has its page, and every link of every page resolves."""
+    project = copy_project(tmp_path / "p")
+    built = build(project, project / "site")
+    assert built.returncode == 0, built.stderr[-3000:]
+    debates = check_project(project).debates
+    site = project / "site"
+    for debate in debates:
+        base = site if len(debates) == 1 else site / debate.id
+        assert (base / "index.html").is_file(), debate.id
+        for node in debate.nodes.values():
+            assert (site / debate.id / node.kind.folder / node.id / "index.html").is_file(), (debate.id, node.id)
+    for page in site.rglob("*.html"):
+        if page.name == "404.html":  # its links are from the server's root, wherever it is shown
+            continue
+        for link in _parse(page).links:
+            parts = urlsplit(link)
+            if parts.scheme or parts.netloc or link.startswith(("#", "mailto:")) or not parts.path:
+                continue
+            target = (page.parent / unquote(parts.path)).resolve()
+            assert target.exists() or (target / "index.html").exists(), f"{page.relative_to(site)}: {link}"
 
 
 def test_a_second_build_renders_no_map(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "p")
     first = build(project, tmp_path / "one")
     assert first.returncode == 0, first.stderr
-    count = _expected_maps()
+    count = _expected_maps(project)
     assert f"{count} maps, {count} rendered by Graphviz" in first.stderr
     second = build(project, tmp_path / "two")
     assert f"{count} maps, 0 rendered by Graphviz" in second.stderr
 
 
 def test_a_failing_build_keeps_the_last_site(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "p")
+    project = article_project(tmp_path / "p")
     site = project / "site"
     assert build(project, site).returncode == 0
     before = sorted(p.relative_to(site) for p in site.rglob("*"))
@@ -229,7 +253,7 @@ def test_status_on_maps_and_pages(site: Path) -> None:
                      r'[^"]*status-in outcome-stands">.*?</g>', svg, re.S)
     assert risk and ">STANDS<" in risk.group(0)  # a risk weighs against the thesis; it is not defeated
     table = (site / DEBATE / "status" / "index.html").read_text()
-    [debate] = check_project(ROOT).debates
+    [debate] = check_project(ROOT, debate=DEBATE).debates
     assert table.count("<tr>") == 1 + len(debate.claims)  # a row per claim
     assert "◆" in table
 
@@ -247,7 +271,7 @@ def test_the_built_graph_json_follows_its_schema(site: Path) -> None:
     schema = json.loads((ROOT / "build_tools" / "schemas" / "graph.schema.json").read_text("utf-8"))
     data = json.loads((site / DEBATE / "graph.json").read_text("utf-8"))
     assert list(Draft202012Validator(schema).iter_errors(data)) == []
-    [analysis] = check_project(ROOT).analyses
+    [analysis] = check_project(ROOT, debate=DEBATE).analyses
     assert data["rules"][""] == {n: s.rule for n, s in analysis.statuses[None].items()}
 
 
@@ -275,7 +299,7 @@ def test_browser_tabs_name_the_page_then_the_site_and_the_home_page_the_site_onc
 
 
 def test_every_node_page_says_whose_claim_it_is_before_its_outcome(site: Path) -> None:
-    [analysis] = check_project(ROOT).analyses
+    [analysis] = check_project(ROOT, debate=DEBATE).analyses
     debate = analysis.debate
     for node in debate.nodes.values():
         text = re.sub(r"<[^>]+>", "", (site / DEBATE / node.kind.folder / node.id / "index.html").read_text())

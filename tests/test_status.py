@@ -19,6 +19,7 @@ from build_tools.status import Label, evaluate
 from helpers import (
     CARNEADES,
     CORPORA_OPTIONAL,
+    DEBATE,
     HAND_MADE,
     ROOT,
     carneades_corpus,
@@ -30,7 +31,8 @@ from helpers import (
 
 
 def _status(root: Path, *args: str) -> dict:
-    result = run_argmap("status", "--root", str(root), "--format", "json", *args)
+    chosen = ("--debate", DEBATE) if root == ROOT else ()  # the shipped article, whatever other debates there are
+    result = run_argmap("status", "--root", str(root), *chosen, "--format", "json", *args)
     assert result.returncode == 0, result.stdout + result.stderr
     return json.loads(result.stdout)
 
@@ -102,7 +104,7 @@ def test_hand_made_cases(case: str, tmp_path: Path) -> None:
 
 
 def test_every_reason_leads_to_granted_premises() -> None:
-    result = json.loads(run_argmap("status", "--format", "json").stdout)
+    result = json.loads(run_argmap("status", "--debate", DEBATE, "--format", "json").stdout)
     for node_id, status in result.items():
         if status["label"] != "in":
             continue
@@ -125,12 +127,12 @@ CONDITIONS = ["managed-transition", "allies-adapt-without-fracturing", "middle-e
 def test_status_text_perspective_and_what_if() -> None:
     """The article's verdict as the issue asks it: open for every voice, waiting on execution; leaning to the
     repositioning if the conditions hold; no voice's own claim defeated or outweighed from its own premises."""
-    text = run_argmap("status")
+    text = run_argmap("status", "--debate", DEBATE)
     assert text.returncode == 0
     line = next(x for x in text.stdout.splitlines() if " reset-redefines-nato " in x)
     assert line.split()[:2] == ["undecided", "open"] and "waits on managed-transition" in line
     assert re.search(r"^status: \d+ in, \d+ out, \d+ undecided$", text.stdout.splitlines()[-1])
-    [debate] = check_project(ROOT).debates
+    [debate] = check_project(ROOT, debate=DEBATE).debates
     for perspective in debate.perspectives:
         statuses = _status(ROOT, "--perspective", perspective.id)
         assert statuses["reset-redefines-nato"]["outcome"] == "open"
@@ -153,9 +155,9 @@ def test_status_text_perspective_and_what_if() -> None:
 
 
 def test_status_refuses_unknown_ids() -> None:
-    result = run_argmap("status", "--reject", "truth-lies")
+    result = run_argmap("status", "--debate", DEBATE, "--reject", "truth-lies")
     assert result.returncode == 1 and "no node 'truth-lies'" in result.stderr
-    result = run_argmap("status", "--perspective", "critic")
+    result = run_argmap("status", "--debate", DEBATE, "--perspective", "critic")
     assert result.returncode == 1 and "did you mean 'critics'?" in result.stderr
 
 

@@ -17,10 +17,11 @@ from build_tools.model import (
 from build_tools.status import evaluate, perspective_grants
 from helpers import (
     CORPORA,
+    DEBATE,
     HAND_MADE,
     ROOT,
-    carneades_corpus,
     browser_evaluate,
+    carneades_corpus,
     carneades_weighed_debate,
     random_debate,
     random_weighed_debate,
@@ -35,7 +36,7 @@ WEIGHED = CORPORA / "carneades-weighed"
 
 def _cases(tmp_path: Path) -> list[tuple[Debate, dict]]:
     cases = []
-    [article] = check_project(ROOT).debates
+    [article] = check_project(ROOT, debate=DEBATE).debates
     cases.append((article, {}))
     for p in article.perspectives:
         cases.append((article, {"granted": sorted(perspective_grants(article, index(article), p.id))}))

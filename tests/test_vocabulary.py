@@ -14,7 +14,7 @@ from build_tools.site.dot import perspective_class
 from build_tools.site.embed import fill_slots
 from build_tools.site.whatif import graph_data
 from build_tools.vocabulary import MORE, OUTCOMES, PERSPECTIVE_FILLS, RELATIONS, RULE_OUTCOMES, Label, status_class
-from helpers import ROOT
+from helpers import DEBATE, ROOT
 
 ASSETS = ROOT / "docs" / "assets"
 CSS = (ASSETS / "argmap.css").read_text("utf-8")
@@ -134,7 +134,7 @@ def test_graph_json_follows_its_schema_and_carries_the_build_labels(root) -> Non
 
 
 def test_graph_json_of_a_fresh_analysis_is_the_same() -> None:
-    [analysis] = check_project(ROOT).analyses
+    [analysis] = check_project(ROOT, debate=DEBATE).analyses
     assert graph_data(analyse(analysis.debate)) == graph_data(analysis)
 
 
