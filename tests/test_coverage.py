@@ -10,7 +10,7 @@ from build_tools.check.coverage import sentences
 from helpers import DEBATE, ROOT, run_argmap
 
 TREES = "arguments/trees"
-DEBATE = f"{TREES}/debate.yaml"
+DEBATE_FILE = f"{TREES}/debate.yaml"
 
 
 def test_shipped_article_is_fully_covered() -> None:
@@ -36,7 +36,7 @@ def test_sentences_left_out_on_purpose_are_reported_with_their_reason(project: P
 
 
 def test_an_unexplained_sentence_fails(project: Path) -> None:
-    debate = project / DEBATE
+    debate = project / DEBATE_FILE
     debate.write_text(debate.read_text().split("unmapped:")[0])
     result = run_argmap("coverage", "--root", str(project))
     assert result.returncode == 1

@@ -19,7 +19,8 @@ CORPUS = ARAUCARIA
 
 
 def _export(fmt: str, *args: str) -> str:
-    result = run_argmap("export", "--debate", DEBATE, "--format", fmt, *args)
+    chosen = () if "--root" in args else ("--debate", DEBATE)  # the shipped article, beside any other debate
+    result = run_argmap("export", *chosen, "--format", fmt, *args)
     assert result.returncode == 0, result.stderr
     return result.stdout
 
