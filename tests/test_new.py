@@ -52,3 +52,30 @@ def test_new_refuses_taken_reserved_and_unknown_ids(project: Path) -> None:
     evidence = new("--id", "x", "--responds-to", "council-study", "--relation", "supports")
     assert "no claim 'council-study'" in evidence.stderr
     assert not (project / TREES / "claims" / "x.yaml").exists()
+
+
+def test_a_new_objection_to_a_position_says_how_much_it_weighs_and_why(tmp_path: Path) -> None:
+    """Into a position of an issue the template asks for a weight and a why; filled in, the file checks without a
+    warning; a bare attack instead is reported (it would weigh the most of any argument)."""
+    from helpers import write_issue_debate
+
+    write_issue_debate(tmp_path)
+    result = run_argmap("new", "claim", "--root", str(tmp_path), "--id", "a-vacuum", "--responds-to", "verdict",
+                        "--relation", "attacks", "--perspective", "critics")
+    assert result.returncode == 0, result.stderr
+    path = tmp_path / result.stdout.strip()
+    text = path.read_text()
+    assert "  - to: verdict\n    weight: TODO" in text and "    why: TODO" in text
+    filled = (text.replace("TODO a short label in your own words, 12 words at most", "A vacuum invites adversaries")
+              .replace("TODO the full claim in your own words, faithful to the article", "A vacuum invites them.")
+              .replace("role: TODO", "role: objection")
+              .replace("quote: TODO copy the passage from source.txt exactly", "implicit: true\nrationale: A test.")
+              .replace("weight: TODO", "weight: low")
+              .replace("why: TODO why", "why: The critics say so; why"))
+    path.write_text(filled)
+    check = run_argmap("check", "--root", str(tmp_path))
+    assert check.returncode == 0 and "a-vacuum" not in check.stdout, check.stdout
+    start = filled.index("attacks:")
+    path.write_text(filled[:start] + "attacks: [verdict]\n")  # a bare attack, as before the template asked
+    check = run_argmap("check", "--root", str(tmp_path))
+    assert "a-vacuum.yaml:" in check.stdout and "[unweighed-relation]" in check.stdout, check.stdout

@@ -325,6 +325,22 @@ def weights(analysis: Analysis, known: Known) -> Iterator[Diagnostic]:
             yield _warning(origin, "ignored-weight",
                            f"a {weighing.function} weighing computes the argument's weight itself: 'weight' and "
                            "'weights' are not used; remove them, or weigh the argument as linked (the default)")
+    issues_of: dict[str, list[str]] = {}
+    for issue in debate.issues:
+        for p in issue.positions:
+            issues_of.setdefault(p, []).append(issue.id)
+    into = [(s.origin, s.weighing, s.conclusion, "support", s.premises[0]) for s in debate.supports
+            if not debate.in_structure(s)]
+    into += [(a.origin, a.weighing, a.target, "attack", a.attacker) for a in debate.attacks if not a.mirrored]
+    for origin, weighing, target, what, source in into:
+        if target not in issues_of or set(issues_of.get(source, ())) & set(issues_of[target]):
+            continue  # not into a position (or between two positions of one issue, which adds nothing)
+        if weighing is None or (weighing.function in ("linked", "constant", "convergent") and weighing.weight is None
+                                and not weighing.weights):
+            yield _warning(origin, "unweighed-relation",
+                           f"'{target}' is a position of the issue '{issues_of[target][0]}', where every argument is "
+                           f"weighed: this {what} from '{source}' gives no weight, so it weighs 1, the most of any: "
+                           f"write it as {{to: {target}, weight: low | medium | high, why: ...}}")
     for attack in debate.attacks:
         if attack.weighing is not None and attack.target not in positions:
             yield _warning(attack.origin, "unused-weight",
@@ -562,7 +578,7 @@ DEBATE_RULES = (
 # is a fault in a map written by hand can be a feature of an imported one (real maps have parts not connected).
 # Errors are never adjustable: they are what the build cannot render or the format does not allow.
 ADJUSTABLE = ("disconnected", "support-cycle", "unused-weight", "unverifiable-quote", "stale-unmapped",
-              "long-label", "citation-basis", "hidden-character", "ignored-weight")
+              "long-label", "citation-basis", "hidden-character", "ignored-weight", "unweighed-relation")
 
 
 def adjusted(diagnostics: list[Diagnostic], checks: Mapping[str, str]) -> list[Diagnostic]:

@@ -62,14 +62,17 @@ def run(args: argparse.Namespace) -> int:
     if path.exists():
         raise CommandFailed(f"{path.relative_to(root)} exists already")
     path.parent.mkdir(exist_ok=True)
-    write_atomically(path, node_template(kind, args.responds_to, args.relation, args.perspective).encode())
+    weighed = any(args.responds_to in issue.positions for issue in debate.issues)
+    write_atomically(path, node_template(kind, args.responds_to, args.relation, args.perspective, weighed).encode())
     print(path.relative_to(root).as_posix())
     return 0
 
 
-def node_template(kind: NodeKind, responds_to: str, relation: str, perspective: str | None) -> str:
+def node_template(kind: NodeKind, responds_to: str, relation: str, perspective: str | None,
+                  weighed: bool = False) -> str:
     """The YAML of a new claim, piece of evidence or argument that ``relation``s (supports|attacks) ``responds_to``
-    (an argument that supports it concludes it)."""
+    (an argument that supports it concludes it); ``weighed``: ``responds_to`` is a position of an issue, where every
+    argument says how much it weighs and why."""
     head = f"# yaml-language-server: $schema=../../../build_tools/schemas/{kind.value}.schema.json\n"
     lines = [
         head.rstrip("\n"),
@@ -114,7 +117,18 @@ def node_template(kind: NodeKind, responds_to: str, relation: str, perspective: 
         "# implicit: true  # for a premise the article leaves unstated; then give a rationale:",
         "# rationale: why the map needs it, and why it is a fair reading",
         "tags: []  # optional topic tags, e.g. [iraq, burden-sharing]",
-        f"{relation}: [{responds_to}]  # the claim(s) this {kind.value} {relation}",
+        *(_weighed_relation(relation, responds_to) if weighed else
+          [f"{relation}: [{responds_to}]  # the claim(s) this {kind.value} {relation}"]),
         "# note: an editorial note on a judgement call made in encoding it",
     ]
     return "\n".join(lines) + "\n"
+
+
+def _weighed_relation(relation: str, responds_to: str) -> list[str]:
+    """A relation into a position of an issue: weighed, with why (docs/format.md, Issues and weights)."""
+    return [
+        f"{relation}:  # '{responds_to}' is a position of an issue: its arguments are weighed against each other",
+        f"  - to: {responds_to}",
+        "    weight: TODO  # low, medium or high: how much it weighs when it holds",
+        "    why: TODO why it weighs that much, from the article's own words (its hedges, such as could or might)",
+    ]
