@@ -48,7 +48,7 @@ CORPORA_OPTIONAL = os.environ.get("ARGMAP_CORPORA_OPTIONAL") == "1"
 CORPUS_MISSING = "external data missing"
 CARNEADES = CORPORA / "carneades-status"
 ARAUCARIA = CORPORA / "araucaria-aif"
-ARTICLE = ROOT.parent / "shared" / "article.txt"
+ARTICLE = CORPORA.parent / "article.txt"  # beside the corpora: ARGMAP_CORPORA locates both
 UPDATE = bool(os.environ.get("UPDATE_EXPECTED"))  # rewrite expected outputs and golden files
 HEAD = "# yaml-language-server: $schema=../../../build_tools/schemas/{}.schema.json\n"
 

@@ -124,10 +124,41 @@ def _expected_maps(project: Path) -> int:
     return sum(2 + len(d.perspectives) + len(d.nodes) for d in check_project(project).debates)
 
 
-def test_the_whole_shipped_project_builds_with_a_page_for_every_node_of_every_debate(tmp_path: Path) -> None:
+CONTRIBUTED = """# yaml-language-server: $schema=../../../build_tools/schemas/claim.schema.json
+label: A vacuum would invite adversaries
+statement: Leaving Iraq could leave a vacuum that adversaries fill.
+role: objection
+perspective: critics
+implicit: true
+rationale: Added as CONTRIBUTING shows, for the test.
+attacks:
+  - to: {thesis}
+    weight: low
+    why: The test says so.
+"""
+
+
+def _with_a_second_debate_and_a_contribution(project: Path) -> None:
+    """Another debate beside the shipped ones (the test example, in German), and an objection to the article's
+    thesis, written as CONTRIBUTING shows."""
+    german = project / "arguments" / "baeume"
+    shutil.copytree(ROOT / "tests" / "examples" / "valid" / "arguments" / "trees", german)
+    debate = german / "debate.yaml"
+    debate.write_text(debate.read_text().replace("title: Should cities plant more trees?",
+                                                 "title: Sollen Städte mehr Bäume pflanzen?"))
+    [article] = check_project(ROOT, debate=DEBATE).debates
+    (project / "arguments" / DEBATE / "claims" / "a-contributed-objection.yaml").write_text(
+        CONTRIBUTED.format(thesis=article.thesis))
+
+
+@pytest.mark.parametrize("grown", [False, True], ids=["as-shipped", "with-another-debate-and-a-claim"])
+def test_the_whole_shipped_project_builds_with_a_page_for_every_node_of_every_debate(tmp_path: Path,
+                                                                                    grown: bool) -> None:
     """Whatever debates arguments/ holds (the article, and any other a contributor adds), the site builds strictly,
     every node of each has its page, and every link of every page resolves."""
     project = copy_project(tmp_path / "p")
+    if grown:
+        _with_a_second_debate_and_a_contribution(project)
     built = build(project, project / "site")
     assert built.returncode == 0, built.stderr[-3000:]
     debates = check_project(project).debates
