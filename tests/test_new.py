@@ -79,3 +79,45 @@ def test_a_new_objection_to_a_position_says_how_much_it_weighs_and_why(tmp_path:
     path.write_text(filled[:start] + "attacks: [verdict]\n")  # a bare attack, as before the template asked
     check = run_argmap("check", "--root", str(tmp_path))
     assert "a-vacuum.yaml:" in check.stdout and "[unweighed-relation]" in check.stdout, check.stdout
+
+
+def test_new_debate_from_a_text_checks_clean_once_its_todos_are_filled(tmp_path: Path) -> None:
+    from helpers import empty_project
+
+    root = empty_project(tmp_path / "p")
+    essay = tmp_path / "essay.txt"
+    essay.write_text("Cities should ban cars from their centres. Cars make the streets loud.\n")
+    result = run_argmap("new", "debate", "--root", str(root), "--id", "car-free", "--source", str(essay),
+                        "--title", "Should city centres be car-free?")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["arguments/car-free/debate.yaml", "arguments/car-free/claims/thesis.yaml",
+                                     "arguments/car-free/source.txt"]
+    folder = root / "arguments" / "car-free"
+    assert (folder / "source.txt").read_bytes() == essay.read_bytes()
+    check = run_argmap("check", "--root", str(root))
+    assert check.returncode == 1 and "[placeholder]" in check.stdout
+    debate = folder / "debate.yaml"
+    debate.write_text(debate.read_text().replace("TODO what the text argues, in two sentences of your own words",
+                                                 "An essay for car-free centres.")
+                      .replace("TODO the text's own title", "Car-free centres"))
+    thesis = folder / "claims" / "thesis.yaml"
+    thesis.write_text(thesis.read_text().replace("TODO a short label in your own words, 12 words at most",
+                                                 "City centres should be car-free")
+                      .replace("TODO the text's conclusion in your own words, with the conditions it sets, if any",
+                               "Cities should keep cars out of their centres.")
+                      .replace("TODO copy the sentence that states it from source.txt exactly",
+                               "Cities should ban cars from their centres."))
+    check = run_argmap("check", "--root", str(root))
+    assert check.returncode == 0, check.stdout
+    again = run_argmap("new", "debate", "--root", str(root), "--id", "car-free")
+    assert again.returncode == 1 and "exists already" in again.stderr
+
+
+def test_new_claim_can_be_a_thesis(project: Path) -> None:
+    result = run_argmap("new", "claim", "--root", str(project), "--id", "another-thesis", "--role", "thesis")
+    assert result.returncode == 0, result.stderr
+    text = (project / result.stdout.strip()).read_text()
+    assert "role: thesis" in text and "supports" not in text and "attacks" not in text
+    assert "thesis: another-thesis" in result.stderr
+    missing = run_argmap("new", "claim", "--root", str(project), "--id", "loose")
+    assert missing.returncode == 1 and "--responds-to" in missing.stderr

@@ -316,8 +316,9 @@ def test_the_exports_page_lists_every_format_of_the_registry(site: Path) -> None
 
 
 def test_browser_tabs_name_the_page_then_the_site_and_the_home_page_the_site_once(site: Path) -> None:
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text())
-    name = config["site_name"]
+    from mkdocs.config import load_config  # MkDocs reads it (it holds an !ENV tag)
+
+    name = load_config(str(ROOT / "mkdocs.yml")).site_name
     titles = {path: html.unescape(re.findall(r"<title>([^<]*)</title>", (site / path).read_text())[0])
               for path in ("index.html", "about/index.html", f"{DEBATE}/map/index.html")}
     assert titles["index.html"] == name, titles  # not "<debate title> - <site name>"
