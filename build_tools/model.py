@@ -89,6 +89,7 @@ class Perspective:
     id: str
     name: str
     description: str
+    role: str | None = None  # author | supporters | critics | officials: its colour (vocabulary.PERSPECTIVE_ROLES)
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 __all__ = [
     "Relation", "RELATIONS", "acting_as", "SUPPORTS", "ATTACKS", "UNDERCUTS", "CONTRARY", "CONTRADICTS", "MORE",
     "Label",
-    "ROLE_NAMES", "KIND_NAMES", "BASIS_NAMES", "PERSPECTIVE_FILLS", "UNCLASSIFIED_FILL", "ARGUMENT_FILL", "status_class",
+    "ROLE_NAMES", "KIND_NAMES", "BASIS_NAMES", "PERSPECTIVE_FILLS", "PERSPECTIVE_ROLES", "perspective_fills", "UNCLASSIFIED_FILL", "ARGUMENT_FILL", "status_class",
     "WEIGHT_WORDS", "STANDARDS", "Standard", "CCE_MARGIN", "BRD_DOUBT", "Outcome", "OUTCOMES", "RULE_OUTCOMES",
 ]
 
@@ -205,6 +205,32 @@ BASIS_NAMES = {
 # Pale fills, in the order perspectives are declared: blue, yellow, lilac and grey first, so that the first
 # four never look like the relations' green (supports), red (attacks) or orange (undercuts), and stay apart
 # for readers with a colour-vision deficiency (tests/test_vocabulary.py simulates three).
+# The parts a perspective plays, each with its fill (the index in PERSPECTIVE_FILLS), the same in every debate; the
+# voices with no such part take the fills left, in the debate's order.
+PERSPECTIVE_ROLES = ("author", "supporters", "critics", "officials")
+
+
+def perspective_fills(perspectives) -> dict[str, int]:
+    """Each perspective's fill (an index in PERSPECTIVE_FILLS): by its role, or by its id where that names a role,
+    else the first fill no role holds, in order.
+
+    >>> from build_tools.model import Perspective as P
+    >>> perspective_fills([P("author", "A", "a"), P("critics", "C", "c")])
+    {'author': 0, 'critics': 2}
+    >>> perspective_fills([P("skeptics", "S", "s", role="critics"), P("press", "P", "p"), P("city", "C", "c")])
+    {'skeptics': 2, 'press': 4, 'city': 5}
+    """
+    found: dict[str, int] = {}
+    for p in perspectives:
+        role = p.role or (p.id if p.id in PERSPECTIVE_ROLES else None)
+        if role is not None:
+            found[p.id] = PERSPECTIVE_ROLES.index(role)
+    spare = [i for i in range(len(PERSPECTIVE_FILLS)) if i >= len(PERSPECTIVE_ROLES)]
+    for n, p in enumerate(q for q in perspectives if q.id not in found):
+        found[p.id] = spare[n % len(spare)]
+    return {p.id: found[p.id] for p in perspectives}
+
+
 PERSPECTIVE_FILLS = ("#dbeafe", "#f5f0b0", "#e7b6f7", "#d6d6d6", "#e0f7fa", "#fff3e0", "#e8f5e9", "#fce4ec")
 UNCLASSIFIED_FILL = "#f5f5f5"
 # A named argument's own fill (Argdown draws arguments as rounded boxes of their own colour): a pale teal apart

@@ -16,6 +16,7 @@ from ..vocabulary import (
     MORE,
     OUTCOMES,
     PERSPECTIVE_FILLS,
+    perspective_fills,
     RELATIONS,
     SUPPORTS,
     UNCLASSIFIED_FILL,
@@ -63,8 +64,9 @@ def to_dot(debate: Debate, view: View, link: Link, fold_link: Link | None = None
         ' margin="0.12,0.06" color="#424242" fontcolor="#000000" penwidth="1"];',
         '  edge [fontname="Helvetica,Arial,sans-serif" fontsize="9" arrowsize="0.8"];',
     ]
-    fills = {p.id: PERSPECTIVE_FILLS[i % len(PERSPECTIVE_FILLS)] for i, p in enumerate(debate.perspectives)}
-    classes = {p.id: perspective_class(i) for i, p in enumerate(debate.perspectives)}
+    order = perspective_fills(debate.perspectives)  # by each voice's part: a colour means the same in every debate
+    fills = {p: PERSPECTIVE_FILLS[i] for p, i in order.items()}
+    classes = {p: perspective_class(i) for p, i in order.items()}
     for node_id in view.nodes:
         node = debate.nodes[node_id]
         status = OUTCOMES[statuses[node_id].outcome] if statuses else None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ...escape import markdown_text
 from ...status import explain
-from ...vocabulary import OUTCOMES, RELATIONS
+from ...vocabulary import OUTCOMES, RELATIONS, perspective_fills
 from ..dot import perspective_class
 from .common import Page, PageContext, heading, source_facts
 from .procon import for_and_against
@@ -71,6 +71,8 @@ def legend(ctx: PageContext) -> str:
     rows += ["| IMPLICIT on a box | an implicit premise: our reconstruction, not in the article |",
              "| thick border | the thesis (or, on a claim's page, that claim) |",
              "| dashed box “N more, on its page” | that many more nodes, folded away: it opens the page whose map shows them |"]
-    for i, p in enumerate(ctx.debate.perspectives):
-        rows.append(f'| <span class="argmap-swatch {perspective_class(i)}"></span> fill | {markdown_text(p.name)} |')
+    fills = perspective_fills(ctx.debate.perspectives)
+    for p in ctx.debate.perspectives:
+        rows.append(f'| <span class="argmap-swatch {perspective_class(fills[p.id])}"></span> fill | '
+                    f'{markdown_text(p.name)} |')
     return "\n".join(rows) + "\n\n" + STATUS_INTRO
