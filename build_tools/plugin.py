@@ -15,6 +15,7 @@ What is written is what a full build writes (tests/test_preview.py compares the 
 from __future__ import annotations
 
 import hashlib
+import html
 import json
 import logging
 import os
@@ -40,7 +41,7 @@ from .site.embed import fill_slots, slots_in
 from .site.memo import Memo
 from .site.pipeline import Download, Site, build_site
 from .site.render import RENDER_CACHE, Renderer, RenderError
-from .escape import safe_url
+from .escape import html_text, safe_url
 from .text import visible
 
 __all__ = ["ArgmapPlugin"]
@@ -56,6 +57,37 @@ FORMATS_TABLE = "<!-- argmap:formats -->"
 def downloads() -> tuple[Download, ...]:
     """What the site offers for download: every format of the registry that can be written."""
     return tuple(Download(f.title, f.suffix, f.write) for f in EXPORTS.values())
+
+
+def social_tags(output: str, page, config) -> str:
+    """The page's Open Graph and Twitter tags (a shared link shows its title and its own description), before
+    ``</head>``: from the page's title and ``description`` (its front matter, else the site's), entities read
+    once and escaped once, and the page's address where the site has a ``site_url``.
+
+    >>> from types import SimpleNamespace as S
+    >>> page = S(title="A &amp; B", meta={"description": "x <y>"}, canonical_url=None)
+    >>> print(social_tags("<head></head>", page, S(site_name="Site", site_description=None)))
+    <head><meta property="og:type" content="article">
+    <meta property="og:site_name" content="Site">
+    <meta property="og:title" content="A &amp; B">
+    <meta property="og:description" content="x &lt;y&gt;">
+    <meta name="twitter:card" content="summary">
+    </head>
+    """
+    def text(value) -> str:
+        return html_text(html.unescape(str(value)))
+
+    description = (page.meta or {}).get("description") or config.site_description
+    tags = [("property", "og:type", "article"), ("property", "og:site_name", config.site_name),
+            ("property", "og:title", page.title or config.site_name)]
+    if description:
+        tags.append(("property", "og:description", description))
+    if getattr(page, "canonical_url", None):
+        tags.append(("property", "og:url", page.canonical_url))
+    tags.append(("name", "twitter:card", "summary"))
+    block = "".join(f'<meta {kind}="{name}" content="{text(value)}">\n' for kind, name, value in tags)
+    at = output.find("</head>")
+    return output if at < 0 else output[:at] + block + output[at:]
 
 
 def broken_debates(errors) -> set[str] | None:
@@ -355,7 +387,7 @@ class ArgmapPlugin(BasePlugin[ArgmapConfig]):
     def on_post_page(self, output: str, page, config) -> str:
         # Maps go in last, after Markdown and the search index have seen the page (see embed.slot).
         assert self.site is not None
-        return fill_slots(output, self.site)
+        return social_tags(fill_slots(output, self.site), page, config)
 
     @event_priority(100)  # before the search plugin writes its index
     def on_post_build(self, config) -> None:

@@ -167,7 +167,10 @@ def test_the_whole_shipped_project_builds_with_a_page_for_every_node_of_every_de
         base = site if len(debates) == 1 else site / debate.id
         assert (base / "index.html").is_file(), debate.id
         for node in debate.nodes.values():
-            assert (site / debate.id / node.kind.folder / node.id / "index.html").is_file(), (debate.id, node.id)
+            page = (site / debate.id / node.kind.folder / node.id / "index.html").read_text("utf-8")
+            # its own description, naming its own debate, for search engines and for a shared link
+            [described] = re.findall(r'<meta name="description" content="([^"]*)"', page)
+            assert html.unescape(described).startswith(f"{debate.title}: ") and 'property="og:title"' in page, described
     for page in site.rglob("*.html"):
         if page.name == "404.html":  # its links are from the server's root, wherever it is shown
             continue

@@ -101,17 +101,25 @@ class PageContext:
         return markdown_text(p.name) if p else "unclassified"
 
 
-def heading(title: str, hide_toc: bool = False) -> list[str]:
+def heading(title: str, hide_toc: bool = False, description: str | None = None) -> list[str]:
     """Front matter and the first heading of a page.
 
     The title is given in the front matter, HTML-escaped: MkDocs would otherwise take it from
     the heading with its entities decoded, and themes insert it into ``<title>`` unescaped.
-    It is written so that the front matter parses whatever the title holds.
+    It is written so that the front matter parses whatever the title holds. ``description``
+    (the page's own, for its ``<meta name="description">`` and the links shared to it) is
+    folded to one line, shortened to 300 characters and escaped the same way.
 
     >>> heading("a </title><b>")
     ['---', 'title: "a &lt;/title&gt;&lt;b&gt;"', '---', '', '# a &lt;/title&gt;&lt;b&gt;', '']
+    >>> heading("t", description="One <b>line</b>")[2]
+    'description: "One &lt;b&gt;line&lt;/b&gt;"'
     """
     front = ["---", f"title: {front_matter_string(html_text(title))}"]
+    if description:
+        text = " ".join(description.split())
+        text = text if len(text) <= 300 else text[:299].rsplit(" ", 1)[0] + "…"
+        front.append(f"description: {front_matter_string(html_text(text))}")
     if hide_toc:
         front += ["hide:", "  - toc"]
     return [*front, "---", "", f"# {markdown_text(title)}", ""]

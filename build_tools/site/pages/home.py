@@ -22,7 +22,7 @@ def home(ctx: PageContext) -> Page:
     page, d, layout = ctx.layout.home, ctx.debate, ctx.layout
     thesis = d.nodes.get(d.thesis)
     link = lambda target: ctx.md_link(page, target)  # noqa: E731
-    lines = [*heading(d.title, hide_toc=True), markdown_text(d.summary), ""]
+    lines = [*heading(d.title, hide_toc=True, description=d.summary), markdown_text(d.summary), ""]
     if thesis:
         status = ctx.analysis.statuses[None][thesis.id]
         reason = explain(status, lambda n: ctx.node_link(page, n)).removeprefix(f"{status.outcome}: ")

@@ -13,7 +13,8 @@ __all__ = ["whole_map", "perspective", "status_page", "claims_index", "evidence_
 
 def whole_map(ctx: PageContext) -> Page:
     page = ctx.layout.map
-    lines = [*heading("The whole map", hide_toc=True),
+    lines = [*heading("The whole map", hide_toc=True,
+                      description=f"Every claim, piece of evidence and relation of the map of: {ctx.debate.title}"),
              f"Every claim, piece of evidence and relation of the debate: {len(ctx.debate.nodes)} nodes. "
              "It opens on the thesis, zoomed so its words can be read: drag to pan; click the map, then scroll "
              "(or press + and −) to zoom; 0 or Reset shows it whole. The small overview in the corner frames the part "
@@ -26,7 +27,9 @@ def perspective(ctx: PageContext, perspective_id: str) -> Page:
     page, d = ctx.layout.perspective(perspective_id), ctx.debate
     p = d.perspective(perspective_id)
     own = [n for n in d.nodes.values() if n.perspective == perspective_id]
-    lines = [*heading(p.name), markdown_text(p.description), "",
+    lines = [*heading(p.name,
+                      description=f"{p.name}, in the map of {ctx.debate.title}: {p.description}"),
+             markdown_text(p.description), "",
              f"{len(own)} {'node' if len(own) == 1 else 'nodes'} of the map {'is' if len(own) == 1 else 'are'} in this "
              "voice; the claims they bear on are shown faded.", "",
              ctx.map_block(page, f"perspective-{perspective_id}", "This perspective's map"), ""]
@@ -39,7 +42,8 @@ def status_page(ctx: PageContext) -> Page:
     page, d, statuses = ctx.layout.status, ctx.debate, ctx.analysis.statuses
     columns = [None, *(p.id for p in d.perspectives)]
     names = ["As the map stands", *(p.name for p in d.perspectives)]
-    lines = [*heading("Where the debate stands", hide_toc=True),
+    lines = [*heading("Where the debate stands", hide_toc=True,
+                      description=f"Every claim's outcome, as the map stands and for each voice: {ctx.debate.title}"),
              "The first column takes as given every piece of evidence and every claim that nothing "
              "supports. Each perspective's column takes as given the evidence and only that "
              "perspective's own unsupported claims: what follows from its premises alone. "
@@ -61,7 +65,9 @@ def status_page(ctx: PageContext) -> Page:
 
 def claims_index(ctx: PageContext) -> Page:
     page = ctx.layout.claims
-    lines = [*heading("Claims"), f"All {len(ctx.debate.claims)} claims of the map, by role.", ""]
+    lines = [*heading("Claims",
+                      description=f"Every claim of the map of {ctx.debate.title}, by role."),
+             f"All {len(ctx.debate.claims)} claims of the map, by role.", ""]
     for role, nodes in grouped(ctx.debate.claims):
         rows = [[ctx.html_node_link(page, n.id), html_text(ctx.analysis.statuses[None][n.id].outcome),
                  html_text(_perspective(ctx, n))] for n in nodes]
@@ -72,7 +78,7 @@ def claims_index(ctx: PageContext) -> Page:
 
 def evidence_index(ctx: PageContext) -> Page:
     page = ctx.layout.evidence
-    lines = [*heading("Evidence"),
+    lines = [*heading("Evidence", description=f"Every piece of evidence the map of {ctx.debate.title} cites."),
              f"All {len(ctx.debate.evidence)} pieces of evidence the source cites, by kind. "
              "*Source* says whether the fact can be checked against a primary source or rests on the "
              "article's word.", ""]
@@ -110,7 +116,9 @@ def tags(ctx: PageContext) -> Page:
             tagged.setdefault(tag, []).append(node)
     names = {tag: ctx.debate.tag_name(tag) for tag in tagged}
     order = sorted(tagged, key=lambda tag: names[tag].casefold())
-    lines = [*heading("Tags"), " · ".join(f"[{markdown_text(names[t])}](#{t})" for t in order), ""]
+    lines = [*heading("Tags",
+                      description=f"The topics of the map of {ctx.debate.title}."),
+             " · ".join(f"[{markdown_text(names[t])}](#{t})" for t in order), ""]
     for tag in order:
         # a tag is an id: the anchor is the tag itself, whatever its name
         lines += [f'<h2 id="{tag}">{html_text(names[tag])}</h2>', ""]

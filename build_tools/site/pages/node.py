@@ -34,7 +34,9 @@ def node_page(ctx: PageContext, node: Node) -> Page:
     fragments (see PageContext.fragment): Markdown has nothing to add to them, and search need not index
     every neighbour's label on every page."""
     page, d = ctx.layout.node(node), ctx.debate
-    lines = [*heading(node.label, hide_toc=True), f"> {markdown_text(node.statement)}", ""]
+    lines = [*heading(node.label, hide_toc=True,
+                      description=f"{ctx.debate.title}: {node.statement}"),
+             f"> {markdown_text(node.statement)}", ""]
     top = [_whose(ctx, page, node), *_outcome(ctx, page, node)]
     if node.implicit:
         top.append(_admonition("note", "Our reconstruction: the article does not state this", node.rationale or ""))

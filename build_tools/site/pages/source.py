@@ -14,7 +14,8 @@ def source_page(ctx: PageContext) -> Page:
     page, d = ctx.layout.source, ctx.debate
     text = d.source_text or ""
     found = ctx.analysis.passages
-    lines = heading("The source")
+    lines = heading("The source",
+                    description=f"The text mapped in {ctx.debate.title}, each passage linked to the claims it grounds.")
     if not text:
         lines += ["This debate has no source text."]
         return Page(page, "\n".join(lines) + "\n")
