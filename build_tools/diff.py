@@ -40,6 +40,24 @@ class NodeChange:
     label: str  # after (before, for a removed node)
     change: Change
     fields: tuple[str, ...] = ()  # for a changed node: which fields
+    # for a changed node: each text that changed (label, statement, quote...), as (field, before, after)
+    texts: tuple[tuple[str, str, str], ...] = ()
+
+
+# The fields whose text a diff shows before and after (what a reviewer reads), by their YAML names.
+_TEXT_FIELDS = ("label", "statement", "quotes", "rationale", "note", "caution")
+
+
+def _texts(x: Node, y: Node, changed: tuple[str, ...]) -> tuple[tuple[str, str, str], ...]:
+    found = []
+    for name in _TEXT_FIELDS:
+        shown = _FIELD_NAMES.get(name, name)
+        if shown in changed:
+            before, after = getattr(x, name), getattr(y, name)
+            if name == "quotes":
+                before, after = " / ".join(before), " / ".join(after)
+            found.append((shown, before or "", after or ""))
+    return tuple(found)
 
 
 @dataclass(frozen=True)
@@ -118,7 +136,7 @@ def _debate(old: Analysis, new: Analysis) -> DebateDiff:
         else:
             changed = tuple(_FIELD_NAMES.get(f, f) for f in _NODE_FIELDS if getattr(x, f) != getattr(y, f))
             if changed:
-                nodes.append(NodeChange(node_id, y.kind.value, y.label, CHANGED, changed))
+                nodes.append(NodeChange(node_id, y.kind.value, y.label, CHANGED, changed, _texts(x, y, changed)))
     ra, rb = _relations(a), _relations(b)
     relations = []
     for key in sorted(ra.keys() | rb.keys()):
@@ -179,11 +197,21 @@ def _outcomes(old: Analysis, new: Analysis) -> tuple[OutcomeChange, ...]:
     label = lambda d: lambda node_id: d.nodes[node_id].label if node_id in d.nodes else node_id  # noqa: E731
     found = []
     for node_id in (n for n in b.nodes if n in a.nodes):
+        changes = []
         for key in common:
             x, y = old.statuses[key][node_id], new.statuses[key][node_id]
             if x.outcome != y.outcome:
-                found.append(OutcomeChange(node_id, b.nodes[node_id].label, key, names[key], x.outcome, y.outcome,
-                                           explain(x, label(a)), explain(y, label(b))))
+                changes.append(OutcomeChange(node_id, b.nodes[node_id].label, key, names[key], x.outcome, y.outcome,
+                                             explain(x, label(a)), explain(y, label(b))))
+        # a perspective whose change is the map's, word for word, is named on the map's line, not on one of its own
+        first = changes[0] if changes and changes[0].perspective is None else None
+        agree = [c for c in changes[1:] if first and (c.before, c.after, c.reason_before, c.reason_after)
+                 == (first.before, first.after, first.reason_before, first.reason_after)]
+        if agree:
+            names_agreeing = ", ".join(c.perspective_name for c in agree)
+            changes = [dataclasses.replace(first, perspective_name=f"{first.perspective_name}, and for {names_agreeing}"),
+                       *(c for c in changes[1:] if c not in agree)]
+        found.extend(changes)
     return tuple(found)
 
 
@@ -235,6 +263,8 @@ def as_text(diffs: Sequence[DebateDiff]) -> str:
         for n in d.nodes:
             fields = f" ({', '.join(n.fields)})" if n.fields else ""
             lines.append(f"  {_MARK[n.change]} {n.kind} {n.id}: {n.label}{fields}")
+            for field, before, after in n.texts:
+                lines.append(f"      {field}: {before!r} -> {after!r}")
         for r in d.relations:
             lines.append(f"  {_MARK[r.change]} {_relation_text(r)}")
         for o in d.outcomes:
@@ -265,8 +295,11 @@ def as_markdown(diffs: Sequence[DebateDiff]) -> str:
             lines += ["", "</details>", ""]
         if d.nodes:
             lines += ["#### Claims and evidence", ""]
-            lines += [f"- **{n.change}** {n.kind} {name(n.id)}: {gfm_text(n.label)}"
-                      + (f" (changed: {', '.join(n.fields)})" if n.fields else "") for n in d.nodes]
+            for n in d.nodes:
+                lines.append(f"- **{n.change}** {n.kind} {name(n.id)}: {gfm_text(n.label)}"
+                             + (f" (changed: {', '.join(n.fields)})" if n.fields else ""))
+                lines += [f"  - {field}: before «{gfm_text(before)}», after «{gfm_text(after)}»"
+                          for field, before, after in n.texts]
             lines.append("")
         if d.relations:
             lines += ["#### Relations", ""]

@@ -221,7 +221,7 @@ def test_a_debate_sets_its_own_level_for_a_warning(project: Path) -> None:
     assert off.returncode == 0 and "[disconnected]" not in off.stdout, off.stdout
     debate.write_text(original + "checks:\n  disconnected: error\n")
     error = run_argmap("check", "--root", str(project))
-    assert error.returncode == 1 and "error: 'alone' is not connected" in error.stdout, error.stdout
+    assert error.returncode == 1 and "error: 'alone' has no relation to any claim" in error.stdout, error.stdout
     debate.write_text(original + "checks:\n  quote-not-found: ignore\n")  # errors cannot be turned off
     refused = run_argmap("check", "--root", str(project))
     assert refused.returncode == 1 and "debate.yaml:" in refused.stdout and "quote-not-found" in refused.stdout

@@ -276,15 +276,32 @@ def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
 
 def connected(analysis: Analysis, known: Known) -> Iterator[Diagnostic]:
     """Every node bears on the thesis: a chain of relations leads from it to the thesis."""
-    debate = analysis.debate
+    debate, graph = analysis.debate, analysis.graph
     if debate.thesis not in debate.nodes:
         return
-    reached = analysis.graph.depth
+    # What bears on the thesis, through chains of relations; the positions of an issue are joined by their issue
+    # (weighed against each other), so what bears on a rival of a position reached is reached too.
+    reached = set(graph.depth)
+    todo = list(reached)
+    rivals = {p: issue.positions for issue in debate.issues for p in issue.positions}
+    while todo:
+        node = todo.pop()
+        for other in (*graph.toward.get(node, ()), *rivals.get(node, ())):
+            if other not in reached and other in debate.nodes:
+                reached.add(other)
+                todo.append(other)
     for node in debate.nodes.values():
-        if node.id not in reached:
-            yield _warning(node.origin, "disconnected",
-                           f"'{node.id}' is not connected to the thesis '{debate.thesis}': "
-                           "add a supports, attacks or undercuts relation")
+        if node.id in reached:
+            continue
+        bears_on = sorted(graph.targets(node.id) | {s.conclusion for s in graph.steps_from.get(node.id, ())})
+        if bears_on:
+            message = (f"'{node.id}' bears on {', '.join(repr(n) for n in bears_on[:3])}, but no chain of relations "
+                       f"leads from there to the thesis '{debate.thesis}': connect what it bears on to the thesis, or "
+                       "make it bear on a claim that is")
+        else:
+            message = (f"'{node.id}' has no relation to any claim, so nothing leads from it to the thesis "
+                       f"'{debate.thesis}': add a supports, attacks or undercuts relation")
+        yield _warning(node.origin, "disconnected", message)
 
 
 def issues(analysis: Analysis, known: Known) -> Iterator[Diagnostic]:
