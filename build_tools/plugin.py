@@ -37,6 +37,8 @@ from .check.layout import docs_problems
 from .check.load import ARGUMENTS, Reuse
 from .check.yamlfile import LIBYAML, NO_LIBYAML
 from .formats import EXPORTS, formats_table
+from .formats.templates import node_template
+from .model import NodeKind
 from .site.embed import fill_slots, slots_in
 from .site.memo import Memo
 from .site.pipeline import Download, Site, build_site
@@ -57,6 +59,26 @@ FORMATS_TABLE = "<!-- argmap:formats -->"
 def downloads() -> tuple[Download, ...]:
     """What the site offers for download: every format of the registry that can be written."""
     return tuple(Download(f.title, f.suffix, f.write) for f in EXPORTS.values())
+
+
+def suggest_url(config, folder: str, node_id: str, relation: str, weighed: bool) -> str | None:
+    """The repository's new-file form (GitHub's ``/new/<branch>/<folder>?filename=...&value=...``) holding a claim
+    that ``relation``s ``node_id``, to fill in; None without ``repo_url`` or when the address is not a plain one.
+
+    >>> from types import SimpleNamespace as S
+    >>> url = suggest_url(S(repo_url="https://github.com/o/r", edit_uri="edit/dev/docs/"), "arguments/d/claims", "x",
+    ...                   "attacks", False)
+    >>> url.split("?")[0], "filename=your-claim.yaml" in url, "attacks%3A%20%5Bx%5D" in url
+    ('https://github.com/o/r/new/dev/arguments/d/claims', True, True)
+    """
+    if not config.repo_url:
+        return None
+    edit = (config.edit_uri or "").strip("/").split("/")
+    branch = edit[1] if len(edit) > 1 and edit[0] in ("edit", "blob", "tree") else "main"
+    text = node_template(NodeKind.CLAIM, node_id, relation, None, weighed)
+    url = (f"{config.repo_url.rstrip('/')}/new/{quote(branch, safe='')}/{quote(folder)}"
+           f"?filename=your-claim.yaml&value={quote(text, safe='')}")
+    return url if safe_url(url) else None
 
 
 def social_tags(output: str, page, config) -> str:
@@ -200,6 +222,7 @@ class ArgmapPlugin(BasePlugin[ArgmapConfig]):
     def __init__(self) -> None:
         self.site: Site | None = None
         self.edit_paths: dict[str, str] = {}
+        self.positions: set[tuple[str, str]] = set()  # (debate, claim) for every position of an issue
         self.user_nav: list | None = None
         self.seen_config = False
         self.sections: dict[str, Section] = {}  # a debate's section of the nav, by its folder (several debates)
@@ -281,6 +304,7 @@ class ArgmapPlugin(BasePlugin[ArgmapConfig]):
                                    self.memo if self.preview else None)
         except RenderError as exc:
             raise PluginError(f"argmap: {visible(str(exc))}") from exc
+        self.positions = {(a.debate.id, p) for a in analyses for issue in a.debate.issues for p in issue.positions}
         if kept is not None:
             kept.keep()  # with the outcomes the pages worked out
         if self.preview:
@@ -387,7 +411,31 @@ class ArgmapPlugin(BasePlugin[ArgmapConfig]):
     def on_post_page(self, output: str, page, config) -> str:
         # Maps go in last, after Markdown and the search index have seen the page (see embed.slot).
         assert self.site is not None
-        return social_tags(fill_slots(output, self.site), page, config)
+        output = fill_slots(output, self.site)
+        if page.file.generated_by and config.repo_url:
+            output = self._suggestions(output, page, config)
+        return social_tags(output, page, config)
+
+    def _suggestions(self, output: str, page, config) -> str:
+        """On a claim's page, links that open the repository's new-file form with a claim file answering this one,
+        to fill in and propose as a pull request (a reader's reason arrives as a file the check reads)."""
+        edit_path = self.edit_paths.get(page.file.src_uri, "")
+        parts = edit_path.split("/")
+        at = output.find('<h2 id="around-this-claim"')
+        if len(parts) != 4 or parts[2] != "claims" or at < 0:
+            return output
+        debate, node_id = parts[1], parts[3].removesuffix(".yaml")
+        links = []
+        for relation, words in (("supports", "a reason for it"), ("attacks", "a reason against it")):
+            url = suggest_url(config, f"{ARGUMENTS}/{debate}/claims", node_id, relation,
+                              (debate, node_id) in self.positions)
+            if url:
+                links.append(f'<a href="{html_text(url)}" rel="nofollow">Suggest {words}</a>')
+        if not links:
+            return output
+        block = (f'<p class="argmap-suggest">{" · ".join(links)}: a new claim file, prefilled, to complete and propose '
+                 "as a pull request (the check says what is missing).</p>\n")
+        return output[:at] + block + output[at:]
 
     @event_priority(100)  # before the search plugin writes its index
     def on_post_build(self, config) -> None:

@@ -365,3 +365,32 @@ def test_edit_links_come_from_repo_url_and_edit_uri_and_open_the_yaml_file(tmp_p
     assert edits("index.html") == [base + "arguments/trees/debate.yaml"]  # the home page: the debate's own file
     assert edits("guide/index.html") == [base + "docs/guide.md"]  # a hand-written page: MkDocs' own link
     assert edits("trees/claims/index.html") == []  # an index is built from many files: no single one to edit
+
+
+def test_a_reader_can_propose_a_reason_where_the_site_names_its_repository(tmp_path: Path) -> None:
+    """Each claim page links to the repository's new-file form with a claim answering it; the file it holds, filled
+    in, checks clean. Without a repo_url there is no such link."""
+    from urllib.parse import parse_qs
+
+    project = _small_project(tmp_path, repo_url="https://github.com/o/r", edit_uri="edit/main/docs/")
+    assert build(project, project / "site").returncode == 0
+    page = (project / "site" / "trees" / "claims" / "trees-cool-streets" / "index.html").read_text("utf-8")
+    links = [html.unescape(u) for u in re.findall(r'<a href="([^"]+)" rel="nofollow">Suggest a reason', page)]
+    assert len(links) == 2 and all(u.startswith("https://github.com/o/r/new/main/arguments/trees/claims?") for u in links)
+    text = parse_qs(urlsplit(links[1]).query)["value"][0]
+    assert "attacks: [trees-cool-streets]" in text
+    proposed = project / "arguments" / "trees" / "claims" / "shade-is-patchy.yaml"
+    proposed.write_text(text)
+    from helpers import run_argmap
+
+    check = run_argmap("check", "--root", str(project))
+    assert check.returncode == 1 and set(re.findall(r"\[([a-z-]+)\]", check.stdout)) <= {"placeholder", "bad-value"}
+    proposed.write_text(text.replace("TODO a short label in your own words, 12 words at most", "Shade is patchy")
+                        .replace("TODO the full claim in your own words, faithful to the article", "Shade is patchy.")
+                        .replace("role: TODO", "role: objection").replace("perspective: TODO", "perspective: critics")
+                        .replace("TODO copy the passage from source.txt exactly  # or remove this line and set "
+                                 "implicit: true", "The study measured only one street"))
+    assert run_argmap("check", "--root", str(project)).returncode == 0
+    plain = _small_project(tmp_path / "plain")
+    assert build(plain, plain / "site").returncode == 0
+    assert "argmap-suggest" not in (plain / "site" / "trees" / "claims" / "trees-cool-streets" / "index.html").read_text()
