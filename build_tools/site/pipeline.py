@@ -14,6 +14,7 @@ from types import MappingProxyType
 
 from ..analysis import Analysis
 from ..escape import html_text, markdown_text
+from ..status import explain
 from . import views
 from .embed import inline_svg, slot
 from .maps import MapSource, map_source, site_maps
@@ -124,8 +125,20 @@ def _what_if(source: MapSource, layout: Layout, directory_urls: bool) -> dict[st
 
 
 def _debates_index(analyses: Sequence[Analysis], layouts: dict[str, Layout]) -> Page:
-    lines = heading("Debates")
+    """The home page of a site of several debates: for each, its question, what the text argues, its thesis and
+    where the thesis stands as the map stands, with the reason, and the way to its map."""
+    lines = heading("Debates", hide_toc=True, description="; ".join(a.debate.title for a in analyses))
+    lines += [f"{len(analyses)} texts, each mapped claim by claim and checked against its own words.", ""]
     for a in analyses:
-        d = a.debate
-        lines.append(f"- [{markdown_text(d.title)}]({layouts[d.id].home}): {markdown_text(d.summary)}")
+        d, layout = a.debate, layouts[a.debate.id]
+        lines += [f"## [{markdown_text(d.title)}]({layout.home})", "", markdown_text(d.summary), ""]
+        thesis = d.nodes.get(d.thesis)
+        if thesis is not None:
+            status = a.statuses[None][thesis.id]
+            label = lambda n: f"“{markdown_text(d.nodes[n].label)}”" if n in d.nodes else n  # noqa: E731
+            reason = explain(status, label).removeprefix(f"{status.outcome}: ")
+            lines += [f"> {markdown_text(thesis.statement)}", "",
+                      f"The thesis: **{status.outcome}** as the map stands: {reason}.", ""]
+        lines += [f"[Its overview and map]({layout.home}) · [the whole map]({layout.map}) · "
+                  f"[where it stands]({layout.status})", ""]
     return Page("index.md", "\n".join(lines) + "\n")
