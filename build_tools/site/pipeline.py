@@ -109,7 +109,7 @@ def debate_nav(analysis: Analysis, layout: Layout) -> tuple[NavEntry, ...]:
     d = analysis.debate
     maps = (("The whole map", layout.map), *((html_text(p.name), layout.perspective(p.id)) for p in d.perspectives))
     indexes = (("Where the debate stands", layout.status), ("Claims", layout.claims), ("Evidence", layout.evidence),
-               ("Tags", layout.tags), ("The source", layout.source))
+               ("Tags", layout.tags), ("The source", layout.source), ("About this debate", layout.about))
     entries: tuple[NavEntry, ...] = (("Maps", maps), ("Indexes", indexes))
     if layout.single:
         return entries

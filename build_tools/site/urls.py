@@ -55,6 +55,10 @@ class Layout:
         return f"{self.debate}/status.md"
 
     @property
+    def about(self) -> str:
+        return f"{self.debate}/about.md"
+
+    @property
     def tags(self) -> str:
         return f"{self.debate}/tags.md"
 

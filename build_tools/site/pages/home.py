@@ -48,6 +48,8 @@ def home(ctx: PageContext) -> Page:
               "with the claims it grounds.",
               f"- [Where the debate stands]({link(layout.status)}): which claims stand or fall, "
               "as the map stands and from each perspective's premises.",
+              f"- [About this debate]({link(layout.about)}): the text, how it is mapped, what it leaves out, and "
+              "what the outcomes say.",
               "- Download the map: " + " · ".join(f"[{title}]({link(path)})" for title, path in ctx.downloads) + ".",
               "- The perspectives: " + ", ".join(
                   f"[{markdown_text(p.name)}]({link(layout.perspective(p.id))})" for p in d.perspectives
