@@ -193,3 +193,20 @@ def test_a_diff_reads_exactly_what_git_holds(tmp_path: Path) -> None:
     import cmarkgfm
     rendered = cmarkgfm.github_flavored_markdown_to_html(broken.stdout)
     assert "<a " not in rendered and "\u202e" not in rendered and "answer.yaml" in rendered
+
+
+def test_the_diff_map_shows_what_now_decides_a_changed_issue(tmp_path: Path) -> None:
+    """Granting the open condition settles the issue: the boxes of the strongest argument for the verdict and
+    against it are drawn, each saying that it now decides the issue."""
+    base, head = tmp_path / "base", tmp_path / "head"
+    write_issue_debate(base)
+    write_issue_debate(head)
+    claims = head / "arguments" / "weighed" / "claims"
+    _edit(claims, "managed-exit", lambda d: (d.pop("open"), d.update(assumed=True)))
+    out = tmp_path / "diff.dot"
+    result = run_argmap("diff", "--folder", str(base), str(head), "--root", str(base), "--map", str(out))
+    assert result.returncode == 0, result.stderr
+    dot = out.read_text()
+    assert "OUTCOME: open → stands" in dot
+    assert dot.count("DECIDES course: strongest for “The course is sound”") == 2  # the benefit and its condition
+    assert "DECIDES course: strongest against “The course is sound”" in dot

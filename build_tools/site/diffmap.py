@@ -47,6 +47,9 @@ def _cluster(index: int, diff: DebateDiff, old: Analysis | None, new: Analysis |
         under = "" if o.perspective is None else f" ({o.perspective_name})"
         marks.setdefault(o.node, []).append(f"OUTCOME{under}: {o.before} → {o.after}")
     shown = dict.fromkeys(state)
+    for node_id, mark in _deciders(diff, new):  # what now decides an issue whose outcome changed
+        shown.setdefault(node_id, None)
+        marks.setdefault(node_id, []).append(mark)
     for r in diff.relations:
         for node_id in (*r.sources, r.target, *r.step):
             shown.setdefault(node_id, None)
@@ -79,6 +82,25 @@ def _cluster(index: int, diff: DebateDiff, old: Analysis | None, new: Analysis |
                          f"color=\"{relation.colour}\" label={dot_string(words)} {_EDGE[r.change]}];")
     lines.append("  }")
     return lines
+
+
+def _deciders(diff: DebateDiff, new: Analysis | None) -> list[tuple[str, str]]:
+    """For each position whose outcome changes as the map stands: the premises of the strongest argument for it and
+    against it in the new version, each with a line saying so (the boxes that now decide the issue)."""
+    if new is None:
+        return []
+    found = []
+    for o in diff.outcomes:
+        if o.perspective is not None or o.node not in new.debate.nodes:
+            continue
+        decision = new.statuses[None][o.node].decision
+        if decision is None:
+            continue
+        for premises, side in ((decision.strongest.get(o.node, ()), "for"),
+                               (decision.strongest_against.get(o.node, ()), "against")):
+            found += [(p, f"DECIDES {decision.issue}: strongest {side} “{o.label}”") for p in premises
+                      if p in new.debate.nodes and p != o.node]
+    return found
 
 
 def _node(node_id: str, new: Analysis | None, old: Analysis | None):
