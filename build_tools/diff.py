@@ -85,6 +85,7 @@ class OutcomeChange:
     after: str
     reason_before: str
     reason_after: str
+    conditions: str | None = None  # granted | rejected: with every open condition so (the map's perspective)
 
 
 @dataclass(frozen=True)
@@ -212,6 +213,13 @@ def _outcomes(old: Analysis, new: Analysis) -> tuple[OutcomeChange, ...]:
             changes = [dataclasses.replace(first, perspective_name=f"{first.perspective_name}, and for {names_agreeing}"),
                        *(c for c in changes[1:] if c not in agree)]
         found.extend(changes)
+        for settled in ("granted", "rejected"):  # what shows only once a reader settles the open conditions
+            x, y = old.if_conditions[settled][node_id], new.if_conditions[settled][node_id]
+            if x.outcome != y.outcome and not any(c.perspective is None and (c.before, c.after) == (x.outcome, y.outcome)
+                                                  for c in changes):
+                found.append(OutcomeChange(node_id, b.nodes[node_id].label, None,
+                                           f"with every open condition {settled}", x.outcome, y.outcome,
+                                           explain(x, label(a)), explain(y, label(b)), settled))
     return tuple(found)
 
 

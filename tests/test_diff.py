@@ -86,8 +86,10 @@ def test_the_json_follows_its_schema(versions: tuple[Path, Path]) -> None:
     data = json.loads(result.stdout)
     jsonschema.validate(data, SCHEMA)
     [debate] = data["debates"]
-    flips = [(o["node"], o["perspective"]) for o in debate["outcomes"]]
-    assert ("verdict", "critics") in flips and ("verdict", None) not in flips
+    flips = [(o["node"], o["perspective"]) for o in debate["outcomes"] if not o["conditions"]]
+    assert ("verdict", "critics") in flips and ("verdict", None) not in flips  # as the map stands: open either way
+    settled = [(o["node"], o["conditions"]) for o in debate["outcomes"] if o["conditions"]]
+    assert ("verdict", "rejected") in settled  # once the conditions are settled, the verdict's outcome changes
     assert {(r["relation"], r["change"]) for r in debate["relations"]} == {
         ("attacks", "added"), ("supports", "removed"), ("attacks", "changed"), ("supports", "changed")}
 
@@ -210,3 +212,22 @@ def test_the_diff_map_shows_what_now_decides_a_changed_issue(tmp_path: Path) -> 
     assert "OUTCOME: open → stands" in dot
     assert dot.count("DECIDES course: strongest for “The course is sound”") == 2  # the benefit and its condition
     assert "DECIDES course: strongest against “The course is sound”" in dot
+
+
+def test_a_change_that_shows_only_once_the_conditions_are_settled_is_reported(tmp_path: Path) -> None:
+    """The risk weighs high now: as the map stands the verdict is open either way (it waits on the managed exit),
+    but with every open condition granted it goes from standing to balanced, and the diff says so."""
+    base, head = tmp_path / "base", tmp_path / "head"
+    write_issue_debate(base)
+    write_issue_debate(head)
+    _edit(head / "arguments" / "weighed" / "claims", "risk", lambda d: d["attacks"][0].update(weight="high"))
+    result = run_argmap("diff", "--folder", str(base), str(head), "--root", str(base), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    jsonschema.validate(data, SCHEMA)
+    outcomes = data["debates"][0]["outcomes"]
+    settled = [o for o in outcomes if o["node"] == "verdict" and o.get("conditions") == "granted"]
+    assert settled and settled[0]["before"] == "stands" and settled[0]["after"] != "stands", outcomes
+    assert not [o for o in outcomes if o["node"] == "verdict" and o["perspective"] is None and not o.get("conditions")]
+    text = run_argmap("diff", "--folder", str(base), str(head), "--root", str(base)).stdout
+    assert "outcome of verdict (with every open condition granted): stands ->" in text

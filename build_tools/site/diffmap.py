@@ -44,7 +44,7 @@ def _cluster(index: int, diff: DebateDiff, old: Analysis | None, new: Analysis |
         marks.setdefault(n.id, []).append(n.change.upper() + (f": {', '.join(n.fields)}" if n.fields else ""))
     for o in diff.outcomes:
         state.setdefault(o.node, CHANGED)
-        under = "" if o.perspective is None else f" ({o.perspective_name})"
+        under = "" if o.perspective is None and o.conditions is None else f" ({o.perspective_name})"
         marks.setdefault(o.node, []).append(f"OUTCOME{under}: {o.before} → {o.after}")
     shown = dict.fromkeys(state)
     for node_id, mark in _deciders(diff, new):  # what now decides an issue whose outcome changed
@@ -91,7 +91,7 @@ def _deciders(diff: DebateDiff, new: Analysis | None) -> list[tuple[str, str]]:
         return []
     found = []
     for o in diff.outcomes:
-        if o.perspective is not None or o.node not in new.debate.nodes:
+        if o.perspective is not None or o.conditions is not None or o.node not in new.debate.nodes:
             continue
         decision = new.statuses[None][o.node].decision
         if decision is None:
