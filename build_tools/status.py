@@ -48,7 +48,7 @@ from types import MappingProxyType
 
 from .graph import Graph
 from .model import Attack, Debate, Issue, NodeKind, Support, Weighing
-from .vocabulary import RULE_OUTCOMES, STANDARDS, Label
+from .vocabulary import RELATIONS, RULE_OUTCOMES, STANDARDS, Label
 from .weighing import Argument, Context, weigh
 
 LINKED = Weighing()
@@ -157,6 +157,13 @@ def evaluate(debate: Debate, graph: Graph, *, granted: dict[str, str] | None = N
     rejected = set(reject)
     for node_id in grant:
         granted[node_id] = "you"
+    grant, reject = set(grant), set(reject)
+    for attack in debate.attacks:  # opposites move together in a what-if (vocabulary: symmetric relations)
+        if RELATIONS[attack.kind].symmetric and attack.attacker in grant and attack.target not in grant:
+            rejected.add(attack.target)  # granting one of two claims that cannot both be true rejects the other
+        if RELATIONS[attack.kind].exactly_one and attack.attacker in reject and attack.target not in reject \
+                and attack.target not in rejected:
+            granted[attack.target] = "you"  # exactly one of two contradictories is true: rejecting one grants the other
     labels = {node_id: Label.UNDECIDED for node_id in debate.nodes}
     for node_id in rejected:
         labels[node_id] = Label.OUT
@@ -297,6 +304,9 @@ def _step_label(step: Support, rules: _Rules) -> Label:
 
 
 def _decide(node_id: str, rules: _Rules) -> Label:
+    if _held_open(rules, node_id):  # an open condition: left open, unless something that stands attacks it
+        attackers = rules.graph.attacks_into.get(node_id, ())
+        return Label.OUT if any(rules.labels[a.attacker] is Label.IN for a in attackers) else Label.UNDECIDED
     if rules.weighing and node_id in rules.issue_of:
         return _decide_position(node_id, rules)
     labels, granted = rules.labels, rules.granted
@@ -394,7 +404,7 @@ def _strongest(arguments: list[Argument], weights: list[float]) -> tuple[float, 
 def _propagate(rules: _Rules, rejected: set[str]) -> None:
     """Apply the rules until nothing changes; each node is looked at again only when a node it depends on changes."""
     labels, debate = rules.labels, rules.debate
-    queue = deque(n for n in debate.nodes if n not in rejected and not _held_open(rules, n))
+    queue = deque(n for n in debate.nodes if n not in rejected)
     queued = set(queue)
     spread: set[str] = set()  # the issues whose decision has been passed to all their positions
     next_at: dict[str, int] = {}  # per issue: the positions before this one are decided (see _next_undecided)
@@ -427,7 +437,7 @@ def _propagate(rules: _Rules, rejected: set[str]) -> None:
         elif not rules.weighing:
             dependents.update(rules.rivals(node_id))  # positions attack each other
         for dependent in sorted(dependents):
-            if dependent not in queued and dependent not in rejected and not _held_open(rules, dependent):
+            if dependent not in queued and dependent not in rejected:
                 queue.append(dependent)
                 queued.add(dependent)
 
@@ -456,6 +466,8 @@ def _explain(rules: _Rules, node_id: str, rejected) -> Status:
     steps = tuple(_step_status(s, rules) for s in graph.steps_into.get(node_id, ()))
     if node_id in rejected:
         return Status(node_id, label, "rejected")
+    if _held_open(rules, node_id) and label is Label.OUT:  # an open condition that something standing attacks
+        return Status(node_id, label, "attacked", None, tuple(a for a in attackers if labels[a] is Label.IN)[:1])
     issue = rules.issue_of.get(node_id) if rules.weighing else None
     if issue and label is not Label.UNDECIDED and node_id not in granted:
         decision = rules.decisions.get(issue.id)

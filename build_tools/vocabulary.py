@@ -47,6 +47,8 @@ class Relation:
     # Declared once, it holds both ways (two claims that cannot both be true): the evaluation sees an attack each
     # way, the maps draw one line with a bar at each end, a node page lists it once.
     symmetric: bool = False
+    # (symmetric) exactly one of the two is true: in a what-if, rejecting one grants the other
+    exactly_one: bool = False
 
 
 SUPPORTS = Relation(
@@ -73,7 +75,7 @@ CONTRADICTS = Relation(
     'style="solid" dir="both" arrowhead="tee" arrowtail="tee" penwidth="1.8"', "┤──┤",
     "solid red line with a bar at each end",
     "contradictory: exactly one of the two is true (each attacks the other)",
-    "It contradicts", "Contradicted by", "contradicted by", symmetric=True,
+    "It contradicts", "Contradicted by", "contradicted by", symmetric=True, exactly_one=True,
 )
 RELATIONS: dict[str, Relation] = {r.name: r for r in (SUPPORTS, ATTACKS, UNDERCUTS, CONTRARY, CONTRADICTS)}
 

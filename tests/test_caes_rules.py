@@ -137,3 +137,33 @@ def test_random_weighed_graphs_agree_in_the_browser_and_in_every_order(tmp_path:
         for issue in debate.issues:  # never two winners (but two positions both assumed both stand, as in CAES)
             if sum(bool(debate.nodes[p].assumed) for p in issue.positions) < 2:
                 assert sum(python[p].label.value == "in" for p in issue.positions) <= 1, (debate, issue)
+
+
+def _opposites(kind: str) -> Debate:
+    """a and b open, opposites (``kind``); a supports c; e, granted, attacks the open d."""
+    from build_tools.model import Attack, Node, NodeKind, Origin, Perspective, SourceInfo, Support
+
+    here = Origin("t")
+    nodes = {n: Node(id=n, kind=NodeKind.CLAIM, label=n, statement=n, origin=here, open=n in ("a", "b", "d"))
+             for n in ("c", "a", "b", "d", "e")}
+    attacks = (Attack("a", "b", here, kind), Attack("b", "a", here, kind, mirrored=True), Attack("e", "d", here))
+    return Debate(id="o", folder="arguments/o", title="t", summary="s", source=SourceInfo(*["unknown"] * 6), thesis="c",
+                  perspectives=(Perspective("author", "A", "a"),), nodes=MappingProxyType(nodes),
+                  supports=(Support(("a",), "c", "a", here),), attacks=attacks, undercuts=(), source_text=None,
+                  origin=here)
+
+
+@pytest.mark.parametrize("kind", ["contrary", "contradicts"])
+def test_opposites_move_together_in_a_what_if_and_an_attacked_open_claim_falls(kind: str, tmp_path: Path) -> None:
+    debate = _opposites(kind)
+    cases = [({}, {"a": "undecided", "b": "undecided", "c": "undecided", "d": "out", "e": "in"}),
+             ({"grant": ["a"]}, {"a": "in", "b": "out", "c": "in"}),
+             ({"grant": ["b"]}, {"a": "out", "b": "in", "c": "out"}),
+             ({"reject": ["b"]}, {"a": "in" if kind == "contradicts" else "undecided", "b": "out"})]
+    found = browser_evaluate([(debate, options) for options, _ in cases], tmp_path)
+    for (options, expected), browser in zip(cases, found):
+        python = evaluate(debate, index(debate), grant=options.get("grant", ()), reject=options.get("reject", ()))
+        labels = {n: s.label.value for n, s in python.items()}
+        assert {n: labels[n] for n in expected} == expected, options
+        assert browser["labels"] == labels and browser["rules"] == {n: s.rule for n, s in python.items()}, options
+    assert evaluate(debate, index(debate))["d"].rule == "attacked"  # the open claim falls to what stands against it

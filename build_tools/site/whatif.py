@@ -12,7 +12,7 @@ from __future__ import annotations
 from ..analysis import Analysis
 from ..model import Node, Weighing
 from ..status import granted_by_default, perspective_grants
-from ..vocabulary import OUTCOMES, RULE_OUTCOMES, WEIGHT_WORDS
+from ..vocabulary import OUTCOMES, RELATIONS, RULE_OUTCOMES, WEIGHT_WORDS
 
 __all__ = ["graph_data", "weighing_data", "MAP_AS_IT_STANDS"]
 
@@ -33,7 +33,9 @@ def graph_data(analysis: Analysis) -> dict:
              "weighing": weighing_data(step.weighing)}
             for step in debate.supports
         ],
-        "attacks": [[a.attacker, a.target, weighing_data(a.weighing)] for a in debate.attacks],
+        "attacks": [[a.attacker, a.target, weighing_data(a.weighing), a.kind] for a in debate.attacks],
+        # the relations whose two ends move together in a what-if: kind -> whether exactly one end is true
+        "opposites": {r.name: r.exactly_one for r in RELATIONS.values() if r.symmetric},
         "issues": [{"id": i.id, "positions": list(i.positions), "standard": i.standard} for i in debate.issues],
         "outcomes": {rule: _outcome(word) for rule, word in RULE_OUTCOMES.items()},
         "weight_words": dict(WEIGHT_WORDS),

@@ -31,6 +31,22 @@
     else ids.forEach(function (id) { if (graph.nodes[id].granted) granted[id] = true; });
     (options.grant || []).forEach(function (id) { if (id in label) granted[id] = true; });
     (options.reject || []).forEach(function (id) { if (id in label) { rejected[id] = true; label[id] = "out"; } });
+    // Opposites move together in a what-if, as status.evaluate has it: granting one of two claims that cannot both
+    // be true rejects the other; rejecting one of two contradictories grants the other.
+    var grantSet = Object.create(null), rejectSet = Object.create(null);
+    (options.grant || []).forEach(function (id) { grantSet[id] = true; });
+    (options.reject || []).forEach(function (id) { rejectSet[id] = true; });
+    var opposites = graph.opposites || {};
+    graph.attacks.forEach(function (a) {
+      if (Object.prototype.hasOwnProperty.call(opposites, a[3]) && grantSet[a[0]] && !grantSet[a[1]] && a[1] in label) {
+        rejected[a[1]] = true; label[a[1]] = "out";
+      }
+    });
+    graph.attacks.forEach(function (a) {
+      if (opposites[a[3]] === true && rejectSet[a[0]] && !rejectSet[a[1]] && !rejected[a[1]] && a[1] in label) {
+        granted[a[1]] = true;
+      }
+    });
     (graph.issues || []).forEach(function (issue) { issue.positions.forEach(function (p) { issueOf[p] = issue; }); });
     graph.steps.forEach(function (step) {
       stepsInto[step.conclusion].push(step);
@@ -238,6 +254,9 @@
       return winner === id ? "in" : "out";
     }
     function decide(id) {
+      if (heldOpen(id)) {  // an open condition: left open, unless something that stands attacks it
+        return attacksInto[id].some(function (a) { return isIn(a.attacker); }) ? "out" : "undecided";
+      }
       if (issueOf[id]) return decidePosition(id);
       var attackers = attacksInto[id].map(function (a) { return a.attacker; });
       var steps = stepsInto[id].map(stepLabel);
@@ -250,7 +269,7 @@
     function heldOpen(id) { return graph.nodes[id].open && !granted[id]; }
 
     // Apply the rules until nothing changes, as status._propagate does (a worklist in the same order).
-    var queue = ids.filter(function (id) { return !rejected[id] && !heldOpen(id); }), queued = Object.create(null);
+    var queue = ids.filter(function (id) { return !rejected[id]; }), queued = Object.create(null);
     var spread = Object.create(null), nextAt = Object.create(null);
     // A position of the issue still undecided and open to a decision (positions only leave undecided: the
     // search resumes where it stopped), as status._next_undecided.
@@ -284,13 +303,14 @@
         if (other !== null) touched[other] = true;
       }
       Object.keys(touched).sort().forEach(function (t) {
-        if (!queued[t] && !rejected[t] && !heldOpen(t)) { queue.push(t); queued[t] = true; }
+        if (!queued[t] && !rejected[t]) { queue.push(t); queued[t] = true; }
       });
     }
     // The rule that gave each label, as status._explain chooses it.
     function ruleOf(id) {
       var issue = issueOf[id], l = label[id];
       if (rejected[id]) return "rejected";
+      if (heldOpen(id) && l === "out") return "attacked";
       if (issue && l !== "undecided" && !granted[id]) {
         if (issue.positions.some(function (p) { return granted[p]; })) return "rival-granted";
         if (!(issue.id in decisions)) return "not-established";
