@@ -137,6 +137,7 @@ class Node:
     implicit: bool = False
     assumed: bool | None = None  # overrides whether the status evaluation grants the node
     open: bool = False  # an open condition: neither granted nor refuted unless a what-if or a perspective says
+    requires: tuple[str, ...] = ()  # necessary conditions: claims without which this one cannot stand
     criterion: tuple[str, str] | None = None  # (name, value): the value it gives a criterion of a criteria weighing
     rationale: str | None = None
     tags: tuple[str, ...] = ()

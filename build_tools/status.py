@@ -204,6 +204,9 @@ class _Rules:
 
     def __post_init__(self) -> None:
         self.issue_of = {p: issue for issue in self.debate.issues for p in issue.positions}
+        for node in self.debate.nodes.values():  # a necessary condition, once settled, settles what needs it
+            for required in node.requires:
+                self.watchers.setdefault(required, set()).add(node.id)
         for step in self.debate.supports:
             if step.weighing is not None and step.weighing.function == "criteria":
                 for premise in step.premises:
@@ -304,6 +307,24 @@ def _step_label(step: Support, rules: _Rules) -> Label:
 
 
 def _decide(node_id: str, rules: _Rules) -> Label:
+    """The label the rules give ``node_id`` now, capped by its necessary conditions: none stands if one is out, and
+    none is more than undecided while one is."""
+    label = _decide_uncapped(node_id, rules)
+    needs = rules.debate.nodes[node_id].requires
+    if not needs or node_id in rules.granted:
+        return label
+    if any(rules.labels[r] is Label.OUT for r in needs):
+        return Label.OUT
+    if label is Label.IN and any(rules.labels[r] is Label.UNDECIDED for r in needs):
+        return Label.UNDECIDED
+    return label
+
+
+def _failed_conditions(rules: _Rules, node_id: str) -> tuple[str, ...]:
+    return tuple(r for r in rules.debate.nodes[node_id].requires if rules.labels[r] is Label.OUT)
+
+
+def _decide_uncapped(node_id: str, rules: _Rules) -> Label:
     if _held_open(rules, node_id):  # an open condition: left open, unless something that stands attacks it
         attackers = rules.graph.attacks_into.get(node_id, ())
         return Label.OUT if any(rules.labels[a.attacker] is Label.IN for a in attackers) else Label.UNDECIDED
@@ -369,12 +390,16 @@ def _decide_position(node_id: str, rules: _Rules) -> Label:
     if not rules.ready(f"issue {issue.id}", _issue_arguments(rules, issue),
                        lambda a: _applicable_weight(a, rules, context) is not None):
         return Label.UNDECIDED
+    if any(rules.labels[r] is Label.UNDECIDED for p in issue.positions if p not in rules.rejected
+           for r in rules.debate.nodes[p].requires):
+        return Label.UNDECIDED  # a position's necessary condition is still open: so is the issue
     strength, against, strongest, strongest_against, as_heavy, as_heavy_against = {}, {}, {}, {}, {}, {}
     for position in issue.positions:
         pros, cons = rules.arguments_for(position), rules.arguments_against(position)
         weights = [_applicable_weight(a, rules, context) for a in pros]
         con_weights = [_applicable_weight(a, rules, context) for a in cons]
-        if position in rules.rejected:  # a what-if rejects it: it cannot win, nor stand in another's way
+        if position in rules.rejected or _failed_conditions(rules, position):  # rejected, or a condition it needs
+            # failed: it cannot win, nor stand in another's way
             weights = [0.0] * len(weights)
         strength[position], strongest[position], as_heavy[position] = _strongest(pros, weights)
         against[position], strongest_against[position], as_heavy_against[position] = _strongest(cons, con_weights)
@@ -466,6 +491,9 @@ def _explain(rules: _Rules, node_id: str, rejected) -> Status:
     steps = tuple(_step_status(s, rules) for s in graph.steps_into.get(node_id, ()))
     if node_id in rejected:
         return Status(node_id, label, "rejected")
+    failed = _failed_conditions(rules, node_id) if node_id not in granted else ()
+    if failed and label is Label.OUT:
+        return Status(node_id, label, "condition-failed", None, failed)
     if _held_open(rules, node_id) and label is Label.OUT:  # an open condition that something standing attacks
         return Status(node_id, label, "attacked", None, tuple(a for a in attackers if labels[a] is Label.IN)[:1])
     issue = rules.issue_of.get(node_id) if rules.weighing else None
@@ -483,6 +511,7 @@ def _explain(rules: _Rules, node_id: str, rejected) -> Status:
         arguments = [a for p in issue.positions for a in (*rules.arguments_for(p), *rules.arguments_against(p))]
         waiting = [n for a in arguments for n in (*a.premises, *_argument_cutters(rules, a))
                    if labels[n] is Label.UNDECIDED and n not in issue.positions]
+        waiting += [r for p in issue.positions for r in rules.debate.nodes[p].requires if labels[r] is Label.UNDECIDED]
         return Status(node_id, label, "waiting", None, tuple(dict.fromkeys(waiting)), steps)
     if label is Label.IN:
         if node_id in granted:
@@ -495,6 +524,7 @@ def _explain(rules: _Rules, node_id: str, rejected) -> Status:
             return Status(node_id, label, "attacked", None, (accepted[0],))
         return Status(node_id, label, "unsupported" if steps else "not-established", None, (), steps)
     waiting = [a for a in attackers if labels[a] is Label.UNDECIDED]
+    waiting += [r for r in rules.debate.nodes[node_id].requires if labels[r] is Label.UNDECIDED]
     for step in steps:
         waiting.extend(step.waiting)
     waiting = tuple(dict.fromkeys(waiting))
@@ -616,6 +646,8 @@ def explain(status: Status, name=lambda node_id: node_id) -> str:
         return f"attacked by {names(status.rests_on)}, {_which_stand(status.rests_on)}"
     if rule in ("won", "outweighed", "balanced"):
         return _weighed(status, name)
+    if rule == "condition-failed":
+        return f"cannot stand: it needs {names(status.rests_on)}, which does not stand"
     if rule == "rival-granted":
         return f"a rival position is taken as given ({names(status.rests_on)})"
     if rule == "open":

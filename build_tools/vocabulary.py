@@ -143,7 +143,7 @@ OUTCOMES: dict[str, Outcome] = {o.word: o for o in [
 RULE_OUTCOMES = {
     "granted": "stands", "supported": "stands", "won": "stands",
     "attacked": "defeated", "rival-granted": "defeated", "outweighed": "outweighed", "balanced": "balanced",
-    "unsupported": "not established", "not-established": "not established",
+    "unsupported": "not established", "not-established": "not established", "condition-failed": "not established",
     "open": "open", "waiting": "open", "rejected": "rejected",
 }
 

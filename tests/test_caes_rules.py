@@ -167,3 +167,37 @@ def test_opposites_move_together_in_a_what_if_and_an_attacked_open_claim_falls(k
         assert {n: labels[n] for n in expected} == expected, options
         assert browser["labels"] == labels and browser["rules"] == {n: s.rule for n, s in python.items()}, options
     assert evaluate(debate, index(debate))["d"].rule == "attacked"  # the open claim falls to what stands against it
+
+
+def _conditioned() -> Debate:
+    """t, supported by the granted s, needs the open c; issue x/y: x (strong) needs c too, y is weaker."""
+    from build_tools.model import Issue, Node, NodeKind, Origin, Perspective, SourceInfo, Support
+
+    here = Origin("t")
+    specs = {"t": dict(requires=("c",)), "s": {}, "c": dict(open=True), "x": dict(requires=("c",)), "y": {},
+             "e": {}, "f": {}}
+    nodes = {n: Node(id=n, kind=NodeKind.CLAIM, label=n, statement=n, origin=here, **spec) for n, spec in specs.items()}
+    supports = (Support(("s",), "t", "s", here), Support(("e",), "x", "e", here, Weighing("linked", 0.8)),
+                Support(("f",), "y", "f", here, Weighing("linked", 0.3)))
+    return Debate(id="c", folder="arguments/c", title="t", summary="s", source=SourceInfo(*["unknown"] * 6), thesis="t",
+                  perspectives=(Perspective("author", "A", "a"),), nodes=MappingProxyType(nodes), supports=supports,
+                  attacks=(), undercuts=(), source_text=None, origin=here, issues=(Issue("i", ("x", "y")),))
+
+
+def test_a_necessary_condition_caps_what_needs_it_whatever_else_supports_it(tmp_path: Path) -> None:
+    debate = _conditioned()
+    cases = [({}, {"t": "undecided", "x": "undecided", "y": "undecided"}),
+             ({"grant": ["c"]}, {"t": "in", "x": "in", "y": "out"}),
+             ({"reject": ["c"]}, {"t": "out", "x": "out", "y": "in"})]
+    found = browser_evaluate([(debate, options) for options, _ in cases], tmp_path)
+    for (options, expected), browser in zip(cases, found):
+        python = evaluate(debate, index(debate), grant=options.get("grant", ()), reject=options.get("reject", ()))
+        labels = {n: s.label.value for n, s in python.items()}
+        assert {n: labels[n] for n in expected} == expected, options
+        assert browser["labels"] == labels and browser["rules"] == {n: s.rule for n, s in python.items()}, options
+    from build_tools.status import explain
+
+    rejected = evaluate(debate, index(debate), reject=("c",))
+    assert rejected["t"].rule == rejected["x"].rule == "condition-failed"
+    assert explain(rejected["t"]) == "cannot stand: it needs c, which does not stand"
+    assert "c" in evaluate(debate, index(debate))["t"].rests_on  # as the map stands: it waits on its condition

@@ -83,6 +83,7 @@ def _node(node_file: NodeFile) -> Node:
         implicit=data.get("implicit", False),
         assumed=data.get("assumed"),
         open=data.get("open", False),
+        requires=tuple(data.get("requires", ())),
         criterion=(data["criterion"]["name"], data["criterion"]["value"]) if "criterion" in data else None,
         rationale=data.get("rationale"),
         tags=tuple(data.get("tags", ())),

@@ -131,6 +131,12 @@ def references(analysis: Analysis, known: Known) -> Iterator[Diagnostic]:
     for attack in debate.attacks:
         allowed = ARGUMENTS if attack.kind == "undercuts" else CLAIMS_OR_ARGUMENTS
         yield from _reference(debate, known, attack.origin, attack.target, attack.kind, allowed)
+    for node in debate.nodes.values():
+        for required in node.requires:
+            if required == node.id:
+                yield _error(node.where("requires"), "self-reference", f"'{node.id}' cannot require itself")
+            else:
+                yield from _reference(debate, known, node.where("requires"), required, "requires", CLAIMS)
     for cut in debate.undercuts:
         yield from _reference(debate, known, cut.origin, cut.conclusion, "undercuts", CLAIMS_OR_ARGUMENTS)
         for premise in cut.premises:

@@ -75,6 +75,7 @@ def _node_json(node: Node) -> dict:
     data = {"id": node.id, "kind": node.kind.value, "label": node.label, "statement": node.statement,
             "role": node.role, "perspective": node.perspective, "quotes": list(node.quotes),
             "occurrence": node.occurrence, "implicit": node.implicit, "assumed": node.assumed, "open": node.open,
+            "requires": list(node.requires),
             "criterion": {"name": node.criterion[0], "value": node.criterion[1]} if node.criterion else None,
             "rationale": node.rationale, "tags": list(node.tags), "note": node.note, "caution": node.caution,
             "evidence_kind": node.evidence_kind, "citation": None,
@@ -124,6 +125,8 @@ def read(data: dict, name: str) -> Imported:
             body["assumed"] = node["assumed"]
         if node.get("open"):
             body["open"] = True
+        if node.get("requires"):
+            body["requires"] = [rename[r] for r in node["requires"]]
         if node.get("criterion"):
             body["criterion"] = dict(node["criterion"])
         if node.get("tags"):

@@ -50,6 +50,8 @@ def _node(node: Node, granted: bool) -> dict:
     data = {"granted": granted, "label": node.label, "open": node.open}
     if node.criterion:
         data["criterion"] = list(node.criterion)
+    if node.requires:
+        data["requires"] = list(node.requires)
     return data
 
 

@@ -59,6 +59,9 @@
     // A criteria argument that reads a value from a position of another issue waits for that issue: each of its
     // positions, once decided, brings the argument's conclusion back to the worklist (status._Rules.watchers).
     var watchers = Object.create(null);
+    ids.forEach(function (id) {  // a necessary condition, once settled, settles what needs it
+      (graph.nodes[id].requires || []).forEach(function (r) { (watchers[r] = watchers[r] || []).push(id); });
+    });
     graph.steps.forEach(function (step) {
       if (!step.weighing || step.weighing.function !== "criteria") return;
       step.premises.forEach(function (p) {
@@ -237,7 +240,16 @@
         var p = issue.positions[i];
         var weights = argumentsFor(p).map(applicableWeight), cons = argumentsAgainst(p).map(applicableWeight);
         if (weights.indexOf(null) !== -1 || cons.indexOf(null) !== -1) return "undecided";
-        if (rejected[p]) weights = weights.map(function () { return 0; });  // a rejected position cannot win
+      }
+      for (i = 0; i < issue.positions.length; i++) {  // a position's necessary condition still open: so is the issue
+        if (!rejected[issue.positions[i]] &&
+            requires(issue.positions[i]).some(function (r) { return label[r] === "undecided"; })) return "undecided";
+      }
+      for (i = 0; i < issue.positions.length; i++) {
+        p = issue.positions[i];
+        weights = argumentsFor(p).map(applicableWeight);
+        cons = argumentsAgainst(p).map(applicableWeight);
+        if (rejected[p] || failedConditions(p).length) weights = weights.map(function () { return 0; });
         strength[p] = Math.max.apply(null, [0].concat(weights));
         against[p] = Math.max.apply(null, [0].concat(cons));
       }
@@ -253,7 +265,17 @@
       decisions[issue.id] = winner;
       return winner === id ? "in" : "out";
     }
+    function requires(id) { return graph.nodes[id].requires || []; }
+    function failedConditions(id) { return requires(id).filter(function (r) { return label[r] === "out"; }); }
+    // The label of the rules, capped by the node's necessary conditions (status._decide).
     function decide(id) {
+      var l = decideUncapped(id), needs = requires(id);
+      if (!needs.length || granted[id]) return l;
+      if (needs.some(function (r) { return label[r] === "out"; })) return "out";
+      if (l === "in" && needs.some(function (r) { return label[r] === "undecided"; })) return "undecided";
+      return l;
+    }
+    function decideUncapped(id) {
       if (heldOpen(id)) {  // an open condition: left open, unless something that stands attacks it
         return attacksInto[id].some(function (a) { return isIn(a.attacker); }) ? "out" : "undecided";
       }
@@ -310,6 +332,7 @@
     function ruleOf(id) {
       var issue = issueOf[id], l = label[id];
       if (rejected[id]) return "rejected";
+      if (!granted[id] && failedConditions(id).length && l === "out") return "condition-failed";
       if (heldOpen(id) && l === "out") return "attacked";
       if (issue && l !== "undecided" && !granted[id]) {
         if (issue.positions.some(function (p) { return granted[p]; })) return "rival-granted";
