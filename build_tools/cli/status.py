@@ -31,6 +31,10 @@ def register(commands) -> None:
     status.add_argument("--weight", action="append", default=[], metavar="FROM>TO=WEIGHT",
                         help="what if the argument from FROM (a premise or an attacker) to TO weighed WEIGHT "
                              "(low, medium, high or a number from 0 to 1); may be repeated")
+    status.add_argument("--sensitivity", action="store_true",
+                        help="how fragile each headline outcome is: for the thesis and every position of an issue, "
+                             "the single changes that flip it (an open condition granted or rejected, a premise "
+                             "rejected, a weight moved one step)")
     status.add_argument("--format", choices=["text", "json"], default="text")
     status.set_defaults(run=run)
 
@@ -40,6 +44,8 @@ def run(args: argparse.Namespace) -> int:
     known_nodes(analysis, (*args.grant, *args.reject))
     known_perspective(analysis, args.perspective)
     weights = dict(_weight(analysis, text) for text in args.weight)
+    if args.sensitivity:
+        return _sensitivity(analysis, args, weights)
     if args.grant or args.reject or weights:
         result = evaluate_from(analysis.debate, analysis.graph, args.perspective, grant=args.grant,
                                reject=args.reject, weights=weights)
@@ -53,6 +59,28 @@ def run(args: argparse.Namespace) -> int:
         print(f"{status.label.value:<9} {status.outcome:<15} {node_id:<{width}}  {explain(status)}")
     counts = Counter(s.label for s in result.values())
     print(f"status: {counts[Label.IN]} in, {counts[Label.OUT]} out, {counts[Label.UNDECIDED]} undecided")
+    return 0
+
+
+def _sensitivity(analysis, args: argparse.Namespace, weights: dict) -> int:
+    from ..sensitivity import sensitivity  # only this option needs it
+
+    found = sensitivity(analysis.debate, analysis.graph, args.perspective, grant=args.grant, reject=args.reject,
+                        weights=weights)
+    statuses = evaluate_from(analysis.debate, analysis.graph, args.perspective, grant=args.grant,
+                             reject=args.reject, weights=weights)
+    if args.format == "json":
+        sys.stdout.write(json.dumps({target: {"outcome": statuses[target].outcome, "flips": [
+            {"change": f.change, "node": f.node, "to": f.to, "weight_from": f.weight_from, "weight_to": f.weight_to,
+             "after": f.after, "words": f.words()} for f in flips]} for target, flips in found.items()}, indent=2) + "\n")
+        return 0
+    for target, flips in found.items():
+        if not flips:
+            print(visible(f"{target} ({statuses[target].outcome}): no single change flips it"))
+            continue
+        print(visible(f"{target} ({statuses[target].outcome}): turns"))
+        for f in flips:
+            print(visible(f"  {f.after} {f.words()}"))
     return 0
 
 

@@ -1,0 +1,136 @@
+"""How fragile an outcome is: the single changes that flip it.
+
+For the thesis and every position of an issue (or the nodes asked for), each single change a reader could
+make is tried and kept when it changes the node's outcome: one open condition granted or rejected, one
+premise the map takes as given rejected, one weight moved one step (low, medium, high). Only what can reach
+the node is tried: the nodes it depends on (what bears on it, its rivals in an issue, its necessary
+conditions, the issues a criteria argument reads from), and the weights of the arguments among them. Each
+try is one evaluation of the debate (:func:`build_tools.status.evaluate_from`), so the pass costs an
+evaluation per change that can reach a target.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from .graph import Graph
+from .model import Debate, NodeKind
+from .status import COMPUTED_WEIGHTS, Status, evaluate_from, granted_by_default, perspective_grants
+from .vocabulary import WEIGHT_WORDS
+
+__all__ = ["Flip", "sensitivity", "STEPS"]
+
+STEPS = tuple(sorted(WEIGHT_WORDS.values()))  # low, medium, high: a weight moves one step along these
+
+
+@dataclass(frozen=True)
+class Flip:
+    """One single change that turns ``target``'s outcome from ``before`` to ``after``.
+
+    ``change`` is grant or reject (of ``node``), or weight (of the argument from ``node`` to ``to``, from
+    ``weight_from`` to ``weight_to``)."""
+
+    target: str
+    change: str
+    node: str
+    before: str
+    after: str
+    to: str | None = None
+    weight_from: float | None = None
+    weight_to: float | None = None
+
+    def words(self, name=lambda node_id: node_id) -> str:
+        """The change in a reader's words: "if X is granted", "if the argument from X to Y weighs high"."""
+        if self.change == "weight":
+            word = next((w for w, v in WEIGHT_WORDS.items() if v == self.weight_to), f"{self.weight_to:g}")
+            return f"if the argument from {name(self.node)} to {name(self.to)} weighs {word}"
+        return f"if {name(self.node)} is {self.change}ed"
+
+
+def sensitivity(debate: Debate, graph: Graph, perspective: str | None = None,
+                targets: Iterable[str] | None = None, *, grant: Sequence[str] = (), reject: Sequence[str] = (),
+                weights: dict | None = None) -> dict[str, list[Flip]]:
+    """For each target (default: the thesis and every position of an issue), the single changes that flip its
+    outcome, as the map stands (or from ``perspective``'s premises, or under a what-if: ``grant``, ``reject``,
+    ``weights``, to which each change is added)."""
+    wanted = list(dict.fromkeys(targets if targets is not None else _default_targets(debate)))
+    wanted = [t for t in wanted if t in debate.nodes]
+    weights = dict(weights or {})
+
+    def evaluate(more_grant=(), more_reject=(), more_weights=None) -> dict[str, Status]:
+        return evaluate_from(debate, graph, perspective, grant=(*grant, *more_grant), reject=(*reject, *more_reject),
+                             weights={**weights, **(more_weights or {})})
+
+    base = evaluate()
+    cone = _cone(debate, graph, wanted)
+    granted = perspective_grants(debate, graph, perspective) if perspective else granted_by_default(debate, graph)
+    found: dict[str, list[Flip]] = {t: [] for t in wanted}
+
+    def tried(change: str, node: str, result: dict[str, Status], **weight) -> None:
+        for target in wanted:
+            if result[target].outcome != base[target].outcome:
+                found[target].append(Flip(target, change, node, base[target].outcome, result[target].outcome,
+                                          **weight))
+
+    for node_id in cone:
+        node = debate.nodes[node_id]
+        if node.open and base[node_id].rule == "open":
+            tried("grant", node_id, evaluate(more_grant=(node_id,)))
+            tried("reject", node_id, evaluate(more_reject=(node_id,)))
+        elif (node_id in granted or node_id in grant) and base[node_id].label.value == "in" \
+                and node.kind is not NodeKind.ARGUMENT and node_id not in grant:
+            tried("reject", node_id, evaluate(more_reject=(node_id,)))
+    for source, target, weight in _weighed(debate, cone, perspective):
+        weight = weights.get((source, target), weight)
+        for step in _steps(weight):
+            result = evaluate(more_weights={(source, target): step})
+            tried("weight", source, result, to=target, weight_from=weight, weight_to=step)
+    return found
+
+
+def _default_targets(debate: Debate) -> list[str]:
+    return [debate.thesis, *(p for issue in debate.issues for p in issue.positions)]
+
+
+def _cone(debate: Debate, graph: Graph, targets: Sequence[str]) -> list[str]:
+    """Every node the targets' outcomes can depend on, in the debate's order."""
+    rivals = {p: issue.positions for issue in debate.issues for p in issue.positions}
+    reached, todo = set(targets), list(targets)
+    while todo:
+        node_id = todo.pop()
+        depends = [*graph.toward.get(node_id, ()), *rivals.get(node_id, ()), *debate.nodes[node_id].requires]
+        for step in graph.steps_into.get(node_id, ()):  # a criteria argument reads from its premises' issues
+            if step.weighing is not None and step.weighing.function == "criteria":
+                depends += [q for p in step.premises for q in rivals.get(p, ())]
+        for other in depends:
+            if other in debate.nodes and other not in reached:
+                reached.add(other)
+                todo.append(other)
+    return [n for n in debate.nodes if n in reached]
+
+
+def _weighed(debate: Debate, cone: list[str], perspective: str | None) -> list[tuple[str, str, float]]:
+    """The arguments into the cone a weight moves: (source, target, weight now), once each."""
+    inside = set(cone)
+    found = {}
+    for step in debate.supports:
+        w = step.weighing
+        if step.conclusion in inside and w is not None and w.function not in COMPUTED_WEIGHTS:
+            found.setdefault((step.premises[0], step.conclusion), w.weight_for(perspective))
+    for attack in debate.attacks:
+        w = attack.weighing
+        if attack.target in inside and w is not None and w.function not in COMPUTED_WEIGHTS and not attack.mirrored:
+            found.setdefault((attack.attacker, attack.target), w.weight_for(perspective))
+    return [(s, t, w) for (s, t), w in found.items()]
+
+
+def _steps(weight: float) -> list[float]:
+    """One step down and one up from ``weight`` along low, medium and high.
+
+    >>> _steps(0.5), _steps(0.2), _steps(0.8), _steps(1.0), _steps(0.6)
+    ([0.2, 0.8], [0.5], [0.5], [0.8], [0.5, 0.8])
+    """
+    below = [s for s in STEPS if s < weight]
+    above = [s for s in STEPS if s > weight]
+    return ([below[-1]] if below else []) + ([above[0]] if above else [])
