@@ -14,11 +14,12 @@ from types import MappingProxyType
 import pytest
 
 from build_tools.graph import index
-from build_tools.model import Debate, Weighing
+from build_tools.model import Attack, Debate, NodeKind, Origin, Weighing
 from build_tools.status import evaluate
 from helpers import browser_evaluate, carneades_weighed_debate, random_weighed_debate
 
 pytestmark = pytest.mark.needs_node
+HERE = Origin("random")
 
 
 def _graph(statements: list[str], arguments: list[dict], issues: list[dict], assumptions: list[str]) -> Debate:
@@ -109,7 +110,19 @@ def _random_caes(rng: random.Random, n: int) -> Debate:
             soft = {"grade": {"factor": rng.choice([1, 2]), "values": {"low": 0.2, "high": 0.9}}}
             step = replace(step, weighing=_criteria(soft))
         supports.append(step)
-    return replace(debate, nodes=MappingProxyType(nodes), supports=tuple(supports))
+    ids = list(nodes)
+    for node_id in ids:  # necessary conditions, now and then
+        if rng.random() < 0.15:
+            needs = tuple(r for r in rng.sample(ids, k=min(2, len(ids))) if r != node_id)
+            nodes[node_id] = replace(nodes[node_id], requires=needs)
+    attacks = list(debate.attacks)
+    claims = [n for n in ids if nodes[n].kind is NodeKind.CLAIM]
+    if len(claims) >= 2 and rng.random() < 0.4:  # a pair of opposites, declared once, held both ways
+        a, b = rng.sample(claims, 2)
+        kind = rng.choice(["contrary", "contradicts"])
+        attacks = [x for x in attacks if {x.attacker, x.target} != {a, b}]
+        attacks += [Attack(a, b, HERE, kind), Attack(b, a, HERE, kind, mirrored=True)]
+    return replace(debate, nodes=MappingProxyType(nodes), supports=tuple(supports), attacks=tuple(attacks))
 
 
 def _criteria(soft: dict) -> Weighing:
@@ -122,20 +135,22 @@ def test_random_weighed_graphs_agree_in_the_browser_and_in_every_order(tmp_path:
     for _ in range(3000):
         debate = _random_caes(rng, rng.randint(3, 12))
         positions = [p for issue in debate.issues for p in issue.positions]
+        ids = list(debate.nodes)
         options = {"reject": rng.sample(positions, k=1) if positions and rng.random() < 0.3 else [],
-                   "grant": [], "perspective": None}
+                   "grant": rng.sample(ids, k=1) if rng.random() < 0.3 else [], "perspective": None}
         cases.append((debate, options))
     found = browser_evaluate([(d, {k: v for k, v in o.items() if v is not None}) for d, o in cases], tmp_path)
     for (debate, options), browser in zip(cases, found):
-        python = evaluate(debate, index(debate), reject=options["reject"])
+        python = evaluate(debate, index(debate), reject=options["reject"], grant=options["grant"])
         assert browser["labels"] == {n: s.label.value for n, s in python.items()}, debate
         assert browser["rules"] == {n: s.rule for n, s in python.items()}, debate
         order = list(debate.nodes)
         rng.shuffle(order)
         shuffled = _reordered(debate, tuple(order))
-        assert _labels(shuffled, reject=options["reject"]) == {n: s.label.value for n, s in python.items()}
-        for issue in debate.issues:  # never two winners (but two positions both assumed both stand, as in CAES)
-            if sum(bool(debate.nodes[p].assumed) for p in issue.positions) < 2:
+        assert _labels(shuffled, reject=options["reject"], grant=options["grant"]) == {
+            n: s.label.value for n, s in python.items()}
+        for issue in debate.issues:  # never two winners (but two positions both granted both stand, as in CAES)
+            if sum(python[p].rule == "granted" for p in issue.positions) < 2:
                 assert sum(python[p].label.value == "in" for p in issue.positions) <= 1, (debate, issue)
 
 
