@@ -90,6 +90,8 @@ class Perspective:
     name: str
     description: str
     role: str | None = None  # author | supporters | critics | officials: its colour (vocabulary.PERSPECTIVE_ROLES)
+    grants: tuple[str, ...] = ()  # premises of other voices this voice takes as given too (shared premises)
+    disputes: tuple[str, ...] = ()  # what this voice does not accept, evidence included: out from its premises
 
 
 @dataclass(frozen=True)

@@ -57,7 +57,7 @@ NEEDS_EVERY_PREMISE = ("linked", "constant", "preference")  # the weighing funct
 COMPUTED_WEIGHTS = ("cumulative", "factorized", "criteria", "preference")
 
 __all__ = ["Label", "StepStatus", "Status", "evaluate", "granted_by_default", "perspective_grants", "explain",
-           "evaluate_from", "COMPUTED_WEIGHTS"]
+           "evaluate_from", "COMPUTED_WEIGHTS", "perspective_disputes"]
 
 
 @dataclass(frozen=True)
@@ -128,13 +128,27 @@ def granted_by_default(debate: Debate, graph: Graph) -> dict[str, str]:
 
 
 def perspective_grants(debate: Debate, graph: Graph, perspective: str) -> dict[str, str]:
-    """What a perspective grants: all evidence, and only its own premises (claims nothing supports)."""
+    """What a perspective grants (as an audience does): all evidence and its own premises (claims nothing
+    supports), the premises it says it shares (``grants``), less what it disputes (``disputes``)."""
+    voice = debate.perspective(perspective)
+    shared = set(voice.grants) if voice else set()
+    disputed = set(voice.disputes) if voice else set()
     granted = {}
     for node_id in granted_by_default(debate, graph):
         node = debate.nodes[node_id]
-        if node.kind is NodeKind.EVIDENCE or node.perspective == perspective:
+        if (node.kind is NodeKind.EVIDENCE or node.perspective == perspective or node_id in shared) \
+                and node_id not in disputed:
+            granted[node_id] = "perspective"
+    for node_id in shared - disputed:  # a shared premise it grants even where the map does not (an open condition)
+        if node_id in debate.nodes and node_id not in granted:
             granted[node_id] = "perspective"
     return granted
+
+
+def perspective_disputes(debate: Debate, perspective: str | None) -> tuple[str, ...]:
+    """What a perspective disputes: from its premises, each is out."""
+    voice = debate.perspective(perspective) if perspective else None
+    return tuple(n for n in voice.disputes if n in debate.nodes) if voice else ()
 
 
 def evaluate_from(debate: Debate, graph: Graph, perspective: str | None = None, *,
@@ -143,18 +157,23 @@ def evaluate_from(debate: Debate, graph: Graph, perspective: str | None = None, 
     """Every node's status as the map stands (``perspective`` None) or from one perspective's premises."""
     granted = perspective_grants(debate, graph, perspective) if perspective else None
     return evaluate(debate, graph, granted=granted, grant=grant, reject=reject, perspective=perspective,
-                    weights=weights)
+                    weights=weights, disputed=perspective_disputes(debate, perspective))
 
 
 def evaluate(debate: Debate, graph: Graph, *, granted: dict[str, str] | None = None,
              grant: Iterable[str] = (), reject: Iterable[str] = (), perspective: str | None = None,
-             weighing: bool = True, weights: Mapping[tuple[str, str], float] | None = None) -> dict[str, Status]:
+             weighing: bool = True, weights: Mapping[tuple[str, str], float] | None = None,
+             disputed: Iterable[str] = ()) -> dict[str, Status]:
     """Every node's :class:`Status`. ``grant``, ``reject`` and ``weights`` (a weight for the argument
     from a premise or attacker to a claim, by their ids) are a reader's what-if; ``perspective``
     chooses the weights given per perspective; ``weighing=False`` reads every issue as its positions
     attacking each other and every argument as a plain step (grounded semantics throughout)."""
+    grant, reject = tuple(grant), tuple(reject)
     granted = dict(granted_by_default(debate, graph) if granted is None else granted)
-    rejected = set(reject)
+    disputed = {n for n in disputed if n not in set(grant)}  # a what-if's grant overrides a voice's dispute
+    for node_id in disputed:
+        granted.pop(node_id, None)
+    rejected = set(reject) | disputed
     for node_id in grant:
         granted[node_id] = "you"
     grant, reject = set(grant), set(reject)
@@ -170,7 +189,7 @@ def evaluate(debate: Debate, graph: Graph, *, granted: dict[str, str] | None = N
     rules = _Rules(debate, graph, labels, granted, perspective, weighing, dict(weights or {}), rejected=rejected)
     _propagate(rules, rejected)
     rules.cycles = _cycles(graph, labels)
-    return {node_id: _explain(rules, node_id, rejected) for node_id in debate.nodes}
+    return {node_id: _explain(rules, node_id, rejected, disputed - set(reject)) for node_id in debate.nodes}
 
 
 @dataclass
@@ -484,11 +503,13 @@ def _held_open(rules: _Rules, node_id: str) -> bool:
     return rules.debate.nodes[node_id].open and node_id not in rules.granted
 
 
-def _explain(rules: _Rules, node_id: str, rejected) -> Status:
+def _explain(rules: _Rules, node_id: str, rejected, disputed=frozenset()) -> Status:
     graph, labels, granted = rules.graph, rules.labels, rules.granted
     label = labels[node_id]
     attackers = tuple(sorted(a.attacker for a in graph.attacks_into.get(node_id, ())))
     steps = tuple(_step_status(s, rules) for s in graph.steps_into.get(node_id, ()))
+    if node_id in disputed:
+        return Status(node_id, label, "disputed")
     if node_id in rejected:
         return Status(node_id, label, "rejected")
     failed = _failed_conditions(rules, node_id) if node_id not in granted else ()
@@ -634,6 +655,8 @@ def explain(status: Status, name=lambda node_id: node_id) -> str:
     rule = status.rule
     if rule == "rejected":
         return "rejected in this what-if"
+    if rule == "disputed":
+        return "disputed from this perspective: it does not accept it"
     if rule == "granted":
         why = {"default": "a premise the map takes as given", "assumed": "assumed in its file",
                "perspective": "granted by this perspective", "you": "granted in this what-if"}[status.granted_by]

@@ -144,7 +144,7 @@ RULE_OUTCOMES = {
     "granted": "stands", "supported": "stands", "won": "stands",
     "attacked": "defeated", "rival-granted": "defeated", "outweighed": "outweighed", "balanced": "balanced",
     "unsupported": "not established", "not-established": "not established", "condition-failed": "not established",
-    "open": "open", "waiting": "open", "rejected": "rejected",
+    "open": "open", "waiting": "open", "rejected": "rejected", "disputed": "rejected",
 }
 
 

@@ -216,3 +216,44 @@ def test_a_necessary_condition_caps_what_needs_it_whatever_else_supports_it(tmp_
     assert rejected["t"].rule == rejected["x"].rule == "condition-failed"
     assert explain(rejected["t"]) == "cannot stand: it needs c, which does not stand"
     assert "c" in evaluate(debate, index(debate))["t"].rests_on  # as the map stands: it waits on its condition
+
+
+def test_perspectives_are_audiences_that_grant_and_dispute_their_own_premises(tmp_path: Path) -> None:
+    """The critics grant a premise of the author's (shared, written once) and so reach a conclusion the supporters
+    cannot; the supporters dispute a piece of evidence, which is out for them only; in Python and in the browser."""
+    from build_tools.model import Node, NodeKind, Origin, Perspective, SourceInfo, Support
+    from build_tools.status import evaluate_from, perspective_disputes, perspective_grants
+
+    here = Origin("t")
+    kinds = {"ev": NodeKind.EVIDENCE}
+    owners = {"shared": "author", "ev": "author", "t": "author", "u": "author"}
+    nodes = {n: Node(id=n, kind=kinds.get(n, NodeKind.CLAIM), label=n, statement=n, origin=here,
+                     perspective=owners[n]) for n in ("t", "u", "shared", "ev")}
+    perspectives = (Perspective("author", "A", "a"), Perspective("critics", "C", "c", grants=("shared",)),
+                    Perspective("supporters", "S", "s", disputes=("ev",)))
+    debate = Debate(id="p", folder="arguments/p", title="t", summary="s", source=SourceInfo(*["unknown"] * 6),
+                    thesis="t", perspectives=perspectives, nodes=MappingProxyType(nodes),
+                    supports=(Support(("shared",), "t", "shared", here), Support(("ev",), "u", "ev", here)),
+                    attacks=(), undercuts=(), source_text=None, origin=here)
+    graph = index(debate)
+    critics = evaluate_from(debate, graph, "critics")
+    supporters = evaluate_from(debate, graph, "supporters")
+    assert critics["t"].outcome == "stands" and supporters["t"].outcome == "not established"
+    assert supporters["ev"].rule == "disputed" and supporters["u"].outcome == "not established"
+    assert critics["ev"].outcome == "stands" and critics["u"].outcome == "stands"
+    cases = [(debate, {"granted": sorted(perspective_grants(debate, graph, p)), "perspective": p,
+                       "disputed": list(perspective_disputes(debate, p))}) for p in ("critics", "supporters")]
+    for (_, options), browser, python in zip(cases, browser_evaluate(cases, tmp_path), (critics, supporters)):
+        assert browser["labels"] == {n: s.label.value for n, s in python.items()}, options
+        assert browser["rules"] == {n: s.rule for n, s in python.items()}, options
+
+
+def test_a_weight_that_can_never_take_effect_is_reported(tmp_path: Path) -> None:
+    from helpers import run_argmap, write_issue_debate
+
+    write_issue_debate(tmp_path)
+    claims = tmp_path / "arguments" / "weighed" / "claims"
+    doubt = claims / "doubt.yaml"  # the critics' own claim; a weight for the author on it never takes effect
+    doubt.write_text(doubt.read_text().replace("weight: low", "weight: low\n  weights: {author: high}"))
+    result = run_argmap("check", "--root", str(tmp_path))
+    assert "doubt.yaml:" in result.stdout and "[inert-weight]" in result.stdout, result.stdout

@@ -19,9 +19,9 @@ from ..analysis import Analysis
 from ..diagnostics import Diagnostic, Severity
 from ..ids import closest, did_you_mean
 from ..model import NodeKind, Origin
-from ..status import COMPUTED_WEIGHTS
+from ..status import COMPUTED_WEIGHTS, evaluate_from
 from ..text import HIDDEN, describe
-from ..vocabulary import RELATIONS
+from ..vocabulary import RELATIONS, Label
 
 __all__ = ["DEBATE_RULES", "MAX_LABEL_WORDS", "MAX_CHAIN_DEPTH", "Known", "ADJUSTABLE", "adjusted"]
 
@@ -342,6 +342,7 @@ def weights(analysis: Analysis, known: Known) -> Iterator[Diagnostic]:
                              f"{did_you_mean(perspective, perspectives)}")
     yield from _criteria(debate)
     yield from _preferences(debate)
+    yield from _inert_weights(analysis)
     for origin, weighing in weighed:
         if weighing is not None and weighing.function in COMPUTED_WEIGHTS and (weighing.weight is not None
                                                                              or weighing.weights):
@@ -373,6 +374,30 @@ def weights(analysis: Analysis, known: Known) -> Iterator[Diagnostic]:
         if node.open and node.assumed is not None:
             yield _error(node.where("open"), "open-assumed",
                          "an open condition is neither granted nor refuted: remove 'assumed' or 'open'")
+
+
+def _inert_weights(analysis: Analysis) -> Iterator[Diagnostic]:
+    """A weight given for a perspective to an argument that can never hold from that perspective's premises: a
+    premise that is out from them even with every open condition granted (the best case a reader can make of the
+    conditions), or that the perspective disputes."""
+    debate, graph = analysis.debate, analysis.graph
+    known = {p.id for p in debate.perspectives}
+    best: dict[str, dict] = {}
+    conditions = tuple(n.id for n in debate.nodes.values() if n.open)
+    arguments = [(s.origin, s.weighing, s.premises) for s in debate.supports] + \
+                [(a.origin, a.weighing, (a.attacker,)) for a in debate.attacks if not a.mirrored]
+    for origin, weighing, premises in arguments:
+        for perspective in (weighing.weights if weighing else {}):
+            if perspective not in known:
+                continue  # reported as unknown-perspective
+            if perspective not in best:
+                best[perspective] = evaluate_from(debate, graph, perspective, grant=conditions)
+            dead = [p for p in premises if p in debate.nodes and best[perspective][p].label is Label.OUT]
+            if dead:
+                yield _warning(origin, "inert-weight",
+                               f"the weight for '{perspective}' never takes effect: from that perspective's premises "
+                               f"'{dead[0]}' does not hold, even with every open condition granted: grant what it "
+                               "rests on in the perspective (debate.yaml, grants), or drop the weight")
 
 
 def _preferences(debate) -> Iterator[Diagnostic]:
@@ -601,7 +626,8 @@ DEBATE_RULES = (
 # is a fault in a map written by hand can be a feature of an imported one (real maps have parts not connected).
 # Errors are never adjustable: they are what the build cannot render or the format does not allow.
 ADJUSTABLE = ("disconnected", "support-cycle", "unused-weight", "unverifiable-quote", "stale-unmapped",
-              "long-label", "citation-basis", "hidden-character", "ignored-weight", "unweighed-relation")
+              "long-label", "citation-basis", "hidden-character", "ignored-weight", "unweighed-relation",
+              "inert-weight")
 
 
 def adjusted(diagnostics: list[Diagnostic], checks: Mapping[str, str]) -> list[Diagnostic]:

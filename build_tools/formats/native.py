@@ -29,7 +29,8 @@ def write(analysis: Analysis) -> str:
             "source": {k: getattr(debate.source, k) for k in ("title", "author", "publication", "date", "url", "rights")},
             "thesis": debate.thesis,
             "perspectives": [{"id": p.id, "name": p.name, "description": p.description,
-                              **({"role": p.role} if p.role else {})} for p in debate.perspectives],
+                              **({"role": p.role} if p.role else {}), **({"grants": list(p.grants)} if p.grants else {}),
+                              **({"disputes": list(p.disputes)} if p.disputes else {})} for p in debate.perspectives],
             "unmapped": [{"quote": u.quote, "reason": u.reason} for u in debate.unmapped],
             "tags": dict(debate.tag_names),
             "checks": dict(debate.checks),
@@ -98,7 +99,9 @@ def read(data: dict, name: str) -> Imported:
         rename[node["id"]] = free.take(wanted)
     result = Imported({
         "title": debate["title"], "summary": debate["summary"], "source": debate["source"],
-        "thesis": rename.get(debate["thesis"], debate["thesis"]), "perspectives": debate["perspectives"],
+        "thesis": rename.get(debate["thesis"], debate["thesis"]), "perspectives": [
+            {**p, **{k: [rename.get(n, n) for n in p[k]] for k in ("grants", "disputes") if p.get(k)}}
+            for p in debate["perspectives"]],
         **({"unmapped": debate["unmapped"]} if debate.get("unmapped") else {}),
         **({"tags": debate["tags"]} if debate.get("tags") else {}),
         **({"checks": debate["checks"]} if debate.get("checks") else {}),

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from ..analysis import Analysis
 from ..model import Node, Weighing
-from ..status import granted_by_default, perspective_grants
+from ..status import granted_by_default, perspective_disputes, perspective_grants
 from ..vocabulary import OUTCOMES, RELATIONS, RULE_OUTCOMES, WEIGHT_WORDS
 
 __all__ = ["graph_data", "weighing_data", "MAP_AS_IT_STANDS"]
@@ -27,6 +27,8 @@ def graph_data(analysis: Analysis) -> dict:
         "debate": debate.id,
         "nodes": {node.id: _node(node, node.id in default) for node in debate.nodes.values()},
         "perspectives": {p.id: sorted(perspective_grants(debate, graph, p.id)) for p in debate.perspectives},
+        # what each voice disputes: out from its premises (status.perspective_disputes)
+        "disputes": {p.id: list(perspective_disputes(debate, p.id)) for p in debate.perspectives if p.disputes},
         "steps": [
             {"premises": list(step.premises), "conclusion": step.conclusion,
              "undercutters": sorted(c.undercutter for c in graph.cuts_of_step.get(step.key, ())),

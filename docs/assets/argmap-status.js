@@ -31,6 +31,12 @@
     else ids.forEach(function (id) { if (graph.nodes[id].granted) granted[id] = true; });
     (options.grant || []).forEach(function (id) { if (id in label) granted[id] = true; });
     (options.reject || []).forEach(function (id) { if (id in label) { rejected[id] = true; label[id] = "out"; } });
+    // What the perspective disputes is out from its premises (a what-if's grant overrides it): status.evaluate.
+    var disputed = Object.create(null), grantedByYou = Object.create(null);
+    (options.grant || []).forEach(function (id) { grantedByYou[id] = true; });
+    (options.disputed || []).forEach(function (id) {
+      if (id in label && !grantedByYou[id]) { disputed[id] = true; rejected[id] = true; delete granted[id]; label[id] = "out"; }
+    });
     // Opposites move together in a what-if, as status.evaluate has it: granting one of two claims that cannot both
     // be true rejects the other; rejecting one of two contradictories grants the other.
     var grantSet = Object.create(null), rejectSet = Object.create(null);
@@ -331,6 +337,7 @@
     // The rule that gave each label, as status._explain chooses it.
     function ruleOf(id) {
       var issue = issueOf[id], l = label[id];
+      if (disputed[id] && !(options.reject || []).some(function (r) { return r === id; })) return "disputed";
       if (rejected[id]) return "rejected";
       if (!granted[id] && failedConditions(id).length && l === "out") return "condition-failed";
       if (heldOpen(id) && l === "out") return "attacked";

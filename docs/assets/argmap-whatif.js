@@ -80,14 +80,16 @@
     state = known(graph, state);
     var perspective = figure.getAttribute("data-perspective");
     var key = perspective || "";
-    var base = perspective ? { granted: graph.perspectives[perspective], perspective: perspective } : {};
+    var base = perspective ? { granted: graph.perspectives[perspective], perspective: perspective,
+      disputed: (graph.disputes || {})[perspective] || [] } : {};
     var before = graph.rules[key];
     verify(graph, key, base);
     var weights = {};
     Object.keys(state.weight).forEach(function (key) { weights[key] = graph.weight_words[state.weight[key]]; });
     var changedState = state.grant.length || state.reject.length || Object.keys(weights).length;
     var after = changedState ? window.argmapEvaluate(graph, {
-      granted: base.granted, perspective: base.perspective, grant: state.grant, reject: state.reject,
+      granted: base.granted, perspective: base.perspective, disputed: base.disputed, grant: state.grant,
+      reject: state.reject,
       weights: weights
     }).rules : before;
     var outcomes = graph.outcomes, rules = Object.keys(outcomes);
