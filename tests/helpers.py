@@ -292,6 +292,9 @@ issues:
     question: Is the course sound?
     positions: [verdict, rival]
     standard: PE
+# The critics' weight on the author's benefit is there to test weights per perspective; from the critics' own
+# premises the benefit never holds, which the check would report.
+checks: {inert-weight: ignore}
 """
 CLAIMS = {
     "verdict": {"label": "The course is sound", "role": "thesis", "perspective": "author"},

@@ -252,6 +252,8 @@ def test_a_weight_that_can_never_take_effect_is_reported(tmp_path: Path) -> None
     from helpers import run_argmap, write_issue_debate
 
     write_issue_debate(tmp_path)
+    debate = tmp_path / "arguments" / "weighed" / "debate.yaml"
+    debate.write_text(debate.read_text().replace("checks: {inert-weight: ignore}\n", ""))
     claims = tmp_path / "arguments" / "weighed" / "claims"
     doubt = claims / "doubt.yaml"  # the critics' own claim; a weight for the author on it never takes effect
     doubt.write_text(doubt.read_text().replace("weight: low", "weight: low\n  weights: {author: high}"))

@@ -168,7 +168,8 @@ def test_a_long_support_cycle_is_told_once_not_in_every_reason(tmp_path: Path) -
         _write(tmp_path, f"link-{i}", {"label": f"Link {i}", "role": "reason", "perspective": "author",
                                        "supports": [f"link-{(i + 1) % n}", "verdict"]})
     debate = tmp_path / "arguments" / "weighed" / "debate.yaml"
-    debate.write_text(debate.read_text() + "checks: {support-cycle: ignore}\n")
+    debate.write_text(debate.read_text().replace("checks: {inert-weight: ignore}",
+                                                 "checks: {inert-weight: ignore, support-cycle: ignore}"))
     status = run_argmap("status", "--root", str(tmp_path), "--format", "json")
     assert status.returncode == 0, status.stderr
     links = {k: v for k, v in json.loads(status.stdout).items() if k.startswith("link-")}
