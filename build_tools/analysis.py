@@ -20,7 +20,9 @@ from .model import Debate, Node
 from .quotes import Passage, QuoteIndex, index_quotes
 from .status import Status, evaluate_from
 
-__all__ = ["Analysis", "analyse"]
+__all__ = ["Analysis", "analyse", "SENSITIVITY_LIMIT"]
+
+SENSITIVITY_LIMIT = 300  # nodes: the pages say how fragile the headline outcomes are up to this size
 
 # Fields a reader reads, or that say where something is written: no evaluation reads them.
 _SHOWN_NODE = frozenset({"label", "statement", "note", "rationale", "caution", "quotes", "occurrence", "tags",
@@ -77,6 +79,16 @@ class Analysis:
             "granted": MappingProxyType(evaluate_from(self.debate, self.graph, None, grant=conditions)),
             "rejected": MappingProxyType(evaluate_from(self.debate, self.graph, None, reject=conditions)),
         })
+
+    @cached_property
+    def sensitivity(self) -> Mapping[str, tuple] | None:
+        """For the thesis and every position, the single changes that flip its outcome as the map stands
+        (:mod:`build_tools.sensitivity`); None for a debate over SENSITIVITY_LIMIT nodes, where the pass (an
+        evaluation per change that can reach a target) would cost a build more than it tells."""
+        if len(self.debate.nodes) > SENSITIVITY_LIMIT:
+            return None
+        from .sensitivity import sensitivity  # only the pages of a debate this size ask for it
+        return MappingProxyType({t: tuple(f) for t, f in sensitivity(self.debate, self.graph).items()})
 
     @cached_property
     def passages(self) -> tuple[Passage, ...]:

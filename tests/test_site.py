@@ -394,3 +394,15 @@ def test_a_reader_can_propose_a_reason_where_the_site_names_its_repository(tmp_p
     plain = _small_project(tmp_path / "plain")
     assert build(plain, plain / "site").returncode == 0
     assert "argmap-suggest" not in (plain / "site" / "trees" / "claims" / "trees-cool-streets" / "index.html").read_text()
+
+
+def test_the_thesis_page_says_how_firm_its_outcome_is(site: Path) -> None:
+    from build_tools.sensitivity import sensitivity
+
+    [analysis] = check_project(ROOT, debate=DEBATE).analyses
+    debate = analysis.debate
+    flips = sensitivity(debate, analysis.graph)[debate.thesis]
+    page = html.unescape(re.sub(r"<[^>]+>", "", (site / DEBATE / "claims" / debate.thesis / "index.html").read_text()))
+    assert "How firm:" in page
+    for flip in flips[:4]:  # each change the pass finds, in words, on the page
+        assert flip.words(lambda n: debate.nodes[n].label) in page, flip

@@ -100,7 +100,7 @@ copyreg.pickle(MappingProxyType, lambda proxy: (_proxy, (dict(proxy),)))
 # (the quote index's offsets) and read-only mappings.
 _MODULES = {"build_tools.model", "build_tools.analysis", "build_tools.diagnostics", "build_tools.graph",
             "build_tools.quotes", "build_tools.status", "build_tools.vocabulary", "build_tools.weighing",
-            "build_tools.check.result", "build_tools.check.yamlfile"}
+            "build_tools.check.result", "build_tools.check.yamlfile", "build_tools.sensitivity"}
 _OTHERS = {("array", "array"), ("array", "_array_reconstructor"), (__name__, "_proxy")}
 
 

@@ -122,7 +122,23 @@ def _outcome(ctx: PageContext, page: str, node: Node) -> list[str]:
         lines.append(f"<p>Settled, the open conditions would give: <strong>{html_text(then['granted'])}</strong> if all "
                      f"are granted, <strong>{html_text(then['rejected'])}</strong> if they are rejected (try it with "
                      "the what-if below).</p>")
+    lines += _fragility(ctx, page, node)
     return lines
+
+
+def _fragility(ctx: PageContext, page: str, node: Node) -> list[str]:
+    """For the thesis and a position: how fragile its outcome is, the single changes that turn it."""
+    found = ctx.analysis.sensitivity
+    if found is None or node.id not in found:
+        return []
+    flips = found[node.id]
+    if not flips:
+        return ["<p><strong>How firm:</strong> no single change (an open condition granted or rejected, a premise "
+                "rejected, a weight moved one step) turns this outcome.</p>"]
+    name = lambda node_id: ctx.html_node_link(page, node_id)  # noqa: E731
+    shown = [f"<strong>{html_text(f.after)}</strong> {f.words(name)}" for f in flips[:4]]
+    more = f"; and {len(flips) - 4} more single changes" if len(flips) > 4 else ""
+    return [f"<p><strong>How firm:</strong> this outcome turns {'; '.join(shown)}{more}.</p>"]
 
 
 def _waits_on_conditions(ctx: PageContext, node: Node) -> bool:
