@@ -125,12 +125,18 @@ def _check_node_file(node: load.NodeFile, root: Path, exists: Callable[[str], bo
 
 
 def _duplicate_ids(files: load.DebateFiles) -> list[Diagnostic]:
-    claims = {n.id for n in files.nodes if n.kind is NodeKind.CLAIM}
-    return [
-        Diagnostic(n.doc.path, 1, 1, Severity.ERROR, "duplicate-id",
-                   f"'{n.id}' is already the id of claims/{n.id}.yaml: ids are unique within a debate; rename one")
-        for n in files.nodes if n.kind is NodeKind.EVIDENCE and n.id in claims
-    ]
+    """An error on each node file whose id a file of another folder holds already (claims, then evidence, then
+    arguments): ids are unique across a debate, or one node would silently replace the other."""
+    first: dict[str, load.NodeFile] = {}
+    found = []
+    for n in files.nodes:  # in the folders' order: claims, evidence, arguments
+        if n.id in first:
+            found.append(Diagnostic(n.doc.path, 1, 1, Severity.ERROR, "duplicate-id",
+                                    f"'{n.id}' is already the id of {first[n.id].kind.folder}/{n.id}.yaml: ids are "
+                                    "unique within a debate, across claims, evidence and arguments; rename one"))
+        else:
+            first[n.id] = n
+    return found
 
 
 def _guarded(doc: Document, step: Callable[[], bool]) -> bool:

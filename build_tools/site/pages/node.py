@@ -122,7 +122,6 @@ def _outcome(ctx: PageContext, page: str, node: Node) -> list[str]:
         lines.append(f"<p>Settled, the open conditions would give: <strong>{html_text(then['granted'])}</strong> if all "
                      f"are granted, <strong>{html_text(then['rejected'])}</strong> if they are rejected (try it with "
                      "the what-if below).</p>")
-    lines += _fragility(ctx, page, node)
     return lines
 
 
@@ -169,9 +168,10 @@ def _facts(ctx: PageContext, page: str, node: Node) -> str:
 
 
 def _why(ctx: PageContext, page: str, node: Node) -> str:
-    """What the open conditions would give, with the reasons, and each perspective's outcome."""
+    """How firm the outcome is, what the open conditions would give, with the reasons, and each perspective's
+    outcome."""
     statuses = ctx.analysis.statuses
-    html = []
+    html = list(_fragility(ctx, page, node))
     if _waits_on_conditions(ctx, node):
         html.append("<p>What the weights give once the open conditions are settled:</p>\n<ul>")
         for way in ("granted", "rejected"):
