@@ -259,3 +259,15 @@ def test_a_weight_that_can_never_take_effect_is_reported(tmp_path: Path) -> None
     doubt.write_text(doubt.read_text().replace("weight: low", "weight: low\n  weights: {author: high}"))
     result = run_argmap("check", "--root", str(tmp_path))
     assert "doubt.yaml:" in result.stdout and "[inert-weight]" in result.stdout, result.stdout
+
+
+def test_what_a_voice_grants_or_disputes_must_exist(tmp_path: Path) -> None:
+    from helpers import run_argmap, write_issue_debate
+
+    write_issue_debate(tmp_path)
+    debate = tmp_path / "arguments" / "weighed" / "debate.yaml"
+    debate.write_text(debate.read_text().replace("description: The critics.}",
+                                                 "description: The critics., grants: [benfit], disputes: [doubt]}"))
+    result = run_argmap("check", "--root", str(tmp_path))
+    assert result.returncode == 1 and "'critics: grants' names 'benfit'" in result.stdout, result.stdout
+    assert "closest existing id is 'benefit'" in result.stdout and "doubt" not in result.stdout.split("error")[0]

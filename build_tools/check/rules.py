@@ -84,6 +84,11 @@ def perspectives(analysis: Analysis, known: Known) -> Iterator[Diagnostic]:
             yield _error(node.where("perspective"), "unknown-perspective",
                          f"no perspective '{node.perspective}' in debate.yaml{did_you_mean(node.perspective, seen)}"
                          f" (declared: {', '.join(ids)})")
+    for i, p in enumerate(debate.perspectives):  # what a voice grants or disputes names nodes of the debate
+        for field in ("grants", "disputes"):
+            for node_id in getattr(p, field):
+                where = debate.origins.get(f"perspectives.{i}.{field}", debate.origin)
+                yield from _reference(debate, known, where, node_id, f"{p.id}: {field}", ANY)
 
 
 def classification(analysis: Analysis, known: Known) -> Iterator[Diagnostic]:
