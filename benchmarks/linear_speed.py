@@ -26,7 +26,7 @@ from build_tools.check import check_project
 from build_tools.check.coverage import coverage, sentences
 from build_tools.formats.aif import read as read_aif
 from build_tools.graph import index
-from build_tools.model import Attack, Debate, Issue, Node, NodeKind, Origin, Perspective, SourceInfo, Support, Weighing
+from build_tools.model import Debate, Issue, Node, NodeKind, Origin, Perspective, SourceInfo, Support, Weighing
 from build_tools.quotes import fold
 from build_tools.status import evaluate
 

@@ -5,14 +5,13 @@ that must stay linear (the times themselves are in benchmarks/linear_speed.py, n
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 import yaml
 
-from helpers import MKDOCS, ROOT, run_argmap, write_issue_debate
+from helpers import MKDOCS, run_argmap, write_issue_debate
 
 HEAD = "# yaml-language-server: $schema=../../../build_tools/schemas/claim.schema.json\n"
 SITE = "site_name: Limits\ntheme:\n  name: material\n  font: false\nplugins:\n  - search\n  - argmap\n"
@@ -77,7 +76,6 @@ def test_a_preference_without_its_property_is_reported_and_never_a_traceback(tmp
     result = run_argmap("check", "--root", str(tmp_path))
     assert result.returncode == 1 and "[missing-property]" in result.stdout and "benefit.yaml:" in result.stdout
     from build_tools.analysis import analyse
-    from build_tools.check.assemble import assemble  # noqa: F401 - the model as the checker builds it
     from build_tools.check.project import check_debate
 
     analysis, _, _ = check_debate(tmp_path.resolve(), "weighed")

@@ -11,7 +11,6 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-import yaml
 
 from build_tools.check import check_project
 from helpers import DEBATE, ROOT, article_project, build, copy_project

@@ -15,7 +15,6 @@ from ..analysis import Analysis
 from ..diagnostics import Diagnostic, Severity, sort_key
 from ..graph import index
 from ..ids import did_you_mean
-from ..model import Debate, NodeKind
 from ..quotes import index_quotes
 from . import filerules, load, schema
 from .assemble import assemble

@@ -15,9 +15,8 @@ from types import MappingProxyType
 from ..analysis import Analysis
 from ..escape import html_text, markdown_text
 from ..status import explain
-from . import views
 from .embed import inline_svg, slot
-from .maps import MapSource, map_source, site_maps
+from .maps import MapSource, site_maps
 from .memo import Memo
 from .pages import Page, PageContext, debate_pages, heading
 from .render import Renderer
