@@ -173,7 +173,7 @@ def _relations(d: Debate) -> dict[RelationKey, dict | None]:
 def relation_key(relation: Support | Attack | Undercut) -> RelationKey:
     """What identifies a relation between two versions: its kind, sources, target and (undercuts) step."""
     if isinstance(relation, Support):
-        return "supports", tuple(sorted(relation.premises)), relation.conclusion, ()
+        return relation.kind, tuple(sorted(relation.premises)), relation.conclusion, ()
     if isinstance(relation, Attack):
         return relation.kind, (relation.attacker,), relation.target, ()
     return "undercuts", (relation.undercutter,), relation.conclusion, tuple(sorted(relation.premises))

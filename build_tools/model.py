@@ -214,6 +214,7 @@ class Support:
     declared_by: str
     origin: Origin
     weighing: Weighing | None = field(default=None, compare=False)
+    kind: str = field(default="supports", compare=False)  # the relation (vocabulary.RELATIONS) that declares it
 
     @property
     def linked(self) -> bool:

@@ -200,3 +200,49 @@ def test_a_new_export_format_needs_only_its_module_and_a_registry_row(project, t
     assert "trees-cool-streets\n" in site.files["trees/exports/trees.ids.txt"]
     home = next(p.markdown for p in site.pages if p.src == "index.md")
     assert "[Node ids](trees/exports/trees.ids.txt)" in home
+
+
+def test_a_new_kind_acting_as_a_support_works_end_to_end(project, tmp_path, monkeypatch) -> None:
+    """An 'entails' that acts as a support: in the schema and the registry only, and it reaches the model, the
+    statuses, the node page, the map, the outline, the diff's key and our JSON (read back as it was)."""
+    import shutil
+    from dataclasses import replace
+
+    from build_tools import vocabulary
+    from build_tools.check import schema
+    from build_tools.diff import relation_key
+    from build_tools.formats import native
+    from build_tools.site.pipeline import build_site
+    from build_tools.site.render import Renderer
+
+    schemas = tmp_path / "schemas"
+    shutil.copytree(ROOT / "build_tools" / "schemas", schemas)
+    claim = json.loads((schemas / "claim.schema.json").read_text("utf-8"))
+    claim["properties"]["entails"] = claim["properties"]["supports"]
+    (schemas / "claim.schema.json").write_text(json.dumps(claim), "utf-8")
+    monkeypatch.setattr(schema, "SCHEMA_DIR", schemas)
+    schema._validator.cache_clear()
+    entails = replace(vocabulary.SUPPORTS, name="entails", verb="entail", colour="#1b5e20", made="It entails",
+                      received="Entailed by", reads="entailed by")
+    monkeypatch.setitem(vocabulary.RELATIONS, "entails", entails)
+    try:
+        file = project / "arguments/trees/claims/savings-outweigh-costs.yaml"
+        file.write_text(file.read_text("utf-8") + "entails: [cooling-matters]\n")
+        result = check_project(project)
+        assert result.ok, [d.render() for d in result.diagnostics]
+        [analysis] = result.analyses
+        [step] = [s for s in analysis.debate.supports if s.declared_by == "savings-outweigh-costs"]
+        assert step.kind == "entails" and relation_key(step)[0] == "entails"
+        assert analysis.statuses[None]["cooling-matters"].outcome == "stands"
+        site = build_site(result.analyses, Renderer(None))
+        page = next(p.markdown for p in site.pages if p.src == "trees/claims/savings-outweigh-costs.md")
+        assert "## It entails" in page
+        assert 'class="edge entails"' in site.maps["trees/map"]
+        home = fill_slots(next(p.markdown for p in site.pages if p.src == "index.md"), site)
+        assert "<em>entailed by:</em>" in home
+        data = json.loads(native.write(analysis))
+        assert any(s.get("relation") == "entails" for s in data["supports"])
+        back = native.read(data, "x.json")
+        assert back.nodes[("claim", "savings-outweigh-costs")]["entails"] == ["cooling-matters"]
+    finally:
+        schema._validator.cache_clear()

@@ -117,13 +117,14 @@ def _relations(node_file: NodeFile, supports: dict, attacks: list, undercuts: li
         if last:
             main = Support((me,), step["conclusion"], me, _at(doc, ("structure", i, "conclusion")))
             supports.setdefault(main.key, main)
-    for i, item in enumerate(doc.data.get(SUPPORTS.name, ())):
-        origin = _at(doc, (SUPPORTS.name, i))
-        if isinstance(item, str):
-            step = Support((me,), item, me, origin)
-        else:
-            step = Support((me, *item.get("with", ())), item["to"], me, origin, _weighing(item))
-        supports.setdefault(step.key, step)  # a linked step may be declared by each premise
+    for relation in acting_as(SUPPORTS.name):  # supports, and any kind the registry says acts as one
+        for i, item in enumerate(doc.data.get(relation.name, ())):
+            origin = _at(doc, (relation.name, i))
+            if isinstance(item, str):
+                step = Support((me,), item, me, origin, kind=relation.name)
+            else:
+                step = Support((me, *item.get("with", ())), item["to"], me, origin, _weighing(item), relation.name)
+            supports.setdefault(step.key, step)  # a linked step may be declared by each premise
     for relation in acting_as(ATTACKS.name):
         for i, item in enumerate(doc.data.get(relation.name, ())):
             origin = _at(doc, (relation.name, i))

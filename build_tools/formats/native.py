@@ -40,7 +40,8 @@ def write(analysis: Analysis) -> str:
         "source_text": debate.source_text,
         "nodes": [_node_json(n) for n in debate.nodes.values()],
         "supports": [{"premises": list(s.premises), "conclusion": s.conclusion, "weighing": _weighing_json(s.weighing),
-                      "argument": s.declared_by if debate.in_structure(s) else None}
+                      "argument": s.declared_by if debate.in_structure(s) else None,
+                      **({"relation": s.kind} if s.kind != "supports" else {})}
                      for s in debate.supports],
         "attacks": [{"attacker": a.attacker, "target": a.target, "relation": a.kind,
                      "weighing": _weighing_json(a.weighing)} for a in debate.attacks if not a.mirrored],
@@ -149,7 +150,7 @@ def read(data: dict, name: str) -> Imported:
             item = target
         else:
             item = {"to": target, **({"with": premises[1:]} if len(premises) > 1 else {}), **weighed}
-        claims[premises[0]].setdefault("supports", []).append(item)
+        claims[premises[0]].setdefault(step.get("relation", "supports"), []).append(item)
     for attack in data["attacks"]:
         weighed = _weighing_yaml(attack.get("weighing"))
         item = {"to": rename[attack["target"]], **weighed} if weighed else rename[attack["target"]]

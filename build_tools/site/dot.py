@@ -86,8 +86,8 @@ def to_dot(debate: Debate, view: View, link: Link, fold_link: Link | None = None
         lines.append(f'  {junction} [id={dot_string(f"{prefix}-{junction}")} class="junction" shape="point"'
                      f' width="0.09" style="filled" fillcolor="#424242" label=""];')
         for premise in step.premises:
-            lines.append(_edge(names[premise], junction, SUPPORTS.name, prefix, f"{step.id}-{premise}", head=False))
-        lines.append(_edge(junction, names[step.conclusion], SUPPORTS.name, prefix, f"{step.id}-to",
+            lines.append(_edge(names[premise], junction, step.relation, prefix, f"{step.id}-{premise}", head=False))
+        lines.append(_edge(junction, names[step.conclusion], step.relation, prefix, f"{step.id}-to",
                            minlen=minlen.get((junction, names[step.conclusion]), 1)))
         for cutter in step.undercutters:
             lines.append(_edge(names[cutter], junction, UNDERCUTS.name, prefix, f"{step.id}-cut-{cutter}"))

@@ -84,7 +84,7 @@ def _children(view: View) -> dict[str, list[tuple[str, str]]]:
     for step in view.steps:
         for premise in step.premises:
             others = [p for p in step.premises if p != premise]
-            items[step.conclusion].append((premise, f"{SUPPORTS.name}|" + ",".join(others)))
+            items[step.conclusion].append((premise, f"{step.relation}|" + ",".join(others)))
         for cutter in step.undercutters:
             items[step.conclusion].append((cutter, f"{UNDERCUTS.name}|" + ",".join(step.premises)))
     for fold in view.folds:
@@ -116,8 +116,9 @@ def _relation_words(debate: Debate, relation: str) -> str:
     kind, _, others = relation.partition("|")
     names = [html_text(debate.nodes[o].label) for o in others.split(",") if o]
     # an item under X reads as a sentence about X: "supported by Y", "attacked by Z"
-    if kind == SUPPORTS.name:
-        return f"<em>supported by (together with {'; '.join(names)}):</em> " if names else f"<em>{SUPPORTS.reads}:</em> "
+    if RELATIONS[kind].acts_as == SUPPORTS.name:
+        reads = html_text(RELATIONS[kind].reads)
+        return f"<em>{reads} (together with {'; '.join(names)}):</em> " if names else f"<em>{reads}:</em> "
     if kind == UNDERCUTS.name and names:
         return f"<em>its support from {'; '.join(names)} undercut by:</em> "
     if kind == UNDERCUTS.name:  # a named argument, undercut as a whole

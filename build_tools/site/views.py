@@ -48,6 +48,7 @@ class Step:
     premises: tuple[str, ...]
     conclusion: str
     undercutters: tuple[str, ...]
+    relation: str = "supports"  # the kind of the support (vocabulary.RELATIONS)
 
 
 @dataclass(frozen=True)
@@ -178,9 +179,9 @@ def _view(debate: Debate, graph: Graph, view_id: str, title: str, shown: set[str
             continue
         cutters = tuple(sorted(c.undercutter for c in graph.cuts_of_step.get(step.key, ()) if c.undercutter in shown))
         if step.linked or cutters:
-            steps.append(Step(f"step{step_number[step.key]}", premises, step.conclusion, cutters))
+            steps.append(Step(f"step{step_number[step.key]}", premises, step.conclusion, cutters, step.kind))
         else:
-            edges.append(Edge(premises[0], step.conclusion, SUPPORTS.name))
+            edges.append(Edge(premises[0], step.conclusion, step.kind))
     attacks = sorted({a for node in shown for a in graph.attacks_into.get(node, ())},
                      key=lambda a: (order[a.target], order[a.attacker]))
     drawn = set()

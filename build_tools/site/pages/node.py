@@ -254,11 +254,13 @@ def _relations(ctx: PageContext, page: str, node: Node) -> list[str]:
     g, me = ctx.analysis.graph, node.id
     link = lambda node_id: ctx.html_node_link(page, node_id)  # noqa: E731
     attacks = acting_as(ATTACKS.name)
+    supports = acting_as(SUPPORTS.name)
     sections = [
-        (SUPPORTS.made, [_step_text(s, me, link) for s in g.steps_from.get(me, ())]),
+        *((r.made, [_step_text(s, me, link) for s in g.steps_from.get(me, ()) if s.kind == r.name]) for r in supports),
         *((r.made, [link(a.target) for a in g.attacks_from.get(me, ()) if a.kind == r.name]) for r in attacks),
         (UNDERCUTS.made, [_cut_text(c, link) for c in g.cuts_from.get(me, ())]),
-        (SUPPORTS.received, [_premises_text(s, link) for s in g.steps_into.get(me, ())]),
+        *((r.received, [_premises_text(s, link) for s in g.steps_into.get(me, ()) if s.kind == r.name])
+          for r in supports),
         *((r.received, [link(a.attacker) for a in g.attacks_into.get(me, ()) if a.kind == r.name])
           for r in attacks if not r.symmetric),  # a symmetric relation is listed once, under what the node makes
         (UNDERCUTS.received, [f"{link(c.undercutter)} challenges the support from {_names(c.premises, link)}"
