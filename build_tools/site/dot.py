@@ -13,16 +13,15 @@ from ..escape import dot_label, dot_string, url_path
 from ..model import Debate, Node, NodeKind
 from ..status import Status
 from ..vocabulary import (
+    ARGUMENT_FILL,
     MORE,
     OUTCOMES,
     PERSPECTIVE_FILLS,
-    perspective_fills,
     RELATIONS,
-    SUPPORTS,
     UNCLASSIFIED_FILL,
-    ARGUMENT_FILL,
     UNDERCUTS,
     Outcome,
+    perspective_fills,
     status_class,
 )
 from .views import View

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from ..graph import Graph
 from ..model import Debate, NodeKind
-from ..vocabulary import MORE, RELATIONS, SUPPORTS
+from ..vocabulary import MORE, RELATIONS
 
 __all__ = ["Fold", "Edge", "Step", "View", "overview", "whole", "focus", "perspective_view", "MAX_RANK_WIDTH", "HEAVIEST"]
 
