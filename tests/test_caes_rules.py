@@ -154,6 +154,17 @@ def test_random_weighed_graphs_agree_in_the_browser_and_in_every_order(tmp_path:
                 assert sum(python[p].label.value == "in" for p in issue.positions) <= 1, (debate, issue)
 
 
+def _both_evaluators_give(debate: Debate, cases: list[tuple[dict, dict]], tmp_path: Path) -> None:
+    """For each (what-if, expected labels): Python gives those labels, and the browser gives Python's labels and
+    rules."""
+    found = browser_evaluate([(debate, options) for options, _ in cases], tmp_path)
+    for (options, expected), browser in zip(cases, found):
+        python = evaluate(debate, index(debate), grant=options.get("grant", ()), reject=options.get("reject", ()))
+        labels = {n: s.label.value for n, s in python.items()}
+        assert {n: labels[n] for n in expected} == expected, options
+        assert browser["labels"] == labels and browser["rules"] == {n: s.rule for n, s in python.items()}, options
+
+
 def _opposites(kind: str) -> Debate:
     """a and b open, opposites (``kind``); a supports c; e, granted, attacks the open d."""
     from build_tools.model import Attack, Node, NodeKind, Origin, Perspective, SourceInfo, Support
@@ -175,12 +186,7 @@ def test_opposites_move_together_in_a_what_if_and_an_attacked_open_claim_falls(k
              ({"grant": ["a"]}, {"a": "in", "b": "out", "c": "in"}),
              ({"grant": ["b"]}, {"a": "out", "b": "in", "c": "out"}),
              ({"reject": ["b"]}, {"a": "in" if kind == "contradicts" else "undecided", "b": "out"})]
-    found = browser_evaluate([(debate, options) for options, _ in cases], tmp_path)
-    for (options, expected), browser in zip(cases, found):
-        python = evaluate(debate, index(debate), grant=options.get("grant", ()), reject=options.get("reject", ()))
-        labels = {n: s.label.value for n, s in python.items()}
-        assert {n: labels[n] for n in expected} == expected, options
-        assert browser["labels"] == labels and browser["rules"] == {n: s.rule for n, s in python.items()}, options
+    _both_evaluators_give(debate, cases, tmp_path)
     assert evaluate(debate, index(debate))["d"].rule == "attacked"  # the open claim falls to what stands against it
 
 
@@ -204,12 +210,7 @@ def test_a_necessary_condition_caps_what_needs_it_whatever_else_supports_it(tmp_
     cases = [({}, {"t": "undecided", "x": "undecided", "y": "undecided"}),
              ({"grant": ["c"]}, {"t": "in", "x": "in", "y": "out"}),
              ({"reject": ["c"]}, {"t": "out", "x": "out", "y": "in"})]
-    found = browser_evaluate([(debate, options) for options, _ in cases], tmp_path)
-    for (options, expected), browser in zip(cases, found):
-        python = evaluate(debate, index(debate), grant=options.get("grant", ()), reject=options.get("reject", ()))
-        labels = {n: s.label.value for n, s in python.items()}
-        assert {n: labels[n] for n in expected} == expected, options
-        assert browser["labels"] == labels and browser["rules"] == {n: s.rule for n, s in python.items()}, options
+    _both_evaluators_give(debate, cases, tmp_path)
     from build_tools.status import explain
 
     rejected = evaluate(debate, index(debate), reject=("c",))
