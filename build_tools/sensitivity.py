@@ -60,9 +60,9 @@ def sensitivity(debate: Debate, graph: Graph, perspective: str | None = None,
 
     def evaluate(more_grant=(), more_reject=(), more_weights=None) -> dict[str, Status]:
         return evaluate_from(debate, graph, perspective, grant=(*grant, *more_grant), reject=(*reject, *more_reject),
-                             weights={**weights, **(more_weights or {})})
+                             weights={**weights, **(more_weights or {})}, only=wanted)  # the targets' reasons alone
 
-    base = evaluate()
+    base = evaluate_from(debate, graph, perspective, grant=grant, reject=reject, weights=weights)
     cone = _cone(debate, graph, wanted)
     granted = perspective_grants(debate, graph, perspective) if perspective else granted_by_default(debate, graph)
     found: dict[str, list[Flip]] = {t: [] for t in wanted}

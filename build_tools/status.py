@@ -153,17 +153,19 @@ def perspective_disputes(debate: Debate, perspective: str | None) -> tuple[str, 
 
 def evaluate_from(debate: Debate, graph: Graph, perspective: str | None = None, *,
                   grant: Iterable[str] = (), reject: Iterable[str] = (),
-                  weights: Mapping[tuple[str, str], float] | None = None) -> dict[str, Status]:
-    """Every node's status as the map stands (``perspective`` None) or from one perspective's premises."""
+                  weights: Mapping[tuple[str, str], float] | None = None,
+                  only: Iterable[str] | None = None) -> dict[str, Status]:
+    """Every node's status (or ``only`` these nodes') as the map stands (``perspective`` None) or from one
+    perspective's premises."""
     granted = perspective_grants(debate, graph, perspective) if perspective else None
     return evaluate(debate, graph, granted=granted, grant=grant, reject=reject, perspective=perspective,
-                    weights=weights, disputed=perspective_disputes(debate, perspective))
+                    weights=weights, disputed=perspective_disputes(debate, perspective), only=only)
 
 
 def evaluate(debate: Debate, graph: Graph, *, granted: dict[str, str] | None = None,
              grant: Iterable[str] = (), reject: Iterable[str] = (), perspective: str | None = None,
              weighing: bool = True, weights: Mapping[tuple[str, str], float] | None = None,
-             disputed: Iterable[str] = ()) -> dict[str, Status]:
+             disputed: Iterable[str] = (), only: Iterable[str] | None = None) -> dict[str, Status]:
     """Every node's :class:`Status`. ``grant``, ``reject`` and ``weights`` (a weight for the argument
     from a premise or attacker to a claim, by their ids) are a reader's what-if; ``perspective``
     chooses the weights given per perspective; ``weighing=False`` reads every issue as its positions
@@ -189,7 +191,8 @@ def evaluate(debate: Debate, graph: Graph, *, granted: dict[str, str] | None = N
     rules = _Rules(debate, graph, labels, granted, perspective, weighing, dict(weights or {}), rejected=rejected)
     _propagate(rules, rejected)
     rules.cycles = _cycles(graph, labels)
-    return {node_id: _explain(rules, node_id, rejected, disputed - set(reject)) for node_id in debate.nodes}
+    told = debate.nodes if only is None else [n for n in dict.fromkeys(only) if n in debate.nodes]
+    return {node_id: _explain(rules, node_id, rejected, disputed - set(reject)) for node_id in told}
 
 
 @dataclass
