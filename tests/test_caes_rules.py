@@ -36,6 +36,24 @@ def _reordered(debate: Debate, order: tuple[str, ...]) -> Debate:
                    supports=tuple(sorted(debate.supports, key=lambda s: order.index(s.conclusion))))
 
 
+def _renamed(debate: Debate, names: dict[str, str]) -> Debate:
+    """The same debate with every node renamed (as if its files had other names)."""
+    from build_tools.model import Issue, Support, Undercut
+
+    def n(node_id: str) -> str:
+        return names.get(node_id, node_id)
+
+    nodes = {n(k): replace(v, id=n(k), requires=tuple(n(r) for r in v.requires)) for k, v in debate.nodes.items()}
+    supports = tuple(Support(tuple(n(p) for p in s.premises), n(s.conclusion), n(s.declared_by), s.origin, s.weighing,
+                             s.kind) for s in debate.supports)
+    attacks = tuple(replace(a, attacker=n(a.attacker), target=n(a.target)) for a in debate.attacks)
+    undercuts = tuple(Undercut(n(u.undercutter), tuple(n(p) for p in u.premises), n(u.conclusion), u.origin)
+                      for u in debate.undercuts)
+    issues = tuple(Issue(i.id, tuple(n(p) for p in i.positions), i.standard) for i in debate.issues)
+    return replace(debate, nodes=MappingProxyType(nodes), supports=supports, attacks=attacks, undercuts=undercuts,
+                   issues=issues, thesis=n(debate.thesis))
+
+
 def _in_every_order(debate: Debate, tmp_path: Path, expected: dict[str, str], **options) -> None:
     """The labels are ``expected`` in Python for every order of the statements, and in the browser."""
     for order in itertools.permutations(debate.nodes):
@@ -149,6 +167,11 @@ def test_random_weighed_graphs_agree_in_the_browser_and_in_every_order(tmp_path:
         shuffled = _reordered(debate, tuple(order))
         assert _labels(shuffled, reject=options["reject"], grant=options["grant"]) == {
             n: s.label.value for n, s in python.items()}
+        names = dict(zip(order, sorted(f"x{rng.randrange(10**6)}-{i}" for i in range(len(order)))))  # new file names
+        renamed = _renamed(debate, names)
+        labels = _labels(renamed, reject=[names[n] for n in options["reject"]],
+                         grant=[names[n] for n in options["grant"]])
+        assert {n: labels[names[n]] for n in debate.nodes} == {n: s.label.value for n, s in python.items()}
         for issue in debate.issues:  # never two winners (but two positions both granted both stand, as in CAES)
             if sum(python[p].rule == "granted" for p in issue.positions) < 2:
                 assert sum(python[p].label.value == "in" for p in issue.positions) <= 1, (debate, issue)
