@@ -8,7 +8,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-__all__ = ["umask", "write_output", "OutputRefused"]
+__all__ = ["umask", "write_output", "write_whole", "OutputRefused"]
 
 
 class OutputRefused(Exception):
@@ -49,12 +49,20 @@ def write_output(path: Path | str, data: bytes) -> None:
     target = path.resolve()
     if not target.parent.is_dir():
         raise OutputRefused(f"{target.parent}: no such folder")
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
+    write_whole(target, data, 0o666 & ~umask())
+
+
+def write_whole(path: Path, data: bytes, mode: int | None = None) -> None:
+    """Write ``data`` beside ``path`` and rename it into place: a reader sees the old file or the new one, never
+    half of one (``mode``: its permissions; None: only its owner's, as the caches keep theirs). Raises OSError;
+    nothing is left behind on failure."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
     try:
-        os.fchmod(fd, 0o666 & ~umask())
+        if mode is not None:
+            os.fchmod(fd, mode)
         with os.fdopen(fd, "wb") as out:
             out.write(data)
-        os.replace(tmp, target)
+        os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise

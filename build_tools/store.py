@@ -12,15 +12,15 @@ cached and nothing is read back.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import hmac
 import os
 import secrets
-import tempfile
 from pathlib import Path
 
-__all__ = ["read_entry", "write_entry", "key_file", "write_whole"]
+from .files import write_whole
+
+__all__ = ["read_entry", "write_entry", "key_file"]
 
 _SEAL = 32  # bytes of HMAC-SHA256 before every entry's content
 _key: bytes | None = None
@@ -96,22 +96,8 @@ def write_entry(path: Path, content: bytes) -> bool:
     if key is None:
         return False
     try:
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
         write_whole(Path(path), _mac(key, Path(path).name, content) + content)
         return True
     except OSError:
         return False
-
-
-def write_whole(path: Path, data: bytes) -> None:
-    """Write ``data`` beside ``path`` and rename it into place: a reader sees the old file or the new one,
-    never half of one. Raises OSError; nothing is left behind on failure."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
