@@ -31,9 +31,15 @@ HERE = Origin("bench")
 FUNCTIONS = ("linked", "constant", "convergent", "cumulative", "factorized")
 
 
-def random_debate(n: int, seed: int) -> Debate:
+def random_debate(n: int, seed: int, shape: str = "knotted") -> Debate:
     """A tree of supports and attacks under one thesis, with cross-links, an issue per 50 nodes
-    (2-3 positions, every standard), weighed arguments and some open conditions."""
+    (2-3 positions, every standard), weighed arguments and some open conditions.
+
+    ``"knotted"``: a linked argument's second premise and an issue's positions are drawn from anywhere in the
+    tree, so a premise may lie above what it supports and one position may bear on its rival: cycles tie much
+    of the debate into one knot. ``"layered"``: a second premise lies below what it supports, and an issue's
+    positions are answers to one question (nodes that bear on the same node), as in a map read from a text:
+    no cycle."""
     rng = random.Random(seed)
     ids = [f"n{i}" for i in range(n)]
     nodes = {i: Node(id=i, kind=NodeKind.CLAIM, label=i, statement=i, origin=HERE, open=rng.random() < 0.01)
@@ -46,13 +52,22 @@ def random_debate(n: int, seed: int) -> Debate:
         if rng.random() < 0.3:
             attacks.append(Attack(ids[k], target, HERE, weighing=weighing))
         else:
-            premises = (ids[k],) if rng.random() < 0.8 or k < 3 else (ids[k], ids[rng.randrange(1, k)])
+            below = (int(target[1:]) + 1) if shape == "layered" else 1
+            premises = (ids[k],) if rng.random() < 0.8 or k < 3 or below >= k else (ids[k], ids[rng.randrange(below, k)])
             step = Support(tuple(dict.fromkeys(premises)), target, ids[k], HERE, weighing)
             supports.setdefault(step.key, step)
-    free = ids[1:]
-    rng.shuffle(free)
-    issues = [Issue(f"i{j}", tuple(free[3 * j: 3 * j + rng.choice([2, 3])]), rng.choice(["PE", "CCE", "BRD"]))
-              for j in range(n // 50)]
+    if shape == "layered":
+        children: dict[str, list[str]] = {}
+        for step in supports.values():
+            children.setdefault(step.conclusion, []).append(step.premises[0])
+        groups = [kids[:rng.choice([2, 3])] for _, kids in sorted(children.items()) if len(kids) >= 2]
+        rng.shuffle(groups)
+        groups = groups[:n // 50]
+    else:
+        free = ids[1:]
+        rng.shuffle(free)
+        groups = [free[3 * j: 3 * j + rng.choice([2, 3])] for j in range(n // 50)]
+    issues = [Issue(f"i{j}", tuple(group), rng.choice(["PE", "CCE", "BRD"])) for j, group in enumerate(groups)]
     return Debate(id="bench", folder="arguments/bench", title="t", summary="s", source=SourceInfo(*(["unknown"] * 6)),
                   thesis="n0", perspectives=(Perspective("author", "A", "A"), Perspective("critics", "C", "C")),
                   nodes=MappingProxyType(nodes), supports=tuple(supports.values()), attacks=tuple(attacks),

@@ -22,7 +22,7 @@ from .status import Status, evaluate_from
 
 __all__ = ["Analysis", "analyse", "SENSITIVITY_LIMIT"]
 
-SENSITIVITY_LIMIT = 300  # nodes: the pages say how fragile the headline outcomes are up to this size
+SENSITIVITY_LIMIT = 2000  # nodes: the pages say how fragile the headline outcomes are up to this size
 
 # Fields a reader reads, or that say where something is written: no evaluation reads them.
 _SHOWN_NODE = frozenset({"label", "statement", "note", "rationale", "caution", "quotes", "occurrence", "tags",
@@ -83,8 +83,8 @@ class Analysis:
     @cached_property
     def sensitivity(self) -> Mapping[str, tuple] | None:
         """For the thesis and every position, the single changes that flip its outcome as the map stands
-        (:mod:`build_tools.sensitivity`); None for a debate over SENSITIVITY_LIMIT nodes, where the pass (an
-        evaluation per change that can reach a target) would cost a build more than it tells."""
+        (:mod:`build_tools.sensitivity`); None for a debate over SENSITIVITY_LIMIT nodes, where a debate knotted
+        by cycles could make the pass (which works out again the knot each change reaches) cost a build seconds."""
         if len(self.debate.nodes) > SENSITIVITY_LIMIT:
             return None
         from .sensitivity import sensitivity  # only the pages of a debate this size ask for it

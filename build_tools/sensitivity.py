@@ -5,8 +5,9 @@ make is tried and kept when it changes the node's outcome: one open condition gr
 premise the map takes as given rejected, one weight moved one step (low, medium, high). Only what can reach
 the node is tried: the nodes it depends on (what bears on it, its rivals in an issue, its necessary
 conditions, the issues a criteria argument reads from), and the weights of the arguments among them. Each
-try is one evaluation of the debate (:func:`build_tools.status.evaluate_from`), so the pass costs an
-evaluation per change that can reach a target.
+try works out again only the parts of the debate whose labels the change moves, part by part, until they stop
+moving (:func:`build_tools.status.evaluate` with ``known`` and ``changed``), keeping every other label from the
+evaluation as the map stands: the pass costs, per change, about the part of the debate the change moves.
 """
 
 from __future__ import annotations
@@ -16,7 +17,15 @@ from dataclasses import dataclass
 
 from .graph import Graph
 from .model import Debate, NodeKind
-from .status import COMPUTED_WEIGHTS, Status, evaluate_from, granted_by_default, perspective_grants
+from .status import (
+    COMPUTED_WEIGHTS,
+    Status,
+    evaluate,
+    granted_by_default,
+    perspective_disputes,
+    perspective_grants,
+    wiring,
+)
 from .vocabulary import WEIGHT_WORDS
 
 __all__ = ["Flip", "sensitivity", "STEPS"]
@@ -57,34 +66,43 @@ def sensitivity(debate: Debate, graph: Graph, perspective: str | None = None,
     wanted = list(dict.fromkeys(targets if targets is not None else _default_targets(debate)))
     wanted = [t for t in wanted if t in debate.nodes]
     weights = dict(weights or {})
-
-    def evaluate(more_grant=(), more_reject=(), more_weights=None) -> dict[str, Status]:
-        return evaluate_from(debate, graph, perspective, grant=(*grant, *more_grant), reject=(*reject, *more_reject),
-                             weights={**weights, **(more_weights or {})}, only=wanted)  # the targets' reasons alone
-
-    base = evaluate_from(debate, graph, perspective, grant=grant, reject=reject, weights=weights)
-    cone = _cone(debate, graph, wanted)
+    wired = wiring(debate, graph)
     granted = perspective_grants(debate, graph, perspective) if perspective else granted_by_default(debate, graph)
+    disputed = perspective_disputes(debate, perspective)
+    base = evaluate(debate, graph, granted=granted, grant=grant, reject=reject, perspective=perspective,
+                    weights=weights, disputed=disputed, wired=wired)
+    known = {node_id: status.label for node_id, status in base.items()}
+    cone = _cone(debate, wired, wanted)
+    inside = set(cone)
+
+    def evaluate_change(changed: Iterable[str], more_grant=(), more_reject=(), more_weights=None) -> dict[str, Status]:
+        """The statuses of the targets a change reaches (worked out again only as far as labels change)."""
+        return evaluate(debate, graph, granted=granted, grant=(*grant, *more_grant), reject=(*reject, *more_reject),
+                        perspective=perspective, weights={**weights, **(more_weights or {})}, disputed=disputed,
+                        only=wanted, wired=wired, known=known, changed=changed, within=inside)
+
+    def opposed(node_id: str) -> list[str]:  # what moves with it in a what-if (contraries, contradictories)
+        return [node_id, *(debate.attacks[i].target for i in wired.opposites.get(node_id, ()))]
+
     found: dict[str, list[Flip]] = {t: [] for t in wanted}
 
     def tried(change: str, node: str, result: dict[str, Status], **weight) -> None:
-        for target in wanted:
-            if result[target].outcome != base[target].outcome:
-                found[target].append(Flip(target, change, node, base[target].outcome, result[target].outcome,
-                                          **weight))
+        for target, status in result.items():
+            if status.outcome != base[target].outcome:
+                found[target].append(Flip(target, change, node, base[target].outcome, status.outcome, **weight))
 
     for node_id in cone:
         node = debate.nodes[node_id]
         if node.open and base[node_id].rule == "open":
-            tried("grant", node_id, evaluate(more_grant=(node_id,)))
-            tried("reject", node_id, evaluate(more_reject=(node_id,)))
+            tried("grant", node_id, evaluate_change(opposed(node_id), more_grant=(node_id,)))
+            tried("reject", node_id, evaluate_change(opposed(node_id), more_reject=(node_id,)))
         elif (node_id in granted or node_id in grant) and base[node_id].label.value == "in" \
                 and node.kind is not NodeKind.ARGUMENT and node_id not in grant:
-            tried("reject", node_id, evaluate(more_reject=(node_id,)))
+            tried("reject", node_id, evaluate_change(opposed(node_id), more_reject=(node_id,)))
     for source, target, weight in _weighed(debate, cone, perspective):
         weight = weights.get((source, target), weight)
         for step in _steps(weight):
-            result = evaluate(more_weights={(source, target): step})
+            result = evaluate_change((target,), more_weights={(source, target): step})
             tried("weight", source, result, to=target, weight_from=weight, weight_to=step)
     return found
 
@@ -93,18 +111,14 @@ def _default_targets(debate: Debate) -> list[str]:
     return [debate.thesis, *(p for issue in debate.issues for p in issue.positions)]
 
 
-def _cone(debate: Debate, graph: Graph, targets: Sequence[str]) -> list[str]:
-    """Every node the targets' outcomes can depend on, in the debate's order."""
-    rivals = {p: issue.positions for issue in debate.issues for p in issue.positions}
+def _cone(debate: Debate, wired, targets: Sequence[str]) -> list[str]:
+    """Every node the targets' outcomes can depend on (what their labels read, and so on), in the debate's order."""
     reached, todo = set(targets), list(targets)
     while todo:
-        node_id = todo.pop()
-        depends = [*graph.toward.get(node_id, ()), *rivals.get(node_id, ()), *debate.nodes[node_id].requires]
-        for step in graph.steps_into.get(node_id, ()):  # a criteria argument reads from its premises' issues
-            if step.weighing is not None and step.weighing.function == "criteria":
-                depends += [q for p in step.premises for q in rivals.get(p, ())]
-        for other in depends:
-            if other in debate.nodes and other not in reached:
+        key = todo.pop()
+        rivals = wired.issue_of[key].positions if key in wired.issue_of else ()
+        for other in (*wired.reads.get(key, ()), *rivals):
+            if other not in reached:
                 reached.add(other)
                 todo.append(other)
     return [n for n in debate.nodes if n in reached]

@@ -42,8 +42,9 @@ truth. :func:`evaluate` is a pure function of the model.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field, replace
+from heapq import heappop, heappush
 from types import MappingProxyType
 
 from .graph import Graph
@@ -57,7 +58,7 @@ NEEDS_EVERY_PREMISE = ("linked", "constant", "preference")  # the weighing funct
 COMPUTED_WEIGHTS = ("cumulative", "factorized", "criteria", "preference")
 
 __all__ = ["Label", "StepStatus", "Status", "evaluate", "granted_by_default", "perspective_grants", "explain",
-           "evaluate_from", "COMPUTED_WEIGHTS", "perspective_disputes"]
+           "evaluate_from", "Wiring", "wiring", "issue_key", "COMPUTED_WEIGHTS", "perspective_disputes"]
 
 
 @dataclass(frozen=True)
@@ -162,14 +163,137 @@ def evaluate_from(debate: Debate, graph: Graph, perspective: str | None = None, 
                     weights=weights, disputed=perspective_disputes(debate, perspective), only=only)
 
 
+@dataclass(frozen=True)
+class Wiring:
+    """What each node's label reads, worked out once per debate and shared by every evaluation of it.
+
+    ``reads`` gives, for each node, every node its label can depend on directly: what bears on it, its necessary
+    conditions, the positions a criteria argument into it reads a value from, and for a position its issue
+    (:func:`issue_key`), which reads what bears on every position of the issue; ``read_by`` is the same relation
+    the other way. ``watchers`` are the nodes to look at again when a node is
+    decided beyond what it bears on (what needs it, and what a criteria argument reads from its issue);
+    ``opposites`` are the symmetric relations (contraries, contradictories) by the node they leave.
+    ``parts`` are the strongly connected parts of ``reads``, each before every part that reads from it, and
+    ``part`` gives each node's place among them: a part's labels follow from its own nodes and the labels of
+    the parts before it (grounded labels are computed part by part), so a change is worked out part by part."""
+
+    issue_of: Mapping[str, Issue]
+    watchers: Mapping[str, frozenset[str]]
+    opposites: Mapping[str, tuple[int, ...]]  # indexes into debate.attacks
+    reads: Mapping[str, tuple[str, ...]]
+    read_by: Mapping[str, tuple[str, ...]]
+    parts: tuple[tuple[str, ...], ...]
+    part: Mapping[str, int]
+
+
+def wiring(debate: Debate, graph: Graph) -> Wiring:
+    """The debate's :class:`Wiring` (linear in the size of the debate)."""
+    issue_of = {p: issue for issue in debate.issues for p in issue.positions}
+    watchers: dict[str, set[str]] = {}
+    reads: dict = {n: dict.fromkeys(graph.toward.get(n, ())) for n in debate.nodes}
+    for node in debate.nodes.values():  # a necessary condition, once settled, settles what needs it
+        for required in node.requires:
+            watchers.setdefault(required, set()).add(node.id)
+            reads[node.id][required] = None
+    for step in debate.supports:
+        if step.weighing is not None and step.weighing.function == "criteria":
+            for premise in step.premises:
+                for position in (issue_of[premise].positions if premise in issue_of else ()):
+                    watchers.setdefault(position, set()).add(step.conclusion)
+                    reads[step.conclusion][position] = None
+    for issue in debate.issues:  # an issue is weighed from what bears on each of its positions, and each position
+        # takes the decision (once weighed, a position's label reads no rival's label: the issue stands between)
+        key = issue_key(issue.id)
+        reads[key] = {source: None for p in issue.positions if p in reads for source in reads[p]}
+        for position in issue.positions:
+            if position in reads:
+                reads[position][key] = None
+    opposites: dict[str, list[int]] = {}
+    for i, attack in enumerate(debate.attacks):
+        if RELATIONS[attack.kind].symmetric or RELATIONS[attack.kind].exactly_one:
+            opposites.setdefault(attack.attacker, []).append(i)
+    read_by: dict = {}
+    for node_id, sources in reads.items():
+        for source in sources:
+            if source in reads:
+                read_by.setdefault(source, []).append(node_id)
+    read_by_ = {k: tuple(v) for k, v in read_by.items()}
+    parts = _strongly_connected({key: i for i, key in enumerate(reads)}, read_by_)
+    return Wiring(MappingProxyType(issue_of), MappingProxyType({k: frozenset(v) for k, v in watchers.items()}),
+                  MappingProxyType({k: tuple(v) for k, v in opposites.items()}),
+                  MappingProxyType({k: tuple(n for n in v if n in reads) for k, v in reads.items()}),
+                  MappingProxyType(read_by_), parts,
+                  MappingProxyType({node_id: i for i, part in enumerate(parts) for node_id in part}))
+
+
+def issue_key(issue_id: str) -> tuple[str, str]:
+    """An issue's place in :attr:`Wiring.reads` (beside the nodes, whose keys are their ids)."""
+    return ("issue", issue_id)
+
+
+def _strongly_connected(order: Mapping[str, int], after: Mapping[str, tuple[str, ...]]) -> tuple[tuple[str, ...], ...]:
+    """The strongly connected parts of the graph ``after`` (node -> the nodes that come after it) over the nodes of
+    ``order``, each part before every part it leads to, its nodes in that order (Tarjan's algorithm, without
+    recursion; linear)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    found: list[tuple[str, ...]] = []
+    for root in order:
+        if root in index:
+            continue
+        work = [(root, 0)]
+        while work:
+            node, i = work.pop()
+            if i == 0:
+                index[node] = low[node] = len(index)
+                stack.append(node)
+                on_stack.add(node)
+            nexts = after.get(node, ())
+            if i < len(nexts):
+                work.append((node, i + 1))
+                other = nexts[i]
+                if other not in index:
+                    work.append((other, 0))
+                elif other in on_stack:
+                    low[node] = min(low[node], index[other])
+                continue
+            if work:  # done with node: pass its low link to the node that reached it
+                parent = work[-1][0]
+                low[parent] = min(low[parent], low[node])
+            if low[node] == index[node]:
+                part = []
+                while True:
+                    member = stack.pop()
+                    on_stack.discard(member)
+                    part.append(member)
+                    if member == node:
+                        break
+                found.append(tuple(sorted(part, key=order.__getitem__)))
+    found.reverse()  # Tarjan's order ends with the parts nothing leads out of: turn it round
+    return tuple(found)
+
+
 def evaluate(debate: Debate, graph: Graph, *, granted: dict[str, str] | None = None,
              grant: Iterable[str] = (), reject: Iterable[str] = (), perspective: str | None = None,
              weighing: bool = True, weights: Mapping[tuple[str, str], float] | None = None,
-             disputed: Iterable[str] = (), only: Iterable[str] | None = None) -> dict[str, Status]:
+             disputed: Iterable[str] = (), only: Iterable[str] | None = None, wired: Wiring | None = None,
+             known: Mapping[str, Label] | None = None, changed: Iterable[str] = (),
+             within: Collection[str] | None = None) -> dict[str, Status]:
     """Every node's :class:`Status`. ``grant``, ``reject`` and ``weights`` (a weight for the argument
     from a premise or attacker to a claim, by their ids) are a reader's what-if; ``perspective``
     chooses the weights given per perspective; ``weighing=False`` reads every issue as its positions
-    attacking each other and every argument as a plain step (grounded semantics throughout)."""
+    attacking each other and every argument as a plain step (grounded semantics throughout).
+
+    To try one change after an evaluation of the same debate, pass that evaluation's labels as ``known`` and the
+    nodes the change touches directly as ``changed`` (what it grants or rejects, and what moves with it; the
+    claim whose argument it weighs anew): the parts of :attr:`Wiring.parts` are then worked out again in order,
+    only those with a changed node or reading a label that came out different, and (if given) only ``within``
+    those nodes. The result then tells only the nodes worked out again (of ``only``, if given): every other node
+    keeps its known status. A cycle is then told from those nodes alone (``Status.cycle`` may start elsewhere
+    than in a whole evaluation; labels and rules are the same)."""
+    wired = wired or wiring(debate, graph)
     grant, reject = tuple(grant), tuple(reject)
     granted = dict(granted_by_default(debate, graph) if granted is None else granted)
     disputed = {n for n in disputed if n not in set(grant)}  # a what-if's grant overrides a voice's dispute
@@ -179,20 +303,61 @@ def evaluate(debate: Debate, graph: Graph, *, granted: dict[str, str] | None = N
     for node_id in grant:
         granted[node_id] = "you"
     grant, reject = set(grant), set(reject)
-    for attack in debate.attacks:  # opposites move together in a what-if (vocabulary: symmetric relations)
+    moved = sorted({i for node_id in grant | reject for i in wired.opposites.get(node_id, ())})
+    for attack in (debate.attacks[i] for i in moved):  # opposites move together in a what-if (vocabulary: symmetric)
         if RELATIONS[attack.kind].symmetric and attack.attacker in grant and attack.target not in grant:
             rejected.add(attack.target)  # granting one of two claims that cannot both be true rejects the other
         if RELATIONS[attack.kind].exactly_one and attack.attacker in reject and attack.target not in reject \
                 and attack.target not in rejected:
             granted[attack.target] = "you"  # exactly one of two contradictories is true: rejecting one grants the other
-    labels = {node_id: Label.UNDECIDED for node_id in debate.nodes}
+    labels = {node_id: Label.UNDECIDED for node_id in debate.nodes} if known is None else dict(known)
     for node_id in rejected:
         labels[node_id] = Label.OUT
-    rules = _Rules(debate, graph, labels, granted, perspective, weighing, dict(weights or {}), rejected=rejected)
-    _propagate(rules, rejected)
-    rules.cycles = _cycles(graph, labels)
-    told = debate.nodes if only is None else [n for n in dict.fromkeys(only) if n in debate.nodes]
+    rules = _Rules(debate, graph, labels, granted, perspective, weighing, dict(weights or {}), wired=wired,
+                   rejected=rejected)
+    if known is None:
+        _propagate(rules, rejected, [n for n in debate.nodes if n not in rejected])
+        told = list(debate.nodes) if only is None else [n for n in dict.fromkeys(only) if n in debate.nodes]
+        rules.cycles = _cycles(graph, labels)
+    else:
+        reworked = _rework(rules, known, changed, within)  # (in the debate's order: sorted by graph.order)
+        asked = None if only is None else set(only)
+        told = sorted((n for n in reworked if asked is None or n in asked), key=graph.order.__getitem__)
+        rules.cycles = _cycles(graph, labels, told)
     return {node_id: _explain(rules, node_id, rejected, disputed - set(reject)) for node_id in told}
+
+
+def _inside(key, within) -> bool:
+    return key in within if isinstance(key, str) else True  # an issue is weighed if any of its positions is
+
+
+def _rework(rules: _Rules, known: Mapping[str, Label], changed: Iterable[str], within) -> set[str]:
+    """Work out again, part by part in order, the parts of the debate a change reaches (see :func:`evaluate`);
+    return the nodes worked out again."""
+    wired, labels = rules.wired, rules.labels
+    if not rules.weighing:
+        raise ValueError("a change is worked out part by part only with weighing (positions then read no rival)")
+    changed = [*changed, *(issue_key(wired.issue_of[n].id) for n in changed if n in wired.issue_of)]
+    heap = sorted({wired.part[n] for n in changed if n in wired.part and (within is None or _inside(n, within))})
+    waiting = set(heap)
+    reworked: set[str] = set()
+    while heap:
+        part = heappop(heap)
+        nodes = [n for n in wired.parts[part] if within is None or _inside(n, within)]
+        todo = [n for n in nodes if isinstance(n, str) and n not in rules.rejected]
+        for node_id in todo:
+            labels[node_id] = Label.UNDECIDED
+        _propagate(rules, rules.rejected, todo, set(todo))
+        for node_id in nodes:
+            if isinstance(node_id, str):
+                reworked.add(node_id)
+            if not isinstance(node_id, str) or labels[node_id] is not known[node_id]:  # (an issue: reweighed)
+                for reader in wired.read_by.get(node_id, ()):
+                    later = wired.part[reader]
+                    if later not in waiting and (within is None or _inside(reader, within)):
+                        waiting.add(later)
+                        heappush(heap, later)
+    return reworked
 
 
 @dataclass
@@ -206,7 +371,7 @@ class _Rules:
     perspective: str | None
     weighing: bool
     overrides: dict[tuple[str, str], float] = field(default_factory=dict)
-    issue_of: dict[str, Issue] = field(default_factory=dict)
+    issue_of: Mapping[str, Issue] = field(default_factory=dict)
     decisions: dict[str, Decision] = field(default_factory=dict)
 
     # Worked out once per evaluation: each position's arguments, each issue's context, and how far each issue's
@@ -218,22 +383,16 @@ class _Rules:
     _contexts: dict[str | None, Context] = field(default_factory=dict)
     _ready: dict[str, int] = field(default_factory=dict)
     _rivals: dict[str, list[str]] = field(default_factory=dict)
+    wired: Wiring | None = None
     cycles: dict[str, tuple[str, ...]] = field(default_factory=dict)  # (after propagation) see _cycles
     rejected: set[str] = field(default_factory=set)  # a what-if's rejected nodes
     # the conclusions of criteria arguments that read a value from a position of another issue, by each position
     # of that issue: when one is decided, the argument may weigh (see _criteria_waits)
-    watchers: dict[str, set[str]] = field(default_factory=dict)
+    watchers: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        self.issue_of = {p: issue for issue in self.debate.issues for p in issue.positions}
-        for node in self.debate.nodes.values():  # a necessary condition, once settled, settles what needs it
-            for required in node.requires:
-                self.watchers.setdefault(required, set()).add(node.id)
-        for step in self.debate.supports:
-            if step.weighing is not None and step.weighing.function == "criteria":
-                for premise in step.premises:
-                    for position in (self.issue_of[premise].positions if premise in self.issue_of else ()):
-                        self.watchers.setdefault(position, set()).add(step.conclusion)
+        self.issue_of = self.wired.issue_of
+        self.watchers = self.wired.watchers
 
     def rivals(self, node_id: str) -> list[str]:
         if node_id not in self._rivals:
@@ -448,10 +607,11 @@ def _strongest(arguments: list[Argument], weights: list[float]) -> tuple[float, 
     return best, arguments[weights.index(best)].premises, weights.count(best) - 1
 
 
-def _propagate(rules: _Rules, rejected: set[str]) -> None:
-    """Apply the rules until nothing changes; each node is looked at again only when a node it depends on changes."""
-    labels, debate = rules.labels, rules.debate
-    queue = deque(n for n in debate.nodes if n not in rejected)
+def _propagate(rules: _Rules, rejected: set[str], todo: list[str], within: set[str] | None = None) -> None:
+    """Apply the rules until nothing changes, starting from ``todo`` (and, if given, looking only ``within`` those
+    nodes); each node is looked at again only when a node it depends on changes."""
+    labels = rules.labels
+    queue = deque(todo)
     queued = set(queue)
     spread: set[str] = set()  # the issues whose decision has been passed to all their positions
     next_at: dict[str, int] = {}  # per issue: the positions before this one are decided (see _next_undecided)
@@ -484,7 +644,7 @@ def _propagate(rules: _Rules, rejected: set[str]) -> None:
         elif not rules.weighing:
             dependents.update(rules.rivals(node_id))  # positions attack each other
         for dependent in sorted(dependents):
-            if dependent not in queued and dependent not in rejected:
+            if dependent not in queued and dependent not in rejected and (within is None or dependent in within):
                 queue.append(dependent)
                 queued.add(dependent)
 
@@ -579,12 +739,12 @@ def _waits_on(graph: Graph, node_id: str, labels) -> list[str]:
 SHORT_CYCLE = 8  # a cycle of up to this many nodes is told in full, from the node it is told for
 
 
-def _cycles(graph: Graph, labels) -> dict[str, tuple[str, ...]]:
+def _cycles(graph: Graph, labels, starts=None) -> dict[str, tuple[str, ...]]:
     """For every undecided node, the cycle of undecided nodes it is on or waits on (following the first node
     each one waits on), as a path back to its start; () when the wait ends. Each node is walked once: a long
     cycle is one tuple shared by all its nodes (from where it was entered), a short one is told from each node."""
     found: dict[str, tuple[str, ...]] = {}
-    for start in labels:
+    for start in labels if starts is None else starts:
         if labels[start] is not Label.UNDECIDED or start in found:
             continue
         path, index, current = [], {}, start

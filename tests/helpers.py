@@ -389,6 +389,34 @@ def random_weighed_debate(rng: random.Random, n: int) -> Debate:
                    perspectives=(Perspective("author", "Author", "Author"), Perspective("critics", "Critics", "C")))
 
 
+def random_caes_debate(rng: random.Random, n: int) -> Debate:
+    """A random weighed graph whose issues' arguments use criteria and preference too."""
+    debate = random_weighed_debate(rng, n)
+    nodes = dict(debate.nodes)
+    for issue in debate.issues:
+        for i, position in enumerate(issue.positions):
+            nodes[position] = replace(nodes[position], criterion=("grade", rng.choice(["low", "high"])))
+    supports = []
+    for step in debate.supports:
+        if rng.random() < 0.25 and any(p in nodes and nodes[p].criterion for p in step.premises):
+            soft = {"grade": {"factor": rng.choice([1, 2]), "values": {"low": 0.2, "high": 0.9}}}
+            step = replace(step, weighing=Weighing("criteria", criteria={"hard": [], "soft": soft}))
+        supports.append(step)
+    ids = list(nodes)
+    for node_id in ids:  # necessary conditions, now and then
+        if rng.random() < 0.15:
+            needs = tuple(r for r in rng.sample(ids, k=min(2, len(ids))) if r != node_id)
+            nodes[node_id] = replace(nodes[node_id], requires=needs)
+    attacks = list(debate.attacks)
+    claims = [n for n in ids if nodes[n].kind is NodeKind.CLAIM]
+    if len(claims) >= 2 and rng.random() < 0.4:  # a pair of opposites, declared once, held both ways
+        a, b = rng.sample(claims, 2)
+        kind = rng.choice(["contrary", "contradicts"])
+        attacks = [x for x in attacks if {x.attacker, x.target} != {a, b}]
+        attacks += [Attack(a, b, Origin("random"), kind), Attack(b, a, Origin("random"), kind, mirrored=True)]
+    return replace(debate, nodes=MappingProxyType(nodes), supports=tuple(supports), attacks=tuple(attacks))
+
+
 # The browser's evaluator (docs/assets/argmap-status.js) run in Node on many cases at once.
 STATUS_JS = ROOT / "docs" / "assets" / "argmap-status.js"
 _JS_RUNNER = """

@@ -14,9 +14,9 @@ from types import MappingProxyType
 import pytest
 
 from build_tools.graph import index
-from build_tools.model import Attack, Debate, NodeKind, Origin, Weighing
+from build_tools.model import Debate, Origin, Weighing
 from build_tools.status import evaluate
-from helpers import browser_evaluate, carneades_weighed_debate, random_weighed_debate
+from helpers import browser_evaluate, carneades_weighed_debate, random_caes_debate
 
 pytestmark = pytest.mark.needs_node
 HERE = Origin("random")
@@ -115,43 +115,11 @@ def test_preference_ranks_every_argument_of_the_issue(tmp_path: Path) -> None:
     _in_every_order(debate, tmp_path, {"x": "out", "y": "in"})
 
 
-def _random_caes(rng: random.Random, n: int) -> Debate:
-    """A random weighed graph whose issues' arguments use criteria and preference too."""
-    debate = random_weighed_debate(rng, n)
-    nodes = dict(debate.nodes)
-    for issue in debate.issues:
-        for i, position in enumerate(issue.positions):
-            nodes[position] = replace(nodes[position], criterion=("grade", rng.choice(["low", "high"])))
-    supports = []
-    for step in debate.supports:
-        if rng.random() < 0.25 and any(p in nodes and nodes[p].criterion for p in step.premises):
-            soft = {"grade": {"factor": rng.choice([1, 2]), "values": {"low": 0.2, "high": 0.9}}}
-            step = replace(step, weighing=_criteria(soft))
-        supports.append(step)
-    ids = list(nodes)
-    for node_id in ids:  # necessary conditions, now and then
-        if rng.random() < 0.15:
-            needs = tuple(r for r in rng.sample(ids, k=min(2, len(ids))) if r != node_id)
-            nodes[node_id] = replace(nodes[node_id], requires=needs)
-    attacks = list(debate.attacks)
-    claims = [n for n in ids if nodes[n].kind is NodeKind.CLAIM]
-    if len(claims) >= 2 and rng.random() < 0.4:  # a pair of opposites, declared once, held both ways
-        a, b = rng.sample(claims, 2)
-        kind = rng.choice(["contrary", "contradicts"])
-        attacks = [x for x in attacks if {x.attacker, x.target} != {a, b}]
-        attacks += [Attack(a, b, HERE, kind), Attack(b, a, HERE, kind, mirrored=True)]
-    return replace(debate, nodes=MappingProxyType(nodes), supports=tuple(supports), attacks=tuple(attacks))
-
-
-def _criteria(soft: dict) -> Weighing:
-    return Weighing("criteria", criteria={"hard": [], "soft": soft})
-
-
 def test_random_weighed_graphs_agree_in_the_browser_and_in_every_order(tmp_path: Path) -> None:
     rng = random.Random(2027)
     cases = []
     for _ in range(3000):
-        debate = _random_caes(rng, rng.randint(3, 12))
+        debate = random_caes_debate(rng, rng.randint(3, 12))
         positions = [p for issue in debate.issues for p in issue.positions]
         ids = list(debate.nodes)
         options = {"reject": rng.sample(positions, k=1) if positions and rng.random() < 0.3 else [],

@@ -10,8 +10,15 @@ from pathlib import Path
 from build_tools.graph import index
 from build_tools.model import NodeKind
 from build_tools.sensitivity import _steps, sensitivity
-from build_tools.status import COMPUTED_WEIGHTS, evaluate, granted_by_default
-from helpers import random_weighed_debate, run_argmap, write_issue_debate
+from build_tools.status import (
+    COMPUTED_WEIGHTS,
+    evaluate,
+    evaluate_from,
+    granted_by_default,
+    perspective_grants,
+    wiring,
+)
+from helpers import random_caes_debate, run_argmap, write_issue_debate
 
 
 def test_sensitivity_names_the_changes_that_flip_the_verdict(tmp_path: Path) -> None:
@@ -25,12 +32,16 @@ def test_sensitivity_names_the_changes_that_flip_the_verdict(tmp_path: Path) -> 
     assert {(f["change"], f["node"]) for f in data["verdict"]["flips"]} >= {("grant", "managed-exit")}
 
 
-def _brute_force(debate) -> dict[str, set]:
-    """Every one-step change on every node and every weighed argument, tried."""
+def _brute_force(debate, perspective=None) -> dict[str, set]:
+    """Every one-step change on every node and every weighed argument, tried with a whole evaluation each."""
     graph = index(debate)
-    base = evaluate(debate, graph)
+
+    def run(**change):
+        return evaluate_from(debate, graph, perspective, **change)
+
+    base = run()
     targets = [debate.thesis, *(p for issue in debate.issues for p in issue.positions)]
-    granted = granted_by_default(debate, graph)
+    granted = perspective_grants(debate, graph, perspective) if perspective else granted_by_default(debate, graph)
     found = {t: set() for t in targets}
 
     def tried(key, result):
@@ -40,28 +51,57 @@ def _brute_force(debate) -> dict[str, set]:
 
     for node in debate.nodes.values():
         if node.open and base[node.id].rule == "open":
-            tried(("grant", node.id), evaluate(debate, graph, grant=(node.id,)))
-            tried(("reject", node.id), evaluate(debate, graph, reject=(node.id,)))
+            tried(("grant", node.id), run(grant=(node.id,)))
+            tried(("reject", node.id), run(reject=(node.id,)))
         elif node.id in granted and base[node.id].label.value == "in" and node.kind is not NodeKind.ARGUMENT:
-            tried(("reject", node.id), evaluate(debate, graph, reject=(node.id,)))
+            tried(("reject", node.id), run(reject=(node.id,)))
     seen = set()
     for source, target, w in [(s.premises[0], s.conclusion, s.weighing) for s in debate.supports] + \
                              [(a.attacker, a.target, a.weighing) for a in debate.attacks if not a.mirrored]:
         if w is None or w.function in COMPUTED_WEIGHTS or (source, target) in seen:
             continue
         seen.add((source, target))
-        for step in _steps(w.weight_for(None)):
-            tried(("weight", source, target, step), evaluate(debate, graph, weights={(source, target): step}))
+        for step in _steps(w.weight_for(perspective)):
+            tried(("weight", source, target, step), run(weights={(source, target): step}))
     return found
 
 
 def test_sensitivity_finds_what_trying_every_change_finds() -> None:
+    """On random debates with issues, criteria, preference, necessary conditions, opposites and perspectives."""
     rng = random.Random(24)
-    for _ in range(150):
-        debate = random_weighed_debate(rng, rng.randint(3, 9))
-        found = sensitivity(debate, index(debate))
+    for _ in range(400):
+        debate = random_caes_debate(rng, rng.randint(3, 10))
+        perspective = rng.choice([None, "author", "critics"])
+        found = sensitivity(debate, index(debate), perspective)
         ours = {t: {(f.change, f.node, f.to, f.weight_to, f.after) if f.change == "weight"
                     else (f.change, f.node, f.after) for f in flips} for t, flips in found.items()}
-        brute = {t: {k if k[0] != "weight" else (k[0], k[1], k[2], k[3], k[4]) for k in keys}
-                 for t, keys in _brute_force(debate).items()}
-        assert ours == brute, debate
+        assert ours == _brute_force(debate, perspective), (perspective, debate)
+
+
+def test_a_change_worked_out_part_by_part_is_the_whole_evaluation() -> None:
+    """Every single change, worked out from the labels as the map stands (only the parts it moves), gives every
+    node the status a whole evaluation gives it: labels, rules and reasons."""
+    rng = random.Random(2028)
+    for _ in range(300):
+        debate = random_caes_debate(rng, rng.randint(3, 12))
+        graph, wired = index(debate), None
+        wired = wiring(debate, graph)
+        base = evaluate(debate, graph, wired=wired)
+        known = {n: s.label for n, s in base.items()}
+        opposites = {n: [debate.attacks[i].target for i in wired.opposites.get(n, ())] for n in debate.nodes}
+        changes = [({"grant": (n,)}, [n, *opposites[n]]) for n in debate.nodes]
+        changes += [({"reject": (n,)}, [n, *opposites[n]]) for n in debate.nodes]
+        changes += [({"weights": {(s.premises[0], s.conclusion): w}}, [s.conclusion])
+                    for s in debate.supports for w in (0.2, 0.8)]
+        changes += [({"weights": {(a.attacker, a.target): 0.9}}, [a.target]) for a in debate.attacks]
+        for change, touched in changes:
+            whole = evaluate(debate, graph, **change)
+            part = evaluate(debate, graph, **change, wired=wired, known=known, changed=touched)
+            for node_id in debate.nodes:
+                if node_id in part:
+                    assert part[node_id].label == whole[node_id].label, (change, node_id, debate)
+                    assert part[node_id].rule == whole[node_id].rule, (change, node_id, debate)
+                    assert part[node_id].decision == whole[node_id].decision, (change, node_id, debate)
+                else:  # not worked out again: it keeps its status as the map stands
+                    assert whole[node_id].label == base[node_id].label, (change, node_id, debate)
+                    assert whole[node_id].rule == base[node_id].rule, (change, node_id, debate)
