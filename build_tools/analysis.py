@@ -19,6 +19,7 @@ from .graph import Graph, index
 from .model import Debate, Node
 from .quotes import Passage, QuoteIndex, index_quotes
 from .status import Status, evaluate_from
+from .vocabulary import RELATIONS
 
 __all__ = ["Analysis", "analyse", "SENSITIVITY_LIMIT"]
 
@@ -71,12 +72,27 @@ class Analysis:
         return tuple(n.id for n in self.debate.nodes.values() if n.open)
 
     @cached_property
+    def grantable_conditions(self) -> tuple[str, ...]:
+        """The open conditions a reader can grant at once: each in the debate's order, but one opposed to a condition
+        granted before it (contrary or contradictory: they cannot both be true), which granting that one rejects."""
+        chosen: list[str] = []
+        opposed: set[str] = set()
+        for node_id in self.open_conditions:
+            if node_id not in opposed:
+                chosen.append(node_id)
+                opposed.update(a.target for a in self.graph.attacks_from.get(node_id, ())
+                               if RELATIONS[a.kind].symmetric)
+        return tuple(chosen)
+
+    @cached_property
     def if_conditions(self) -> Mapping[str, Mapping[str, Status]]:
-        """Every node's status as the map stands if a reader grants every open condition ("granted"), and if
-        a reader rejects them all ("rejected"): the leaning the weights give either way."""
+        """Every node's status as the map stands if a reader grants every open condition ("granted": of two that
+        cannot both be true, the first, see :attr:`grantable_conditions`), and if a reader rejects them all
+        ("rejected"): the leaning the weights give either way."""
         conditions = self.open_conditions
         return MappingProxyType({
-            "granted": MappingProxyType(evaluate_from(self.debate, self.graph, None, grant=conditions)),
+            "granted": MappingProxyType(evaluate_from(self.debate, self.graph, None,
+                                                      grant=self.grantable_conditions)),
             "rejected": MappingProxyType(evaluate_from(self.debate, self.graph, None, reject=conditions)),
         })
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import heapq
 from collections import defaultdict, deque
 from dataclasses import dataclass
 from types import MappingProxyType
@@ -24,7 +25,7 @@ class Graph:
     cuts_from: Mapping[str, tuple[Undercut, ...]]
     cuts_of_step: Mapping[tuple, tuple[Undercut, ...]]  # by Support.key
     toward: Mapping[str, frozenset[str]]  # the nodes that bear on a node directly
-    depth: Mapping[str, int]  # the fewest relations from a node to the thesis
+    depth: Mapping[str, int]  # the fewest relations from a node to the thesis or an issue's position (see _depths)
     order: Mapping[str, int]  # each node's place in the debate (for stable output)
     step_number: Mapping[tuple, int]  # each step's place, by Support.key
 
@@ -77,16 +78,45 @@ def _bearers(debate: Debate) -> dict[str, set[str]]:
 
 
 def _depths(debate: Debate, toward: Mapping[str, set[str]]) -> dict[str, int]:
+    """How far each node lies from the debate's questions: the thesis is at 0, and so is each position of an issue
+    that nothing leads from to the thesis (another question the text weighs, such as whether a policy succeeds);
+    a position whose rival is reached sits beside it. First what bears on them, through chains of relations; then
+    what they bear on in turn (a consequence, an elaboration), and what bears on that, one relation further each."""
     if debate.thesis not in debate.nodes:
         return {}
-    found = {debate.thesis: 0}
-    queue = deque([debate.thesis])
-    while queue:
-        node = queue.popleft()
-        for source in sorted(toward.get(node, ())):
-            if source not in found:
-                found[source] = found[node] + 1
-                queue.append(source)
+    found: dict[str, int] = {}
+    rivals = {p: issue.positions for issue in debate.issues for p in issue.positions}
+
+    def reach(root: str, level: int) -> None:
+        found[root] = level
+        queue = deque([root])
+        while queue:
+            node = queue.popleft()
+            for source in sorted(toward.get(node, ())):
+                if source not in found and source in debate.nodes:
+                    found[source] = found[node] + 1
+                    queue.append(source)
+
+    reach(debate.thesis, 0)
+    for issue in debate.issues:
+        for position in issue.positions:
+            if position not in found and position in debate.nodes:
+                reach(position, min((found[r] for r in rivals[position] if r in found), default=0))
+    ahead = defaultdict(set)  # what each node bears on
+    for target, sources in toward.items():
+        for source in sources:
+            ahead[source].add(target)
+    order = {node_id: i for i, node_id in enumerate(debate.nodes)}
+    heap = [(level, order[node_id], node_id) for node_id, level in found.items()]
+    heapq.heapify(heap)
+    while heap:
+        level, _, node = heapq.heappop(heap)
+        if level > found[node]:
+            continue
+        for other in sorted(ahead.get(node, set()) | toward.get(node, set())):
+            if other not in found and other in debate.nodes:
+                found[other] = level + 1
+                heapq.heappush(heap, (level + 1, order[other], other))
     return found
 
 

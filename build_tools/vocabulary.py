@@ -22,6 +22,7 @@ __all__ = [
     "Label",
     "ROLE_NAMES", "KIND_NAMES", "BASIS_NAMES", "PERSPECTIVE_FILLS", "PERSPECTIVE_ROLES", "perspective_fills", "UNCLASSIFIED_FILL", "ARGUMENT_FILL", "status_class",
     "WEIGHT_WORDS", "STANDARDS", "Standard", "CCE_MARGIN", "BRD_DOUBT", "Outcome", "OUTCOMES", "RULE_OUTCOMES",
+    "REQUIRES", "DRAWN_ONLY", "drawn",
 ]
 
 
@@ -90,6 +91,24 @@ def acting_as(kind: str) -> list[Relation]:
 
 # Not a relation of the debate: the line from a folded "N more" box to the node it folds under.
 MORE = Relation("more", "", "more", "#616161", 'style="dotted" arrowhead="none"', "", "", "", "", "", "")
+# Drawn, not declared as a relation: a claim's necessary conditions (its ``requires`` field), from each condition to
+# the claim that needs it.
+REQUIRES = Relation(
+    "requires", "require", "requires", "#1565c0", 'style="dashed" arrowhead="odiamond" penwidth="1.4"', "╌╌◇",
+    "dashed blue line to an open diamond",
+    "a necessary condition: the claim at the diamond cannot stand without this one, whatever else supports it",
+    "It is needed by", "It needs", "needs",
+)
+DRAWN_ONLY: dict[str, Relation] = {REQUIRES.name: REQUIRES, MORE.name: MORE}  # lines a map draws for no relation
+
+
+def drawn(name: str) -> Relation:
+    """The kind of line a map draws by this name: a relation of the registry, a necessary condition, or a fold.
+
+    >>> drawn("supports").colour, drawn("requires").key_words
+    ('#2e7d32', 'dashed blue line to an open diamond')
+    """
+    return RELATIONS[name] if name in RELATIONS else DRAWN_ONLY[name]
 
 
 class Label(str, enum.Enum):
@@ -189,7 +208,7 @@ STANDARDS = {s.code: s for s in (Standard("PE", "preponderance of the evidence")
 ROLE_NAMES = {
     "thesis": "Thesis", "reason": "Reason", "consequence": "Consequence", "risk": "Risk",
     "objection": "Objection", "rebuttal": "Rebuttal", "caveat": "Caveat", "condition": "Condition",
-    "background": "Background",
+    "background": "Background", "outcome": "Outcome",
 }
 KIND_NAMES = {
     "report": "Report", "official-statement": "Official statement", "statistic": "Statistic",

@@ -21,7 +21,8 @@ def test_shipped_article_is_fully_covered() -> None:
     assert report["unexplained"] == 0 and report["quoted"] + report["unmapped"] == total > 0
     assert result.stdout.splitlines()[-1].startswith(
         f"coverage: {report['quoted']} of {total} sentences quoted ({report['quoted'] / total:.1%}), "
-        f"{report['unmapped']} left out on purpose, 0 unexplained; ")
+        f"{report['unmapped']} left out on purpose, 0 unexplained, 0 unexplained clauses; ")
+    assert report["clauses"] == []
 
 
 def test_sentences_left_out_on_purpose_are_reported_with_their_reason(project: Path) -> None:
@@ -30,9 +31,29 @@ def test_sentences_left_out_on_purpose_are_reported_with_their_reason(project: P
     assert result.stdout == (
         f"{TREES}/source.txt:3:110: left out on purpose (a closing summary that repeats claims already on the "
         "map): \"Trees cool streets; trees cost money.\"\n"
-        "coverage: 5 of 6 sentences quoted (83.3%), 1 left out on purpose, 0 unexplained; "
+        "coverage: 5 of 6 sentences quoted (83.3%), 1 left out on purpose, 0 unexplained, 0 unexplained clauses; "
         "87.6% of the text's characters quoted\n"
     )
+
+
+def test_a_clause_dropped_from_a_quoted_sentence_is_reported(project: Path) -> None:
+    """A sentence quoted in part hides no clause: the unquoted one is reported at its line and column, until a
+    node quotes it or the debate lists it as unmapped."""
+    claim = project / TREES / "claims" / "study-measured-one-street.yaml"
+    claim.write_text(claim.read_text().replace(
+        "quote: The study measured only one street, so it says little about a whole city.",
+        "quote: The study measured only one street"))
+    result = run_argmap("coverage", "--root", str(project))
+    assert result.returncode == 1
+    assert (f'{TREES}/source.txt:1:178: unmapped clause (the rest of its sentence is quoted): '
+            '"so it says little about a whole city."') in result.stdout.splitlines()
+    assert "0 unexplained, 1 unexplained clauses" in result.stdout
+    report = json.loads(run_argmap("coverage", "--root", str(project), "--format", "json").stdout)
+    assert report["clauses"] == [{"line": 1, "column": 178, "text": "so it says little about a whole city."}]
+    debate = project / DEBATE_FILE
+    debate.write_text(debate.read_text().replace("unmapped:", "unmapped:\n  - quote: so it says little about a whole city\n"
+                                                 "    reason: the claim quotes its premise only\n", 1))
+    assert run_argmap("coverage", "--root", str(project)).returncode == 0
 
 
 def test_an_unexplained_sentence_fails(project: Path) -> None:

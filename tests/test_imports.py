@@ -105,8 +105,9 @@ def test_every_corpus_map_imports_and_checks(tmp_path: Path) -> None:
     (tmp_path / "refused.json").write_text(json.dumps(refused, indent=1))
     # a site from a sample of the imported maps
     apart = [name for name in imported if "checks:" in (root / "arguments" / name / "debate.yaml").read_text()]
-    assert len(apart) >= 20  # real maps have parts apart (50 of 533 here)
-    sample = random.Random(3).sample(apart, 2) + random.Random(3).sample(imported, 2)
+    # (a map is one piece when every node is joined to its thesis, either way: all 533 here, so none turns the check
+    # off; a map with a piece apart does, see test_an_import_with_parts_apart_turns_the_check_off)
+    sample = random.Random(3).sample(apart, min(2, len(apart))) + random.Random(3).sample(imported, 2)
     site_root = _project(tmp_path / "site")
     for name in sample:
         shutil.copytree(root / "arguments" / name, site_root / "arguments" / name)
@@ -183,7 +184,7 @@ AIF_APART = {"nodes": [{"nodeID": "1", "text": "Cities should plant more trees."
 
 
 @pytest.mark.slow
-def test_an_imported_map_with_a_part_apart_says_so_and_builds_strictly(tmp_path: Path) -> None:
+def test_an_import_with_parts_apart_turns_the_check_off(tmp_path: Path) -> None:
     root = _project(tmp_path)
     (tmp_path / "apart.json").write_text(json.dumps(AIF_APART))
     result = run_argmap("import", "--format", "aif", str(tmp_path / "apart.json"), "--root", str(root))

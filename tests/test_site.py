@@ -272,19 +272,23 @@ def test_links_resolve_without_directory_urls(tmp_path: Path) -> None:
 
 
 def test_status_on_maps_and_pages(site: Path) -> None:
-    page = (site / DEBATE / "claims" / "reset-redefines-nato" / "index.html").read_text()
+    page = (site / DEBATE / "claims" / "reset-vindicated" / "index.html").read_text()
     assert "<strong>Open</strong> as the map stands: waits on" in page
     assert 'href="../managed-transition/"' in page
-    # the leaning the weights give: towards the thesis if execution goes well, no winner if it fails
+    # the leaning the weights give: success if the conditions hold, failure if they fail
     assert "if a reader grants every open condition: <strong>stands</strong>: the strongest argument for it" in page
-    assert "if a reader rejects every open condition: <strong>balanced</strong>" in page
+    assert "if a reader rejects every open condition: <strong>not established</strong>" in page
     svg = html.unescape(re.search(r'<svg[^>]*class="argmap-svg".*?</svg>', page, re.S).group(0))
-    node = re.search(r'<g id="focus-reset-redefines-nato-n\d+" class="node claim[^"]*focus status-undecided '
+    node = re.search(r'<g id="focus-reset-vindicated-n\d+" class="node claim[^"]*focus status-undecided '
                      r'outcome-open">.*?</g>', svg, re.S)
     assert node and ">OPEN<" in node.group(0)
-    risk = re.search(r'<g id="focus-reset-redefines-nato-n\d+" class="node claim[^"]*nid-hasty-exit-risks-instability'
-                     r'[^"]*status-in outcome-stands">.*?</g>', svg, re.S)
-    assert risk and ">STANDS<" in risk.group(0)  # a risk weighs against the thesis; it is not defeated
+    assert 'class="edge requires"' in svg  # its necessary conditions, drawn
+    thesis = (site / DEBATE / "claims" / "reset-redefines-nato" / "index.html").read_text()
+    assert "<strong>Stands</strong> as the map stands" in thesis
+    svg = html.unescape(re.search(r'<svg[^>]*class="argmap-svg".*?</svg>', thesis, re.S).group(0))
+    rival = re.search(r'<g id="focus-reset-redefines-nato-n\d+" class="node claim[^"]*nid-reset-is-isolationism'
+                      r'[^"]*status-out outcome-outweighed">.*?</g>', svg, re.S)
+    assert rival and ">OUTWEIGHED<" in rival.group(0)  # the critics' reading, weighed and outweighed
     table = (site / DEBATE / "status" / "index.html").read_text()
     [debate] = check_project(ROOT, debate=DEBATE).debates
     assert table.count("<tr>") == 1 + len(debate.claims)  # a row per claim

@@ -115,43 +115,57 @@ def test_every_reason_leads_to_granted_premises() -> None:
                 continue
             seen.add(current)
             s = result[current]
-            assert s["label"] == "in" and s["rule"] in ("granted", "supported")
+            assert s["label"] == "in" and s["rule"] in ("granted", "supported", "won")
             if s["rule"] == "supported":
                 todo.extend(s["steps"][0]["premises"])
+            if s["rule"] == "won":  # a position that won its issue: its strongest argument's premises stand
+                todo.extend(s["decision"]["strongest"][current])
         assert any(result[n]["rule"] == "granted" for n in seen)
 
 
-CONDITIONS = ["managed-transition", "allies-adapt-without-fracturing", "middle-east-withstands-drawdown"]
+# The article's two questions, and the conditions of the second as it states them.
+SUCCESS = ("reset-vindicated", "reset-backfires")
+MET = ["managed-transition", "allies-adapt-without-fracturing", "middle-east-withstands-drawdown"]
+FAILED = ["allies-adapt-without-fracturing", "middle-east-withstands-drawdown"]
 
 
 def test_status_text_perspective_and_what_if() -> None:
-    """The article's verdict as the issue asks it: open for every voice, waiting on execution; leaning to the
-    repositioning if the conditions hold; no voice's own claim defeated or outweighed from its own premises."""
+    """The article's two questions as it asks them: what the reset is, asserted (the repositioning stands for the
+    author and every voice that shares its premises; the critics' own column keeps their charge); whether it
+    succeeds, left open for every voice until a reader settles the conditions; and the corners: conditions met with
+    a managed transition, every voice concedes success; a hasty exit with the conditions failing, the critics win
+    in their own column."""
     text = run_argmap("status", "--debate", DEBATE)
     assert text.returncode == 0
-    line = next(x for x in text.stdout.splitlines() if " reset-redefines-nato " in x)
-    assert line.split()[:2] == ["undecided", "open"] and "waits on managed-transition" in line
+    rows = {x.split()[2]: x for x in text.stdout.splitlines()[:-1]}  # label, outcome (one or two words), node
+    rows.update({x.split()[3]: x for x in text.stdout.splitlines()[:-1] if x.split()[1] == "not"})
+    line = rows["reset-redefines-nato"]
+    assert line.split()[:2] == ["in", "stands"]
+    line = rows["reset-vindicated"]
+    assert line.split()[:2] == ["undecided", "open"] and "allies-adapt-without-fracturing" in line
     assert re.search(r"^status: \d+ in, \d+ out, \d+ undecided$", text.stdout.splitlines()[-1])
     [debate] = check_project(ROOT, debate=DEBATE).debates
     for perspective in debate.perspectives:
         statuses = _status(ROOT, "--perspective", perspective.id)
-        assert statuses["reset-redefines-nato"]["outcome"] == "open"
-        own = [n.id for n in debate.nodes.values() if n.perspective == perspective.id]
-        assert [n for n in own if statuses[n]["outcome"] in ("defeated", "outweighed")] == []
+        assert [statuses[p]["outcome"] for p in SUCCESS] == ["open", "open"], perspective.id
+        expected = "outweighed" if perspective.id == "critics" else "stands"
+        assert statuses["reset-redefines-nato"]["outcome"] == expected, perspective.id
+        met = _status(ROOT, "--perspective", perspective.id, "--grant", *MET)
+        assert met["reset-vindicated"]["outcome"] == "stands", perspective.id  # every voice concedes success
+        assert met["transition-is-hasty"]["rule"] == "rejected"  # its contrary, granted, rejects it
+        failed = _status(ROOT, "--perspective", perspective.id, "--grant", "transition-is-hasty", "--reject", *FAILED)
+        assert failed["reset-vindicated"]["rule"] == "condition-failed", perspective.id
     critics = _status(ROOT, "--perspective", "critics")
     assert critics["withdrawal-invites-chaos"]["outcome"] == "stands"  # the critics' case, from their premises
-    assert critics["reset-is-isolationism"]["outcome"] == "open"
+    assert critics["reset-is-isolationism"]["outcome"] == "stands"
+    failed = _status(ROOT, "--perspective", "critics", "--grant", "transition-is-hasty", "--reject", *FAILED)
+    assert failed["reset-backfires"]["outcome"] == "stands"  # the critics win in their own column
     author = _status(ROOT, "--perspective", "author")
-    assert author["hasty-exit-risks-instability"]["outcome"] == "stands"  # a risk the author keeps
-    assert author["reset-is-isolationism"]["outcome"] == "not established"
-    granted = _status(ROOT, "--perspective", "author", "--grant", *CONDITIONS)
-    assert granted["reset-redefines-nato"]["outcome"] == "stands"
-    assert granted["reset-redefines-nato"]["decision"]["strongest"]["reset-redefines-nato"] == CONDITIONS
-    rejected = _status(ROOT, "--perspective", "author", "--reject", "managed-transition")
-    assert rejected["reset-redefines-nato"]["outcome"] == "balanced"  # the gains no more than the risks
-    assert rejected["managed-transition"]["rule"] == "rejected"
-    critics_granted = _status(ROOT, "--perspective", "critics", "--grant", *CONDITIONS)
-    assert critics_granted["reset-is-isolationism"]["outcome"] == "balanced"
+    assert author["reset-is-isolationism"]["outcome"] == "outweighed"
+    # a managed transition answers the critics' 2011 precedent: the step from their warning to failure is undercut
+    managed = _status(ROOT, "--grant", "managed-transition")
+    assert {"premises": ["withdrawal-invites-chaos"], "label": "out", "premises_out": [],
+            "undercutters_in": ["managed-transition"], "waiting": []} in managed["reset-backfires"]["steps"]
 
 
 def test_status_refuses_unknown_ids() -> None:

@@ -13,7 +13,7 @@ from build_tools.check import check_project
 from build_tools.site.dot import perspective_class
 from build_tools.site.embed import fill_slots
 from build_tools.site.whatif import graph_data
-from build_tools.vocabulary import MORE, OUTCOMES, PERSPECTIVE_FILLS, RELATIONS, RULE_OUTCOMES, Label, status_class
+from build_tools.vocabulary import DRAWN_ONLY, OUTCOMES, REQUIRES, PERSPECTIVE_FILLS, RELATIONS, RULE_OUTCOMES, Label, status_class
 from helpers import DEBATE, ROOT
 
 ASSETS = ROOT / "docs" / "assets"
@@ -30,8 +30,8 @@ def test_the_stylesheet_styles_exactly_the_statuses_and_outcomes() -> None:
 
 
 def test_the_stylesheet_styles_exactly_the_relations() -> None:
-    assert set(re.findall(r"\.edge\.([a-z]+)\b", CSS)) == set(RELATIONS) | {MORE.name}
-    assert set(re.findall(r"\.argmap-key-([a-z]+)\b", CSS)) == set(RELATIONS)
+    assert set(re.findall(r"\.edge\.([a-z]+)\b", CSS)) == set(RELATIONS) | set(DRAWN_ONLY)
+    assert set(re.findall(r"\.argmap-key-([a-z]+)\b", CSS)) == set(RELATIONS) | {REQUIRES.name}
 
 
 def test_the_stylesheet_has_a_fill_for_every_perspective_colour() -> None:

@@ -1,7 +1,11 @@
 """Coverage: which sentences of the source the map quotes, leaves out on purpose, or misses.
 
 A sentence is *quoted* when a node's quote overlaps it, *left out on purpose* when the
-debate lists it under ``unmapped`` with a reason, and *unexplained* otherwise.
+debate lists it under ``unmapped`` with a reason, and *unexplained* otherwise. Within a
+sentence that is quoted in part, a *clause* (the text between two of , ; : — – ( ) of at
+least CLAUSE_WORDS words) that no quote and no ``unmapped`` passage touches is a *gap*: a
+part of the sentence the map drops without saying so, as a reader of the source page sees it
+unmarked.
 
 >>> [s.text for s in sentences('He said "no." Then the U.S. left.\\n\\nThe end')]
 ['He said "no."', 'Then the U.S. left.', 'The end']
@@ -14,7 +18,11 @@ from dataclasses import dataclass
 
 from ..analysis import Analysis
 
-__all__ = ["Sentence", "SentenceCoverage", "Coverage", "sentences", "coverage", "ABBREVIATIONS"]
+__all__ = ["Sentence", "SentenceCoverage", "Coverage", "sentences", "clauses", "coverage", "ABBREVIATIONS",
+           "CLAUSE_WORDS"]
+
+CLAUSE_WORDS = 5  # a shorter unquoted clause (a name in a list, "perhaps Germany") is not reported
+_CLAUSE_MARK = re.compile(r"[,;:()\u2014\u2013]|\s-\s")
 
 # Words that end with a full stop without ending the sentence.
 ABBREVIATIONS = frozenset({
@@ -49,6 +57,7 @@ class Coverage:
     sentences: tuple[SentenceCoverage, ...]
     quoted_chars: int
     total_chars: int
+    gaps: tuple[Sentence, ...] = ()  # the clauses of quoted sentences that nothing quotes or explains
 
     def count(self, status: str) -> int:
         return sum(s.status == status for s in self.sentences)
@@ -88,6 +97,21 @@ def _sentence(text: str, start: int, end: int) -> list[Sentence]:
     return [Sentence(start, end, text[start:end])] if end > start else []
 
 
+def clauses(sentence: Sentence, text: str) -> list[Sentence]:
+    """The clauses of a sentence: its text between marks of punctuation inside it.
+
+    >>> text = "One, two three; four (five) six: seven."
+    >>> [c.text for c in clauses(Sentence(0, len(text), text), text)]
+    ['One', 'two three', 'four', 'five', 'six', 'seven.']
+    """
+    found, start = [], sentence.start
+    for mark in _CLAUSE_MARK.finditer(text, sentence.start, sentence.end):
+        found.extend(_sentence(text, start, mark.start()))
+        start = mark.end()
+    found.extend(_sentence(text, start, sentence.end))
+    return found
+
+
 def coverage(analysis: Analysis) -> Coverage:
     """Which sentences of the debate's source text its nodes quote, skip on purpose, or miss.
 
@@ -102,16 +126,20 @@ def coverage(analysis: Analysis) -> Coverage:
     found = sentences(text)
     quoted = _overlapping(found, spans)
     left_out = _overlapping(found, skipped)
-    result = []
+    result, partly = [], []
     for sentence, nodes, reasons in zip(found, quoted, left_out):
         if nodes:
             result.append(SentenceCoverage(sentence, "quoted", tuple(sorted(set(nodes)))))
+            partly.append(sentence)
         elif reasons:
             result.append(SentenceCoverage(sentence, "unmapped", reason=reasons[0]))
         else:
             result.append(SentenceCoverage(sentence, "unexplained"))
     total = len(text) - sum(len(m.group(0)) for m in _WHITE.finditer(text))
-    return Coverage(tuple(result), _non_space(text, _merged(spans)), total)
+    parts = [c for sentence in partly for c in clauses(sentence, text) if len(c.text.split()) >= CLAUSE_WORDS]
+    touched = _overlapping(parts, sorted([*spans, *skipped]))
+    gaps = tuple(clause for clause, by in zip(parts, touched) if not by)
+    return Coverage(tuple(result), _non_space(text, _merged(spans)), total, gaps)
 
 
 def _overlapping(found: list[Sentence], spans: list[tuple[int, int, str]]) -> list[list[str]]:

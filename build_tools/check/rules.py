@@ -286,7 +286,8 @@ def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
 
 
 def connected(analysis: Analysis, known: Known) -> Iterator[Diagnostic]:
-    """Every node bears on the thesis: a chain of relations leads from it to the thesis."""
+    """Every node is part of the map: a chain of relations joins it to the thesis, or to a position of an issue (a
+    question the text weighs), either way (what bears on them, and what they bear on)."""
     debate, graph = analysis.debate, analysis.graph
     if debate.thesis not in debate.nodes:
         return
@@ -307,11 +308,11 @@ def connected(analysis: Analysis, known: Known) -> Iterator[Diagnostic]:
         bears_on = sorted(graph.targets(node.id) | {s.conclusion for s in graph.steps_from.get(node.id, ())})
         if bears_on:
             message = (f"'{node.id}' bears on {', '.join(repr(n) for n in bears_on[:3])}, but no chain of relations "
-                       f"leads from there to the thesis '{debate.thesis}': connect what it bears on to the thesis, or "
-                       "make it bear on a claim that is")
+                       f"joins it to the thesis '{debate.thesis}' or to a position of an issue: connect what it bears "
+                       "on to one of them, or make it bear on a claim that is")
         else:
-            message = (f"'{node.id}' has no relation to any claim, so nothing leads from it to the thesis "
-                       f"'{debate.thesis}': add a supports, attacks or undercuts relation")
+            message = (f"'{node.id}' has no relation to any claim, so nothing joins it to the thesis "
+                       f"'{debate.thesis}' or to a position of an issue: add a supports, attacks or undercuts relation")
         yield _warning(node.origin, "disconnected", message)
 
 
@@ -383,8 +384,9 @@ def weights(analysis: Analysis, known: Known) -> Iterator[Diagnostic]:
 
 def _inert_weights(analysis: Analysis) -> Iterator[Diagnostic]:
     """A weight given for a perspective to an argument that can never hold from that perspective's premises: a
-    premise that is out from them even with every open condition granted (the best case a reader can make of the
-    conditions), or that the perspective disputes."""
+    premise that is out from them with every open condition granted and with every one rejected (the two cases a
+    reader can make of the conditions at once; a condition may answer a risk, so granting is not always the best
+    case), or that the perspective disputes."""
     debate, graph = analysis.debate, analysis.graph
     known = {p.id for p in debate.perspectives}
     best: dict[str, dict] = {}
@@ -396,12 +398,14 @@ def _inert_weights(analysis: Analysis) -> Iterator[Diagnostic]:
             if perspective not in known:
                 continue  # reported as unknown-perspective
             if perspective not in best:
-                best[perspective] = evaluate_from(debate, graph, perspective, grant=conditions)
-            dead = [p for p in premises if p in debate.nodes and best[perspective][p].label is Label.OUT]
+                best[perspective] = (evaluate_from(debate, graph, perspective, grant=conditions),
+                                     evaluate_from(debate, graph, perspective, reject=conditions))
+            dead = [p for p in premises if p in debate.nodes
+                    and all(case[p].label is Label.OUT for case in best[perspective])]
             if dead:
                 yield _warning(origin, "inert-weight",
                                f"the weight for '{perspective}' never takes effect: from that perspective's premises "
-                               f"'{dead[0]}' does not hold, even with every open condition granted: grant what it "
+                               f"'{dead[0]}' does not hold, with every open condition granted or every one rejected: grant what it "
                                "rests on in the perspective (debate.yaml, grants), or drop the weight")
 
 

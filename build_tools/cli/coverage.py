@@ -34,7 +34,7 @@ def run(args: argparse.Namespace) -> int:
     source = f"{debate.folder}/source.txt"
     write = _as_json if args.format == "json" else _as_text
     sys.stdout.write(write(report, source, debate.source_text))
-    return 1 if report.count("unexplained") else 0
+    return 1 if report.count("unexplained") or report.gaps else 0
 
 
 def _as_text(report: Coverage, source: str, text: str) -> str:
@@ -46,10 +46,15 @@ def _as_text(report: Coverage, source: str, text: str) -> str:
         label = "unmapped" if item.status == "unexplained" else f"left out on purpose ({item.reason})"
         shown = " ".join(item.sentence.text.split())
         lines.append(f"{source}:{line}:{column}: {label}: \"{shown}\"")
+    for clause in report.gaps:
+        line, column = index.position(clause.start)
+        shown = " ".join(clause.text.split())
+        lines.append(f"{source}:{line}:{column}: unmapped clause (the rest of its sentence is quoted): \"{shown}\"")
     total = len(report.sentences)
     lines.append(
         f"coverage: {report.count('quoted')} of {total} sentences quoted ({report.sentence_share:.1%}), "
-        f"{report.count('unmapped')} left out on purpose, {report.count('unexplained')} unexplained; "
+        f"{report.count('unmapped')} left out on purpose, {report.count('unexplained')} unexplained, "
+        f"{len(report.gaps)} unexplained clauses; "
         f"{report.char_share:.1%} of the text's characters quoted"
     )
     return "\n".join(lines) + "\n"
@@ -67,6 +72,7 @@ def _as_json(report: Coverage, source: str, text: str) -> str:
         "quoted": report.count("quoted"),
         "unmapped": report.count("unmapped"),
         "unexplained": report.count("unexplained"),
+        "clauses": [{"line": (at := index.position(c.start))[0], "column": at[1], "text": c.text} for c in report.gaps],
         "sentence_share": round(report.sentence_share, 4),
         "char_share": round(report.char_share, 4),
     }, indent=2, ensure_ascii=False) + "\n"

@@ -206,8 +206,9 @@ def read(data: dict, name: str) -> Imported:
             source = (ids if relation["fromType"] == "equivalence-class" else arg_ids).get(relation.get("from"))
             premises, conclusion = steps[relation["to"]]
             if source is not None and source not in premises:
-                body[source].setdefault("undercuts", []).append(
-                    {"from": premises[0] if len(premises) == 1 else premises, "to": conclusion})
+                cut = {"from": premises[0] if len(premises) == 1 else premises, "to": conclusion}
+                if cut not in body[source].get("undercuts", []):  # (Argdown may list the same undercut twice)
+                    body[source].setdefault("undercuts", []).append(cut)
                 continue
         _relation(relation, ids, arg_ids, structures, body, result.report)
     dropped = _drop_contradictions(body, result.report)
@@ -397,8 +398,9 @@ def _undercut(relation, a, b, target, structures, body, report, what) -> None:
     if a in premises:
         report.append(f"{what}: not carried over (a node cannot undercut an inference it is a premise of)")
         return
-    body[a].setdefault("undercuts", []).append({"from": premises[0] if len(premises) == 1 else premises,
-                                                "to": conclusion})
+    cut = {"from": premises[0] if len(premises) == 1 else premises, "to": conclusion}
+    if cut not in body[a].get("undercuts", []):
+        body[a].setdefault("undercuts", []).append(cut)
 
 
 def _mark(title, kind) -> str:

@@ -126,19 +126,26 @@ def _toward(body: dict[str, dict], partners: bool) -> dict[str, set[str]]:
     return toward
 
 
-def not_connected(body: dict[str, dict], thesis: str) -> list[str]:
-    """The nodes from which no chain of supports, attacks or undercuts leads to ``thesis``.
+def not_connected(body: dict[str, dict], thesis: str, positions: tuple[str, ...] = ()) -> list[str]:
+    """The nodes that no chain of supports, attacks or undercuts joins to ``thesis`` or to one of ``positions`` (the
+    positions of the debate's issues), either way: the rule of the ``disconnected`` check, on files not yet read.
 
     >>> not_connected({"t": {}, "a": {"supports": [{"to": "t", "with": ["p"]}]}, "p": {}, "b": {"attacks": ["a"]},
-    ...                "c": {}}, "t")
-    ['c']
+    ...                "c": {}, "d": {}, "e": {"supports": ["d"]}, "f": {}}, "t", ("d",))
+    ['c', 'f']
     """
     toward = _toward(body, partners=True)
-    seen, todo = {thesis}, [thesis]
+    joined: dict[str, set[str]] = {}
+    for target, sources in toward.items():
+        for source in sources:
+            joined.setdefault(target, set()).add(source)
+            joined.setdefault(source, set()).add(target)
+    roots = [n for n in (thesis, *positions) if n in body]
+    seen, todo = set(roots), list(roots)
     while todo:
-        for source in toward.get(todo.pop(), set()) - seen:
-            seen.add(source)
-            todo.append(source)
+        for other in joined.get(todo.pop(), set()) - seen:
+            seen.add(other)
+            todo.append(other)
     return sorted(n for n in body if n not in seen)
 
 
@@ -149,11 +156,13 @@ def settle_checks(imported: Imported) -> None:
     strict build, though nothing is wrong with the import.
     """
     body = {node_id: fields for (_, node_id), fields in imported.nodes.items()}
-    apart = not_connected(body, imported.debate.get("thesis", ""))
+    positions = tuple(p for issue in imported.debate.get("issues", []) for p in issue.get("positions", []))
+    apart = not_connected(body, imported.debate.get("thesis", ""), positions)
     if apart and imported.debate.get("thesis") in body:
         imported.debate.setdefault("checks", {})["disconnected"] = "ignore"
         imported.report.append(f"{len(apart)} of {len(body)} nodes are not connected to the thesis "
-                               f"'{imported.debate['thesis']}': debate.yaml turns that check off "
+                               f"'{imported.debate['thesis']}' or to a position of an issue: debate.yaml turns that "
+                               "check off "
                                "(checks: disconnected: ignore)")
 
 

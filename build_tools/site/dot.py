@@ -14,13 +14,12 @@ from ..model import Debate, Node, NodeKind
 from ..status import Status
 from ..vocabulary import (
     ARGUMENT_FILL,
-    MORE,
     OUTCOMES,
     PERSPECTIVE_FILLS,
-    RELATIONS,
     UNCLASSIFIED_FILL,
     UNDERCUTS,
     Outcome,
+    drawn,
     perspective_fills,
     status_class,
 )
@@ -157,7 +156,7 @@ def _staggered(view: View, names: dict[str, str]) -> dict[tuple[str, str], int]:
 
 def _edge(source: str, target: str, relation: str, prefix: str, suffix: str, head: bool = True,
           minlen: int = 1) -> str:
-    kind = MORE if relation == MORE.name else RELATIONS[relation]
+    kind = drawn(relation)
     style = kind.dot_style if head else 'style="solid" arrowhead="none"'
     rank = f' minlen="{minlen}"' if minlen != 1 else ""
     return (f"  {source} -> {target} [id={dot_string(f'{prefix}-{suffix}')} class=\"{relation}\""

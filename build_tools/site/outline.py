@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 from ..escape import html_text
 from ..model import Debate, NodeKind
-from ..vocabulary import MORE, RELATIONS, SUPPORTS, UNDERCUTS
+from ..vocabulary import MORE, RELATIONS, SUPPORTS, UNDERCUTS, drawn
 from .views import View
 
 __all__ = ["outline"]
@@ -116,11 +116,11 @@ def _relation_words(debate: Debate, relation: str) -> str:
     kind, _, others = relation.partition("|")
     names = [html_text(debate.nodes[o].label) for o in others.split(",") if o]
     # an item under X reads as a sentence about X: "supported by Y", "attacked by Z"
-    if RELATIONS[kind].acts_as == SUPPORTS.name:
+    if kind in RELATIONS and RELATIONS[kind].acts_as == SUPPORTS.name:
         reads = html_text(RELATIONS[kind].reads)
         return f"<em>{reads} (together with {'; '.join(names)}):</em> " if names else f"<em>{reads}:</em> "
     if kind == UNDERCUTS.name and names:
         return f"<em>its support from {'; '.join(names)} undercut by:</em> "
     if kind == UNDERCUTS.name:  # a named argument, undercut as a whole
         return "<em>undercut by:</em> "
-    return f"<em>{html_text(RELATIONS[kind].reads)}:</em> "
+    return f"<em>{html_text(drawn(kind).reads)}:</em> "

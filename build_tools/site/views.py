@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from ..graph import Graph
 from ..model import Debate, NodeKind
-from ..vocabulary import MORE, RELATIONS
+from ..vocabulary import MORE, RELATIONS, REQUIRES
 
 __all__ = ["Fold", "Edge", "Step", "View", "overview", "whole", "focus", "perspective_view", "MAX_RANK_WIDTH", "HEAVIEST"]
 
@@ -37,7 +37,7 @@ class Fold:
 class Edge:
     source: str
     target: str
-    relation: str  # a name of vocabulary.RELATIONS, or vocabulary.MORE's
+    relation: str  # a name of vocabulary.DRAWN: a relation, a necessary condition, or a fold
 
 
 @dataclass(frozen=True)
@@ -82,7 +82,9 @@ def overview(debate: Debate, graph: Graph, max_rank_width: int = MAX_RANK_WIDTH)
     for level in sorted(by_level):
         if level > 0 and len(by_level[level]) > max_rank_width:
             if level == 1:
-                shown.update(_heaviest(debate, graph, HEAVIEST))
+                roots = sorted((n for n, d in depth.items() if d == 0), key=lambda n: (n != debate.thesis, graph.order[n]))
+                questions = {next((i.id for i in debate.issues if r in i.positions), r) for r in roots}
+                shown.update(_heaviest(debate, graph, HEAVIEST * len(questions), roots))
             break
         shown.update(by_level[level])
     folds = []
@@ -93,39 +95,50 @@ def overview(debate: Debate, graph: Graph, max_rank_width: int = MAX_RANK_WIDTH)
     return _view(debate, graph, "overview", "Overview", shown, folds=tuple(folds))
 
 
-def _heaviest(debate: Debate, graph: Graph, limit: int) -> set[str]:
-    """What bears on the thesis, most weight first: its rival positions, then the arguments for and
-    against it in turn, each heaviest first (a linked argument with all its premises), up to ``limit``
-    boxes. Unweighed arguments weigh 1, as they do in the evaluation; among equal weights, the argument
-    with more of the map behind it (more relations into its premises) comes first."""
-    thesis, order = debate.thesis, graph.order
-    rivals = [p for issue in debate.issues if thesis in issue.positions for p in issue.positions if p != thesis]
+def _heaviest(debate: Debate, graph: Graph, limit: int, roots: list[str] | None = None) -> set[str]:
+    """What bears on the thesis (and on each other question's position at the top of the map: ``roots``), most weight
+    first: each root's rival positions, then the arguments for and against it in turn, each heaviest first (a linked
+    argument with all its premises), the roots taking turns, up to ``limit`` boxes. Unweighed arguments weigh 1, as
+    they do in the evaluation; among equal weights, the argument with more of the map behind it (more relations
+    into its premises) comes first."""
+    order = graph.order
+    roots = roots or [debate.thesis]
 
     def behind(premises: tuple[str, ...]) -> int:
         return sum(len(graph.toward.get(p, ())) for p in premises)
 
-    pro = [(-(s.weighing.weight_for(None) if s.weighing else 1.0), -behind(s.premises), order[s.premises[0]],
-            s.premises) for s in graph.steps_into.get(thesis, ())]
-    con = [(-(a.weighing.weight_for(None) if a.weighing else 1.0), -behind((a.attacker,)), order[a.attacker],
-            (a.attacker,)) for a in graph.attacks_into.get(thesis, ()) if a.attacker not in rivals]
-    pro.sort(key=lambda g: g[:3])
-    con.sort(key=lambda g: g[:3])
-    groups = [(r,) for r in rivals] + [g[3] for pair in zip(pro, con) for g in pair]
-    longer = pro if len(pro) > len(con) else con
-    groups += [g[3] for g in longer[min(len(pro), len(con)):]]
-    shown: set[str] = set()
-    for group in groups:
+    def groups_of(root: str) -> list[tuple[str, ...]]:
+        rivals = [p for issue in debate.issues if root in issue.positions for p in issue.positions if p != root]
+        pro = [(-(s.weighing.weight_for(None) if s.weighing else 1.0), -behind(s.premises), order[s.premises[0]],
+                s.premises) for s in graph.steps_into.get(root, ())]
+        con = [(-(a.weighing.weight_for(None) if a.weighing else 1.0), -behind((a.attacker,)), order[a.attacker],
+                (a.attacker,)) for a in graph.attacks_into.get(root, ()) if a.attacker not in rivals]
+        pro.sort(key=lambda g: g[:3])
+        con.sort(key=lambda g: g[:3])
+        groups = [(r,) for r in rivals] + [g[3] for pair in zip(pro, con) for g in pair]
+        longer = pro if len(pro) > len(con) else con
+        return groups + [g[3] for g in longer[min(len(pro), len(con)):]]
+
+    each = [groups_of(root) for root in roots]
+    turns = [group for i in range(max(map(len, each), default=0)) for groups in each if i < len(groups)
+             for group in [groups[i]]]
+    shown: set[str] = set(roots) | {r for root in roots for r in debate.nodes[root].requires}  # its conditions
+    limit += len(shown)
+    for group in turns:
         if len(shown | set(group)) <= limit:
             shown.update(group)
-    return shown | {thesis}
+    return shown
 
 
 def focus(debate: Debate, graph: Graph, node_id: str) -> View:
     """A node's neighbourhood: the path up to the thesis, what it bears on, what bears on it and their evidence."""
-    shown = {node_id} | set(graph.toward.get(node_id, ()))
+    needed_by = [n for n in debate.nodes.values() if node_id in n.requires]
+    shown = {node_id} | set(graph.toward.get(node_id, ())) | set(debate.nodes[node_id].requires) | \
+        {n.id for n in needed_by}
     for bearer in list(shown - {node_id}):
         shown.update(n for n in graph.toward.get(bearer, ()) if debate.nodes[n].kind is NodeKind.EVIDENCE)
     shown.update(_neighbours(graph, node_id))
+    shown.update(c.undercutter for s in graph.steps_from.get(node_id, ()) for c in graph.cuts_of_step.get(s.key, ()))
     shown.update(_path_to_thesis(graph, node_id))
     title = f"Around: {debate.nodes[node_id].label}"
     return _view(debate, graph, f"focus-{node_id}", title, shown, focus=node_id)
@@ -160,8 +173,10 @@ def _path_to_thesis(graph: Graph, node_id: str) -> list[str]:
     if node_id not in depth:
         return []
     path, current = [], node_id
-    while depth[current] > 0:
-        nxt = min((t for t in graph.targets(current) if t in depth), key=lambda t: (depth[t], t))
+    while depth[current] > 0:  # towards the thesis (or the position of the question the node bears on)
+        closer = [t for t in graph.targets(current) if depth.get(t, depth[current]) < depth[current]] or \
+            [t for t in graph.toward.get(current, ()) if depth.get(t, depth[current]) < depth[current]]
+        nxt = min(closer, key=lambda t: (depth[t], t))
         path.append(nxt)
         current = nxt
     return path
@@ -193,6 +208,8 @@ def _view(debate: Debate, graph: Graph, view_id: str, title: str, shown: set[str
                     continue
                 drawn.add(pair)
             edges.append(Edge(attack.attacker, attack.target, attack.kind))
+    for node_id in sorted(shown, key=order.__getitem__):  # necessary conditions: from each to what needs it
+        edges += [Edge(r, node_id, REQUIRES.name) for r in debate.nodes[node_id].requires if r in shown]
     for fold in folds:
         edges.append(Edge(fold.id, fold.parent, MORE.name))
     nodes = tuple(sorted(shown, key=lambda n: (n != debate.thesis, order[n])))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ...escape import markdown_text
 from ...status import explain
-from ...vocabulary import OUTCOMES, RELATIONS, perspective_fills
+from ...vocabulary import OUTCOMES, RELATIONS, REQUIRES, perspective_fills
 from ..dot import perspective_class
 from .common import Page, PageContext, heading, source_facts
 from .procon import for_and_against
@@ -29,6 +29,9 @@ def home(ctx: PageContext) -> Page:
         lines += ["## The thesis", "", f"> {markdown_text(thesis.statement)}", "",
                   f"{ctx.node_link(page, thesis.id)}: **{status.outcome}** as the map stands: {reason}.", ""]
         lines += for_and_against(ctx, page, thesis.id, on_its_page=True)
+    for issue in d.issues:
+        if d.thesis not in issue.positions:
+            lines += _question(ctx, page, issue)
     lines += ["## The argument at a glance", "",
               "Each box is a claim (rounded) or a piece of evidence (folded corner)"
               + ("; a double-bordered box marked ARGUMENT is a named argument, between its premises and its "
@@ -58,11 +61,45 @@ def home(ctx: PageContext) -> Page:
     return Page(page, "\n".join(lines) + "\n", f"{d.folder}/debate.yaml")
 
 
+def _question(ctx: PageContext, page: str, issue) -> list[str]:
+    """Another question the text weighs (an issue without the thesis): each answer's outcome and why, what it
+    needs, what settling the open conditions would give, and what speaks for the first answer and against it."""
+    analysis = ctx.analysis
+    title = markdown_text(issue.question) if issue.question else "Another question the article weighs"
+    lines = [f"## {title}", ""]
+    for position in issue.positions:
+        status = analysis.statuses[None][position]
+        reason = explain(status, lambda n: ctx.node_link(page, n)).removeprefix(f"{status.outcome}: ")
+        lines.append(f"- {ctx.node_link(page, position)}: **{status.outcome}** as the map stands: {reason}.")
+        needs = analysis.debate.nodes[position].requires
+        if needs:
+            lines.append("    - It cannot stand without: " + "; ".join(
+                f"{ctx.node_link(page, n)} ({analysis.statuses[None][n].outcome})" for n in needs) + ".")
+    lines.append("")
+    if any(analysis.statuses[None][p].outcome == "open" for p in issue.positions) and analysis.open_conditions:
+        for way in ("granted", "rejected"):
+            settled = analysis.grantable_conditions if way == "granted" else analysis.open_conditions
+            then = "; ".join(f"{ctx.node_link(page, p)} **{analysis.if_conditions[way][p].outcome}**"
+                             for p in issue.positions)
+            lines.append(f"- If a reader {'grants' if way == 'granted' else 'rejects'} "
+                         + ", ".join(ctx.node_link(page, n) for n in settled) + f": {then}.")
+        left = [n for n in analysis.open_conditions if n not in analysis.grantable_conditions]
+        if left:
+            lines.append("- (Granting " + ", ".join(ctx.node_link(page, n) for n in left) + " instead, or any mix: "
+                         "the *What if…* button on the map below.)")
+        lines.append("")
+    lines += for_and_against(ctx, page, issue.positions[0], on_its_page=True)
+    return lines
+
+
 def legend(ctx: PageContext) -> str:
     """What each mark of a map means: relations (from the vocabulary), boxes, statuses, perspectives."""
     rows = ["| Mark | Meaning |", "|---|---|"]
     rows += [f'| <span class="argmap-key argmap-key-{r.name}">{r.key_mark}</span> {r.key_words} | {r.meaning} |'
              for r in RELATIONS.values()]
+    if any(n.requires for n in ctx.debate.nodes.values()):
+        rows.append(f'| <span class="argmap-key argmap-key-{REQUIRES.name}">{REQUIRES.key_mark}</span> '
+                    f"{REQUIRES.key_words} | {REQUIRES.meaning} |")
     rows += ["| ● where lines join | a linked support: the premises support the claim only together |",
              "| rounded box | a claim |", "| box with a folded corner | a piece of evidence the article cites |"]
     if ctx.debate.arguments:
