@@ -10,7 +10,7 @@ from typing import Mapping
 
 from .model import Attack, Debate, Support, Undercut
 
-__all__ = ["Graph", "index"]
+__all__ = ["Graph", "index", "strongly_connected"]
 
 
 @dataclass(frozen=True)
@@ -118,6 +118,50 @@ def _depths(debate: Debate, toward: Mapping[str, set[str]]) -> dict[str, int]:
                 found[other] = level + 1
                 heapq.heappush(heap, (level + 1, order[other], other))
     return found
+
+
+def strongly_connected(order: Mapping[str, int], after: Mapping[str, tuple[str, ...]]) -> tuple[tuple[str, ...], ...]:
+    """The strongly connected parts of the graph ``after`` (node -> the nodes that come after it) over the nodes of
+    ``order``, each part before every part it leads to, its nodes in that order (Tarjan's algorithm, without
+    recursion; linear)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    found: list[tuple[str, ...]] = []
+    for root in order:
+        if root in index:
+            continue
+        work = [(root, 0)]
+        while work:
+            node, i = work.pop()
+            if i == 0:
+                index[node] = low[node] = len(index)
+                stack.append(node)
+                on_stack.add(node)
+            nexts = after.get(node, ())
+            if i < len(nexts):
+                work.append((node, i + 1))
+                other = nexts[i]
+                if other not in index:
+                    work.append((other, 0))
+                elif other in on_stack:
+                    low[node] = min(low[node], index[other])
+                continue
+            if work:  # done with node: pass its low link to the node that reached it
+                parent = work[-1][0]
+                low[parent] = min(low[parent], low[node])
+            if low[node] == index[node]:
+                part = []
+                while True:
+                    member = stack.pop()
+                    on_stack.discard(member)
+                    part.append(member)
+                    if member == node:
+                        break
+                found.append(tuple(sorted(part, key=order.__getitem__)))
+    found.reverse()  # Tarjan's order ends with the parts nothing leads out of: turn it round
+    return tuple(found)
 
 
 def _frozen(items: dict) -> Mapping:

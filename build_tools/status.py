@@ -47,7 +47,7 @@ from dataclasses import dataclass, field, replace
 from heapq import heappop, heappush
 from types import MappingProxyType
 
-from .graph import Graph
+from .graph import Graph, strongly_connected
 from .model import Attack, Debate, Issue, NodeKind, Support, Weighing
 from .vocabulary import RELATIONS, RULE_OUTCOMES, STANDARDS, Label
 from .weighing import Argument, Context, weigh
@@ -218,7 +218,7 @@ def wiring(debate: Debate, graph: Graph) -> Wiring:
             if source in reads:
                 read_by.setdefault(source, []).append(node_id)
     read_by_ = {k: tuple(v) for k, v in read_by.items()}
-    parts = _strongly_connected({key: i for i, key in enumerate(reads)}, read_by_)
+    parts = strongly_connected({key: i for i, key in enumerate(reads)}, read_by_)
     return Wiring(MappingProxyType(issue_of), MappingProxyType({k: frozenset(v) for k, v in watchers.items()}),
                   MappingProxyType({k: tuple(v) for k, v in opposites.items()}),
                   MappingProxyType({k: tuple(n for n in v if n in reads) for k, v in reads.items()}),
@@ -229,50 +229,6 @@ def wiring(debate: Debate, graph: Graph) -> Wiring:
 def issue_key(issue_id: str) -> tuple[str, str]:
     """An issue's place in :attr:`Wiring.reads` (beside the nodes, whose keys are their ids)."""
     return ("issue", issue_id)
-
-
-def _strongly_connected(order: Mapping[str, int], after: Mapping[str, tuple[str, ...]]) -> tuple[tuple[str, ...], ...]:
-    """The strongly connected parts of the graph ``after`` (node -> the nodes that come after it) over the nodes of
-    ``order``, each part before every part it leads to, its nodes in that order (Tarjan's algorithm, without
-    recursion; linear)."""
-    index: dict[str, int] = {}
-    low: dict[str, int] = {}
-    stack: list[str] = []
-    on_stack: set[str] = set()
-    found: list[tuple[str, ...]] = []
-    for root in order:
-        if root in index:
-            continue
-        work = [(root, 0)]
-        while work:
-            node, i = work.pop()
-            if i == 0:
-                index[node] = low[node] = len(index)
-                stack.append(node)
-                on_stack.add(node)
-            nexts = after.get(node, ())
-            if i < len(nexts):
-                work.append((node, i + 1))
-                other = nexts[i]
-                if other not in index:
-                    work.append((other, 0))
-                elif other in on_stack:
-                    low[node] = min(low[node], index[other])
-                continue
-            if work:  # done with node: pass its low link to the node that reached it
-                parent = work[-1][0]
-                low[parent] = min(low[parent], low[node])
-            if low[node] == index[node]:
-                part = []
-                while True:
-                    member = stack.pop()
-                    on_stack.discard(member)
-                    part.append(member)
-                    if member == node:
-                        break
-                found.append(tuple(sorted(part, key=order.__getitem__)))
-    found.reverse()  # Tarjan's order ends with the parts nothing leads out of: turn it round
-    return tuple(found)
 
 
 def evaluate(debate: Debate, graph: Graph, *, granted: dict[str, str] | None = None,

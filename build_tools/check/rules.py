@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from .. import quotes
 from ..analysis import Analysis
 from ..diagnostics import Diagnostic, Severity
+from ..graph import strongly_connected
 from ..ids import closest, did_you_mean
 from ..model import NodeKind, Origin
 from ..status import COMPUTED_WEIGHTS, evaluate_from
@@ -243,46 +244,12 @@ def support_cycles(analysis: Analysis, known: Known) -> Iterator[Diagnostic]:
         yield _warning(origin, "support-cycle", f"circular support: {cycle}")
 
 
-def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
-    """Strongly connected components with a cycle (Tarjan's algorithm, iterative)."""
-    index: dict[str, int] = {}
-    low: dict[str, int] = {}
-    on_stack: set[str] = set()
-    stack: list[str] = []
-    found: list[list[str]] = []
-    for root in sorted(graph):
-        if root in index:
-            continue
-        work = [(root, iter(sorted(graph.get(root, ()))))]
-        index[root] = low[root] = len(index)
-        stack.append(root)
-        on_stack.add(root)
-        while work:
-            node, children = work[-1]
-            child = next(children, None)
-            if child is not None:
-                if child not in index:
-                    index[child] = low[child] = len(index)
-                    stack.append(child)
-                    on_stack.add(child)
-                    work.append((child, iter(sorted(graph.get(child, ())))))
-                elif child in on_stack:
-                    low[node] = min(low[node], index[child])
-                continue
-            work.pop()
-            if work:
-                low[work[-1][0]] = min(low[work[-1][0]], low[node])
-            if low[node] == index[node]:
-                component = []
-                while True:
-                    member = stack.pop()
-                    on_stack.discard(member)
-                    component.append(member)
-                    if member == node:
-                        break
-                if len(component) > 1 or node in graph.get(node, ()):
-                    found.append(component)
-    return found
+def _cycles(graph: dict[str, set[str]]) -> list[tuple[str, ...]]:
+    """The strongly connected parts of ``graph`` that hold a cycle, each after the parts it leads to."""
+    nodes = sorted(set(graph) | {n for targets in graph.values() for n in targets})
+    after = {node: tuple(sorted(graph.get(node, ()))) for node in nodes}
+    parts = strongly_connected({node: i for i, node in enumerate(nodes)}, after)
+    return [part for part in reversed(parts) if len(part) > 1 or part[0] in graph.get(part[0], ())]
 
 
 def connected(analysis: Analysis, known: Known) -> Iterator[Diagnostic]:
