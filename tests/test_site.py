@@ -276,7 +276,9 @@ def test_status_on_maps_and_pages(site: Path) -> None:
     assert "<strong>Open</strong> as the map stands: waits on" in page
     assert 'href="../managed-transition/"' in page
     # the leaning the weights give: success if the conditions hold, failure if they fail
-    assert "if a reader grants every open condition: <strong>stands</strong>: the strongest argument for it" in page
+    assert ('if a reader grants every open condition (but <a href="../transition-is-hasty/">The withdrawal is a hasty '
+            'exit</a>, which cannot hold with them and is rejected): <strong>stands</strong>: the strongest argument '
+            'for it') in page
     assert "if a reader rejects every open condition: <strong>not established</strong>" in page
     svg = html.unescape(re.search(r'<svg[^>]*class="argmap-svg".*?</svg>', page, re.S).group(0))
     node = re.search(r'<g id="focus-reset-vindicated-n\d+" class="node claim[^"]*focus status-undecided '
@@ -289,6 +291,12 @@ def test_status_on_maps_and_pages(site: Path) -> None:
     rival = re.search(r'<g id="focus-reset-redefines-nato-n\d+" class="node claim[^"]*nid-reset-is-isolationism'
                       r'[^"]*status-out outcome-outweighed">.*?</g>', svg, re.S)
     assert rival and ">OUTWEIGHED<" in rival.group(0)  # the critics' reading, weighed and outweighed
+    home = (site / "index.html").read_text()
+    question = home[home.index('id="will-the-reset-succeed"'):]
+    against = question[question.index('<section class="argmap-against">'):question.index("</section>", question.index(
+        '<section class="argmap-against">'))]
+    # against success: its rival, with the heaviest arguments for the rival (the risks)
+    assert "rival position:" in against and "for it:" in against and "claims/hasty-exit-risks-instability/" in against
     table = (site / DEBATE / "status" / "index.html").read_text()
     [debate] = check_project(ROOT, debate=DEBATE).debates
     assert table.count("<tr>") == 1 + len(debate.claims)  # a row per claim

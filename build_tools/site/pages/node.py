@@ -120,8 +120,8 @@ def _outcome(ctx: PageContext, page: str, node: Node) -> list[str]:
     if _waits_on_conditions(ctx, node):
         then = {way: ctx.analysis.if_conditions[way][node.id].outcome for way in ("granted", "rejected")}
         lines.append(f"<p>Settled, the open conditions would give: <strong>{html_text(then['granted'])}</strong> if all "
-                     f"are granted, <strong>{html_text(then['rejected'])}</strong> if they are rejected (try it with "
-                     "the what-if below).</p>")
+                     f"are granted{_but(ctx, page)}, <strong>{html_text(then['rejected'])}</strong> if they are rejected "
+                     "(try it with the what-if below).</p>")
     return lines
 
 
@@ -138,6 +138,15 @@ def _fragility(ctx: PageContext, page: str, node: Node) -> list[str]:
     shown = [f"<strong>{html_text(f.after)}</strong> {f.words(name)}" for f in flips[:4]]
     more = f"; and {len(flips) - 4} more single changes" if len(flips) > 4 else ""
     return [f"<p><strong>How firm:</strong> this outcome turns {'; '.join(shown)}{more}.</p>"]
+
+
+def _but(ctx: PageContext, page: str) -> str:
+    """The open conditions "all granted" leaves out: each opposed to one granted before it (they cannot both hold)."""
+    left = [n for n in ctx.analysis.open_conditions if n not in ctx.analysis.grantable_conditions]
+    if not left:
+        return ""
+    return " (but " + ", ".join(ctx.html_node_link(page, n) for n in left) + \
+        ", which cannot hold with them and is rejected)"
 
 
 def _waits_on_conditions(ctx: PageContext, node: Node) -> bool:
@@ -177,7 +186,8 @@ def _why(ctx: PageContext, page: str, node: Node) -> str:
         for way in ("granted", "rejected"):
             then = ctx.analysis.if_conditions[way][node.id]
             reason = _html_links(ctx, page, lambda name, then=then: explain(then, name).removeprefix(f"{then.outcome}: "))
-            html.append(f"<li>if a reader {'grants' if way == 'granted' else 'rejects'} every open condition: "
+            html.append(f"<li>if a reader {'grants' if way == 'granted' else 'rejects'} every open condition"
+                        f"{_but(ctx, page) if way == 'granted' else ''}: "
                         f"<strong>{html_text(then.outcome)}</strong>: {reason}.</li>")
         html.append("</ul>")
     others = [f"{html_text(p.name)}: {html_text(statuses[p.id][node.id].outcome)}" for p in ctx.debate.perspectives]

@@ -25,8 +25,8 @@ def for_and_against(ctx: PageContext, page: str, node_id: str, limit: int = PROC
     pro = [(_weight(s.weighing), g.step_number[s.key], _step_item(ctx, page, s)) for s in g.steps_into.get(me, ())]
     con = [(_weight(a.weighing), g.order[a.attacker], _item(ctx, page, (a.attacker,), a.weighing)
             + _answers(ctx, page, a.attacker, me)) for a in g.attacks_into.get(me, ()) if a.attacker not in rivals]
-    con += [(2.0, g.order[r], "rival position: " + _badged(ctx, page, r) + _answers(ctx, page, r, me))
-            for r in rivals]  # rivals first
+    con += [(2.0, g.order[r], "rival position: " + _badged(ctx, page, r) + _for_rival(ctx, page, r)
+             + _answers(ctx, page, r, me)) for r in rivals]  # rivals first
     if not pro and not con:
         return ["Nothing on the map supports or attacks it.", ""]
     html = ['<div class="argmap-procon">']
@@ -68,6 +68,17 @@ def _step_item(ctx: PageContext, page: str, step: Support) -> str:
         text += "<ul>" + "".join(f"<li>its step undercut by {_badged(ctx, page, c.undercutter)}</li>"
                                  for c in cuts) + "</ul>"
     return text
+
+
+def _for_rival(ctx: PageContext, page: str, rival: str) -> str:
+    """The heaviest arguments for a rival position: in an issue, what weighs for a rival weighs against the node."""
+    g = ctx.analysis.graph
+    found = sorted(((_weight(s.weighing), g.step_number[s.key], s) for s in g.steps_into.get(rival, ())),
+                   key=lambda item: (-item[0], item[1]))
+    items = [f"<li>for it: {_step_item(ctx, page, s)}</li>" for _, _, s in found[:ANSWERS]]
+    if len(found) > ANSWERS:
+        items.append(f'<li class="argmap-more">and {len(found) - ANSWERS} more for it on its page</li>')
+    return f"<ul>{''.join(items)}</ul>" if items else ""
 
 
 def _answers(ctx: PageContext, page: str, objection: str, answered: str) -> str:
