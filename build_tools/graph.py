@@ -25,6 +25,7 @@ class Graph:
     cuts_from: Mapping[str, tuple[Undercut, ...]]
     cuts_of_step: Mapping[tuple, tuple[Undercut, ...]]  # by Support.key
     toward: Mapping[str, frozenset[str]]  # the nodes that bear on a node directly
+    needed_by: Mapping[str, tuple[str, ...]]  # the nodes whose necessary conditions (``requires``) name a node
     depth: Mapping[str, int]  # the fewest relations from a node to the thesis or an issue's position (see _depths)
     order: Mapping[str, int]  # each node's place in the debate (for stable output)
     step_number: Mapping[tuple, int]  # each step's place, by Support.key
@@ -54,11 +55,16 @@ def index(debate: Debate) -> Graph:
         cuts_from[cut.undercutter].append(cut)
         cuts_of_step[(frozenset(cut.premises), cut.conclusion)].append(cut)
     toward = _bearers(debate)
+    needed_by = defaultdict(list)
+    for node in debate.nodes.values():
+        for required in node.requires:
+            needed_by[required].append(node.id)
     return Graph(
         steps_into=_frozen(steps_into), steps_from=_frozen(steps_from),
         attacks_into=_frozen(attacks_into), attacks_from=_frozen(attacks_from),
         cuts_into=_frozen(cuts_into), cuts_from=_frozen(cuts_from), cuts_of_step=_frozen(cuts_of_step),
         toward=MappingProxyType({k: frozenset(v) for k, v in toward.items()}),
+        needed_by=_frozen(needed_by),
         depth=MappingProxyType(_depths(debate, toward)),
         order=MappingProxyType({node_id: i for i, node_id in enumerate(debate.nodes)}),
         step_number=MappingProxyType({step.key: i for i, step in enumerate(debate.supports)}),

@@ -44,6 +44,7 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from heapq import heappop, heappush
 from types import MappingProxyType
 
@@ -167,63 +168,79 @@ def evaluate_from(debate: Debate, graph: Graph, perspective: str | None = None, 
 class Wiring:
     """What each node's label reads, worked out once per debate and shared by every evaluation of it.
 
+    ``watchers`` are the nodes to look at again when a node is decided beyond what it bears on (what needs it, and
+    what a criteria argument reads from its issue); ``opposites`` are the symmetric relations (contraries,
+    contradictories) by the node they leave. Every evaluation needs these; the rest is worked out on first use, by
+    an evaluation that tries one change after another (:func:`evaluate` with ``known``):
+
     ``reads`` gives, for each node, every node its label can depend on directly: what bears on it, its necessary
     conditions, the positions a criteria argument into it reads a value from, and for a position its issue
     (:func:`issue_key`), which reads what bears on every position of the issue; ``read_by`` is the same relation
-    the other way. ``watchers`` are the nodes to look at again when a node is
-    decided beyond what it bears on (what needs it, and what a criteria argument reads from its issue);
-    ``opposites`` are the symmetric relations (contraries, contradictories) by the node they leave.
-    ``parts`` are the strongly connected parts of ``reads``, each before every part that reads from it, and
-    ``part`` gives each node's place among them: a part's labels follow from its own nodes and the labels of
-    the parts before it (grounded labels are computed part by part), so a change is worked out part by part."""
+    the other way. ``parts`` are the strongly connected parts of ``reads``, each before every part that reads from
+    it, and ``part`` gives each node's place among them: a part's labels follow from its own nodes and the labels
+    of the parts before it (grounded labels are computed part by part), so a change is worked out part by part."""
 
+    debate: Debate
+    graph: Graph
     issue_of: Mapping[str, Issue]
     watchers: Mapping[str, frozenset[str]]
     opposites: Mapping[str, tuple[int, ...]]  # indexes into debate.attacks
-    reads: Mapping[str, tuple[str, ...]]
-    read_by: Mapping[str, tuple[str, ...]]
-    parts: tuple[tuple[str, ...], ...]
-    part: Mapping[str, int]
+
+    @cached_property
+    def reads(self) -> Mapping:
+        debate, graph, issue_of = self.debate, self.graph, self.issue_of
+        reads: dict = {n: dict.fromkeys(graph.toward.get(n, ())) for n in debate.nodes}
+        for node in debate.nodes.values():
+            for required in node.requires:
+                reads[node.id][required] = None
+        for step in debate.supports:
+            if step.weighing is not None and step.weighing.function == "criteria":
+                for premise in step.premises:
+                    for position in (issue_of[premise].positions if premise in issue_of else ()):
+                        reads[step.conclusion][position] = None
+        for issue in debate.issues:  # an issue is weighed from what bears on each of its positions, and each
+            # position takes the decision (once weighed, a position's label reads no rival's: the issue stands between)
+            key = issue_key(issue.id)
+            reads[key] = {source: None for p in issue.positions if p in reads for source in reads[p]}
+            for position in issue.positions:
+                if position in reads:
+                    reads[position][key] = None
+        return MappingProxyType({k: tuple(n for n in v if n in reads) for k, v in reads.items()})
+
+    @cached_property
+    def read_by(self) -> Mapping:
+        found: dict = {}
+        for node_id, sources in self.reads.items():
+            for source in sources:
+                found.setdefault(source, []).append(node_id)
+        return MappingProxyType({k: tuple(v) for k, v in found.items()})
+
+    @cached_property
+    def parts(self) -> tuple[tuple, ...]:
+        return strongly_connected({key: i for i, key in enumerate(self.reads)}, self.read_by)
+
+    @cached_property
+    def part(self) -> Mapping:
+        return MappingProxyType({node_id: i for i, part in enumerate(self.parts) for node_id in part})
 
 
 def wiring(debate: Debate, graph: Graph) -> Wiring:
     """The debate's :class:`Wiring` (linear in the size of the debate)."""
     issue_of = {p: issue for issue in debate.issues for p in issue.positions}
-    watchers: dict[str, set[str]] = {}
-    reads: dict = {n: dict.fromkeys(graph.toward.get(n, ())) for n in debate.nodes}
-    for node in debate.nodes.values():  # a necessary condition, once settled, settles what needs it
-        for required in node.requires:
-            watchers.setdefault(required, set()).add(node.id)
-            reads[node.id][required] = None
+    watchers: dict[str, set[str]] = {k: set(v) for k, v in graph.needed_by.items()}  # a necessary condition, once
+    # settled, settles what needs it
     for step in debate.supports:
         if step.weighing is not None and step.weighing.function == "criteria":
             for premise in step.premises:
                 for position in (issue_of[premise].positions if premise in issue_of else ()):
                     watchers.setdefault(position, set()).add(step.conclusion)
-                    reads[step.conclusion][position] = None
-    for issue in debate.issues:  # an issue is weighed from what bears on each of its positions, and each position
-        # takes the decision (once weighed, a position's label reads no rival's label: the issue stands between)
-        key = issue_key(issue.id)
-        reads[key] = {source: None for p in issue.positions if p in reads for source in reads[p]}
-        for position in issue.positions:
-            if position in reads:
-                reads[position][key] = None
     opposites: dict[str, list[int]] = {}
     for i, attack in enumerate(debate.attacks):
         if RELATIONS[attack.kind].symmetric or RELATIONS[attack.kind].exactly_one:
             opposites.setdefault(attack.attacker, []).append(i)
-    read_by: dict = {}
-    for node_id, sources in reads.items():
-        for source in sources:
-            if source in reads:
-                read_by.setdefault(source, []).append(node_id)
-    read_by_ = {k: tuple(v) for k, v in read_by.items()}
-    parts = strongly_connected({key: i for i, key in enumerate(reads)}, read_by_)
-    return Wiring(MappingProxyType(issue_of), MappingProxyType({k: frozenset(v) for k, v in watchers.items()}),
-                  MappingProxyType({k: tuple(v) for k, v in opposites.items()}),
-                  MappingProxyType({k: tuple(n for n in v if n in reads) for k, v in reads.items()}),
-                  MappingProxyType(read_by_), parts,
-                  MappingProxyType({node_id: i for i, part in enumerate(parts) for node_id in part}))
+    return Wiring(debate, graph, MappingProxyType(issue_of),
+                  MappingProxyType({k: frozenset(v) for k, v in watchers.items()}),
+                  MappingProxyType({k: tuple(v) for k, v in opposites.items()}))
 
 
 def issue_key(issue_id: str) -> tuple[str, str]:

@@ -132,9 +132,8 @@ def _heaviest(debate: Debate, graph: Graph, limit: int, roots: list[str] | None 
 
 def focus(debate: Debate, graph: Graph, node_id: str) -> View:
     """A node's neighbourhood: the path up to the thesis, what it bears on, what bears on it and their evidence."""
-    needed_by = [n for n in debate.nodes.values() if node_id in n.requires]
     shown = {node_id} | set(graph.toward.get(node_id, ())) | set(debate.nodes[node_id].requires) | \
-        {n.id for n in needed_by}
+        set(graph.needed_by.get(node_id, ()))
     for bearer in list(shown - {node_id}):
         shown.update(n for n in graph.toward.get(bearer, ()) if debate.nodes[n].kind is NodeKind.EVIDENCE)
     shown.update(_neighbours(graph, node_id))
