@@ -806,24 +806,25 @@ def explain(status: Status, name=lambda node_id: node_id) -> str:
     if rule in ("won", "outweighed", "balanced"):
         return _weighed(status, name)
     if rule == "condition-failed":
-        return f"cannot stand: it needs {names(status.rests_on)}, which does not stand"
+        verb = "do" if len(status.rests_on) > 1 else "does"
+        return f"cannot stand: it needs {names(status.rests_on)}, which {verb} not stand"
     if rule == "rival-granted":
         return f"a rival position is taken as given ({names(status.rests_on)})"
     if rule == "open":
         return "open: a condition the map leaves open; grant or reject it to see what follows"
-    if rule == "not-established":
-        return "not established: nothing supports it and the map does not take it as given"
-    if rule == "unsupported":
-        reasons = []
-        for step in status.steps:
-            if step.undercutters_in:
-                reasons.append(f"the support from {names(step.step.premises)} is undercut by "
-                               f"{names(step.undercutters_in)}, {_which_stand(step.undercutters_in)}")
-            else:
-                verb = "do" if len(step.premises_out) > 1 else "does"
-                reasons.append(f"the support from {names(step.step.premises)} fails: "
-                               f"{names(step.premises_out)} {verb} not stand")
+    reasons = []
+    for step in status.steps if rule in ("not-established", "unsupported") else ():
+        if step.undercutters_in:
+            reasons.append(f"the support from {names(step.step.premises)} is undercut by "
+                           f"{names(step.undercutters_in)}, {_which_stand(step.undercutters_in)}")
+        elif step.premises_out:
+            verb = "do" if len(step.premises_out) > 1 else "does"
+            reasons.append(f"the support from {names(step.step.premises)} fails: "
+                           f"{names(step.premises_out)} {verb} not stand")
+    if reasons:
         return "not established: " + "; ".join(reasons)
+    if rule in ("not-established", "unsupported"):
+        return "not established: nothing supports it and it is not taken as given"
     text = f"waits on {names(status.rests_on)}"
     if len(status.cycle) - 1 > SHORT_CYCLE:  # told once, not every member in every reason
         text += f", in a cycle of {len(status.cycle) - 1} claims that wait on one another ({name(status.cycle[0])} " \

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import time
@@ -12,7 +13,7 @@ import pytest
 
 from build_tools.check import check_project
 from build_tools.check import project as check_module
-from helpers import ARTICLE, DEBATE, ROOT, needs_external, run_argmap, run_argmap_process
+from helpers import ARGMAP, ARTICLE, DEBATE, ROOT, needs_external, run_argmap, run_argmap_process
 
 TREES = "arguments/trees"
 EXAMPLE_FILES = sum(1 for f in (ROOT / "tests" / "examples" / "valid" / "arguments").rglob("*") if f.is_file())
@@ -204,6 +205,19 @@ def test_the_installed_command_and_python_m_run_end_to_end(project: Path) -> Non
     assert module.returncode == 1 and "unknown key 'atacks'" in module.stdout
     version = run_argmap_process("--version")
     assert version.returncode == 0 and version.stdout.startswith("argmap ")
+
+
+def test_a_reader_that_stops_reading_gets_no_error(project: Path) -> None:
+    """`argmap status | head -1`: the closed pipe ends the command quietly, as a shell tool does (not an
+    "internal error")."""
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # the reader has gone before the first line
+    try:
+        status = subprocess.run([str(ARGMAP), "status", "--root", str(project)], stdout=write_end,
+                                stderr=subprocess.PIPE, text=True, timeout=120)
+    finally:
+        os.close(write_end)
+    assert status.stderr == "" and status.returncode == 141, (status.returncode, status.stderr)
 
 
 def test_a_debate_sets_its_own_level_for_a_warning(project: Path) -> None:

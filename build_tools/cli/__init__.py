@@ -58,6 +58,9 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # the reader stopped reading (`argmap status | head`): as a shell tool does, quietly
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # Python's own flush at exit fails no more
+        return 141  # 128 + SIGPIPE, what a shell reports for a command that a closed pipe stopped
     except Exception as exc:  # noqa: BLE001 - never a traceback; say it is our bug
         print(f"argmap: internal error ({type(exc).__name__}: {visible(str(exc))}): this is a bug in argmap; "
               "please report it", file=sys.stderr)
