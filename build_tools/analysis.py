@@ -85,16 +85,25 @@ class Analysis:
         return tuple(chosen)
 
     @cached_property
+    def settlements(self) -> Mapping[str, tuple[tuple[str, ...], tuple[str, ...]]]:
+        """The two ways a reader can settle every open condition at once, each as (granted, rejected): "granted",
+        every condition holds (of two that cannot both hold, the first, see :attr:`grantable_conditions`);
+        "rejected", every one fails (each of those rejected, and a condition opposed to one of them, the other
+        way the text says things may go, granted instead: a hasty exit where a managed transition fails)."""
+        chosen = self.grantable_conditions
+        others = tuple(n for n in self.open_conditions if n not in chosen)
+        return MappingProxyType({"granted": (chosen, ()), "rejected": (others, chosen)})
+
+    def settled(self, way: str, perspective: str | None = None) -> Mapping[str, Status]:
+        """Every node's status with the open conditions settled ``way`` (see :attr:`settlements`)."""
+        grant, reject = self.settlements[way]
+        return evaluate_from(self.debate, self.graph, perspective, grant=grant, reject=reject)
+
+    @cached_property
     def if_conditions(self) -> Mapping[str, Mapping[str, Status]]:
-        """Every node's status as the map stands if a reader grants every open condition ("granted": of two that
-        cannot both be true, the first, see :attr:`grantable_conditions`), and if a reader rejects them all
-        ("rejected"): the leaning the weights give either way."""
-        conditions = self.open_conditions
-        return MappingProxyType({
-            "granted": MappingProxyType(evaluate_from(self.debate, self.graph, None,
-                                                      grant=self.grantable_conditions)),
-            "rejected": MappingProxyType(evaluate_from(self.debate, self.graph, None, reject=conditions)),
-        })
+        """Every node's status as the map stands with the open conditions settled either way (:attr:`settlements`):
+        the leaning the weights give either way."""
+        return MappingProxyType({way: MappingProxyType(self.settled(way)) for way in self.settlements})
 
     @cached_property
     def sensitivity(self) -> Mapping[str, tuple] | None:

@@ -85,7 +85,7 @@ class OutcomeChange:
     after: str
     reason_before: str
     reason_after: str
-    conditions: str | None = None  # granted | rejected: with every open condition so (the map's perspective)
+    conditions: str | None = None  # granted | rejected: with the open conditions all holding or all failing (the map's perspective; see Analysis.settlements)
 
 
 @dataclass(frozen=True)
@@ -218,7 +218,7 @@ def _outcomes(old: Analysis, new: Analysis) -> tuple[OutcomeChange, ...]:
             if x.outcome != y.outcome and not any(c.perspective is None and (c.before, c.after) == (x.outcome, y.outcome)
                                                   for c in changes):
                 found.append(OutcomeChange(node_id, b.nodes[node_id].label, None,
-                                           f"with every open condition {settled}", x.outcome, y.outcome,
+                                           "with the open conditions all " + ("holding" if settled == "granted" else "failing"), x.outcome, y.outcome,
                                            explain(x, label(a)), explain(y, label(b)), settled))
     return tuple(found)
 

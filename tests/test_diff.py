@@ -230,4 +230,4 @@ def test_a_change_that_shows_only_once_the_conditions_are_settled_is_reported(tm
     assert settled and settled[0]["before"] == "stands" and settled[0]["after"] != "stands", outcomes
     assert not [o for o in outcomes if o["node"] == "verdict" and o["perspective"] is None and not o.get("conditions")]
     text = run_argmap("diff", "--folder", str(base), str(head), "--root", str(base)).stdout
-    assert "outcome of verdict (with every open condition granted): stands ->" in text
+    assert "outcome of verdict (with the open conditions all holding): stands ->" in text

@@ -276,10 +276,17 @@ def test_status_on_maps_and_pages(site: Path) -> None:
     assert "<strong>Open</strong> as the map stands: waits on" in page
     assert 'href="../managed-transition/"' in page
     # the leaning the weights give: success if the conditions hold, failure if they fail
-    assert ('if a reader grants every open condition (but <a href="../transition-is-hasty/">The withdrawal is a hasty '
+    assert ('if they all hold (but <a href="../transition-is-hasty/">The withdrawal is a hasty '
             'exit</a>, which cannot hold with them and is rejected): <strong>stands</strong>: the strongest argument '
             'for it') in page
-    assert "if a reader rejects every open condition: <strong>not established</strong>" in page
+    failing = re.search(r'if they all fail \(a reader rejects (.*?) and grants (.*?) instead\): '
+                        r'<strong>(.*?)</strong>', page)
+    assert failing and "../managed-transition/" in failing.group(1) and "../allies-adapt-without-fracturing/" in \
+        failing.group(1) and failing.group(2).count("<a ") == 1 and "../transition-is-hasty/" in failing.group(2)
+    assert failing.group(3) == "not established"
+    # "a hasty exit risks instability": with the conditions failing, the reset backfires
+    backfires = (site / DEBATE / "claims" / "reset-backfires" / "index.html").read_text()
+    assert re.search(r"if they all fail \(a reader rejects .*? instead\): <strong>stands</strong>", backfires)
     svg = html.unescape(re.search(r'<svg[^>]*class="argmap-svg".*?</svg>', page, re.S).group(0))
     node = re.search(r'<g id="focus-reset-vindicated-n\d+" class="node claim[^"]*focus status-undecided '
                      r'outcome-open">.*?</g>', svg, re.S)

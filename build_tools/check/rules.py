@@ -20,7 +20,7 @@ from ..diagnostics import Diagnostic, Severity
 from ..graph import strongly_connected
 from ..ids import closest, did_you_mean
 from ..model import NodeKind, Origin
-from ..status import COMPUTED_WEIGHTS, evaluate_from
+from ..status import COMPUTED_WEIGHTS
 from ..text import HIDDEN, describe
 from ..vocabulary import RELATIONS, Label
 
@@ -351,13 +351,12 @@ def weights(analysis: Analysis, known: Known) -> Iterator[Diagnostic]:
 
 def _inert_weights(analysis: Analysis) -> Iterator[Diagnostic]:
     """A weight given for a perspective to an argument that can never hold from that perspective's premises: a
-    premise that is out from them with every open condition granted and with every one rejected (the two cases a
-    reader can make of the conditions at once; a condition may answer a risk, so granting is not always the best
-    case), or that the perspective disputes."""
-    debate, graph = analysis.debate, analysis.graph
+    premise that is out from them with the open conditions settled either way (all holding, all failing: the two
+    cases a reader can make of them at once, :attr:`Analysis.settlements`; a condition may answer a risk, so
+    granting is not always the best case), or that the perspective disputes."""
+    debate = analysis.debate
     known = {p.id for p in debate.perspectives}
     best: dict[str, dict] = {}
-    conditions = tuple(n.id for n in debate.nodes.values() if n.open)
     arguments = [(s.origin, s.weighing, s.premises) for s in debate.supports] + \
                 [(a.origin, a.weighing, (a.attacker,)) for a in debate.attacks if not a.mirrored]
     for origin, weighing, premises in arguments:
@@ -365,14 +364,13 @@ def _inert_weights(analysis: Analysis) -> Iterator[Diagnostic]:
             if perspective not in known:
                 continue  # reported as unknown-perspective
             if perspective not in best:
-                best[perspective] = (evaluate_from(debate, graph, perspective, grant=conditions),
-                                     evaluate_from(debate, graph, perspective, reject=conditions))
+                best[perspective] = tuple(analysis.settled(way, perspective) for way in analysis.settlements)
             dead = [p for p in premises if p in debate.nodes
                     and all(case[p].label is Label.OUT for case in best[perspective])]
             if dead:
                 yield _warning(origin, "inert-weight",
                                f"the weight for '{perspective}' never takes effect: from that perspective's premises "
-                               f"'{dead[0]}' does not hold, with every open condition granted or every one rejected: grant what it "
+                               f"'{dead[0]}' does not hold, with the open conditions all holding or all failing: grant what it "
                                "rests on in the perspective (debate.yaml, grants), or drop the weight")
 
 

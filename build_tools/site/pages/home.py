@@ -77,19 +77,22 @@ def _question(ctx: PageContext, page: str, issue) -> list[str]:
                 f"{ctx.node_link(page, n)} ({analysis.statuses[None][n].outcome})" for n in needs) + ".")
     lines.append("")
     if any(analysis.statuses[None][p].outcome == "open" for p in issue.positions) and analysis.open_conditions:
-        for way in ("granted", "rejected"):
-            settled = analysis.grantable_conditions if way == "granted" else analysis.open_conditions
+        for way, (grant, reject) in analysis.settlements.items():
             then = "; ".join(f"{ctx.node_link(page, p)} **{analysis.if_conditions[way][p].outcome}**"
                              for p in issue.positions)
-            lines.append(f"- If a reader {'grants' if way == 'granted' else 'rejects'} "
-                         + ", ".join(ctx.node_link(page, n) for n in settled) + f": {then}.")
-        left = [n for n in analysis.open_conditions if n not in analysis.grantable_conditions]
-        if left:
-            lines.append("- (Granting " + ", ".join(ctx.node_link(page, n) for n in left) + " instead, or any mix: "
-                         "the *What if…* button on the map below.)")
+            lines.append(f"- If {'they hold' if way == 'granted' else 'they fail'} (a reader "
+                         + _settling(ctx, page, grant, reject) + f"): {then}.")
+        lines.append("- (Any other mix: the *What if…* button on the map below.)")
         lines.append("")
     lines += for_and_against(ctx, page, issue.positions[0], on_its_page=True)
     return lines
+
+
+def _settling(ctx: PageContext, page: str, grant, reject) -> str:
+    """"grants A, B and rejects C": what a reader does to settle the open conditions one way."""
+    links = lambda ids: ", ".join(ctx.node_link(page, n) for n in ids)  # noqa: E731
+    return " and ".join(part for part in (f"grants {links(grant)}" if grant else "",
+                                          f"rejects {links(reject)}" if reject else "") if part)
 
 
 def legend(ctx: PageContext) -> str:

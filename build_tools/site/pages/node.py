@@ -119,9 +119,9 @@ def _outcome(ctx: PageContext, page: str, node: Node) -> list[str]:
     lines = [f"<p><strong>{html_text(status.outcome.capitalize())}</strong> as the map stands: {reason}.</p>"]
     if _waits_on_conditions(ctx, node):
         then = {way: ctx.analysis.if_conditions[way][node.id].outcome for way in ("granted", "rejected")}
-        lines.append(f"<p>Settled, the open conditions would give: <strong>{html_text(then['granted'])}</strong> if all "
-                     f"are granted{_but(ctx, page)}, <strong>{html_text(then['rejected'])}</strong> if they are rejected "
-                     "(try it with the what-if below).</p>")
+        lines.append(f"<p>Settled, the open conditions would give: <strong>{html_text(then['granted'])}</strong> if they "
+                     f"all hold{_but(ctx, page)}, <strong>{html_text(then['rejected'])}</strong> if they all fail "
+                     f"({_failing(ctx, page)}; try any mix with the what-if below).</p>")
     return lines
 
 
@@ -147,6 +147,14 @@ def _but(ctx: PageContext, page: str) -> str:
         return ""
     return " (but " + ", ".join(ctx.html_node_link(page, n) for n in left) + \
         ", which cannot hold with them and is rejected)"
+
+
+def _failing(ctx: PageContext, page: str) -> str:
+    """How a reader makes every open condition fail: rejects each, and grants one opposed to a rejected one
+    instead (the other way the text says things may go)."""
+    grant, reject = ctx.analysis.settlements["rejected"]
+    links = lambda ids: ", ".join(ctx.html_node_link(page, n) for n in ids)  # noqa: E731
+    return f"a reader rejects {links(reject)}" + (f" and grants {links(grant)} instead" if grant else "")
 
 
 def _waits_on_conditions(ctx: PageContext, node: Node) -> bool:
@@ -186,9 +194,9 @@ def _why(ctx: PageContext, page: str, node: Node) -> str:
         for way in ("granted", "rejected"):
             then = ctx.analysis.if_conditions[way][node.id]
             reason = _html_links(ctx, page, lambda name, then=then: explain(then, name).removeprefix(f"{then.outcome}: "))
-            html.append(f"<li>if a reader {'grants' if way == 'granted' else 'rejects'} every open condition"
-                        f"{_but(ctx, page) if way == 'granted' else ''}: "
-                        f"<strong>{html_text(then.outcome)}</strong>: {reason}.</li>")
+            case = f"if they all hold{_but(ctx, page)}" if way == "granted" else \
+                f"if they all fail ({_failing(ctx, page)})"
+            html.append(f"<li>{case}: <strong>{html_text(then.outcome)}</strong>: {reason}.</li>")
         html.append("</ul>")
     others = [f"{html_text(p.name)}: {html_text(statuses[p.id][node.id].outcome)}" for p in ctx.debate.perspectives]
     html.append(f"<p>As the map stands, every voice's premises count at once (the outcome above). From each "
