@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import ctypes
+import errno
 import os
+import shutil
 import stat
 import sys
 import tempfile
 from pathlib import Path
 
-__all__ = ["umask", "write_output", "write_whole", "OutputRefused"]
+__all__ = ["umask", "write_output", "write_whole", "replace_folder", "OutputRefused"]
 
 
 class OutputRefused(Exception):
@@ -66,3 +69,32 @@ def write_whole(path: Path, data: bytes, mode: int | None = None) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def replace_folder(staging: Path, target: Path) -> None:
+    """Put the folder ``staging`` in the place of ``target`` (an existing folder), in one step where the system
+    can (a reader sees the old folder or the new one); else in two renames. The old folder is removed."""
+    if _exchange(staging, target):
+        shutil.rmtree(staging)  # the old one, now at staging's name
+        return
+    old = Path(tempfile.mkdtemp(prefix=f".{target.name}-old-", dir=target.parent))
+    target.rename(old / target.name)
+    staging.rename(target)
+    shutil.rmtree(old)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Exchange two paths atomically with Linux's renameat2(RENAME_EXCHANGE); False where there is none."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+    at_fdcwd, rename_exchange = -100, 2
+    if renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0:
+        return True
+    error = ctypes.get_errno()
+    if error in (errno.ENOSYS, errno.EINVAL, errno.EOPNOTSUPP):
+        return False  # not supported by this kernel or file system: fall back
+    raise OSError(error, os.strerror(error), str(b))

@@ -22,7 +22,7 @@ __all__ = ["main", "parser", "COMMANDS"]
 # Command name to the module that registers it, in the order ``argmap --help`` lists them. A command
 # line naming one command imports only that module (each pulls in the stages it needs).
 COMMANDS = {"check": "check", "coverage": "coverage", "render": "render", "status": "status", "diff": "diff",
-            "new": "new", "export": "export", "import": "importing"}
+            "new": "new", "export": "export", "import": "importing", "pages": "pages"}
 
 
 def parser(only: str | None = None) -> argparse.ArgumentParser:

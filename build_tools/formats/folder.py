@@ -9,11 +9,8 @@ and an existing debate is replaced only when asked (``force``).
 
 from __future__ import annotations
 
-import ctypes
-import errno
 import functools
 import json
-import os
 import re
 import shutil
 import tempfile
@@ -24,7 +21,7 @@ from pathlib import Path
 import yaml
 
 from ..check.load import ARGUMENTS
-from ..files import umask
+from ..files import replace_folder, umask
 from ..ids import RESERVED_IDS, is_valid_id
 from ..model import NodeKind
 from ..text import replace_forbidden, visible
@@ -196,7 +193,7 @@ def write_debate(root: Path, debate_id: str, imported: Imported, force: bool = F
         _write_files(staging, imported)
         _check(root, scratch, debate_id)
         if target.exists() or target.is_symlink():
-            _replace(staging, target)
+            replace_folder(staging, target)
         else:
             staging.rename(target)
     finally:
@@ -294,34 +291,6 @@ def _clean(imported: Imported) -> None:
     if count:
         imported.report.append(f"{count} control or non-character(s) in the texts were replaced by U+FFFD "
                                "(text may not hold them)")
-
-
-def _replace(staging: Path, target: Path) -> None:
-    """Swap ``staging`` and ``target`` in one step where the system can; else two renames."""
-    if _exchange(staging, target):
-        return
-    old = Path(tempfile.mkdtemp(prefix=f".{target.name}-old-", dir=target.parent))
-    target.rename(old / target.name)
-    staging.rename(target)
-    shutil.rmtree(old)
-    staging.mkdir()  # the caller removes it
-
-
-def _exchange(a: Path, b: Path) -> bool:
-    """Exchange two paths atomically with Linux's renameat2(RENAME_EXCHANGE); False where there is none."""
-    try:
-        libc = ctypes.CDLL(None, use_errno=True)
-        renameat2 = libc.renameat2
-    except (OSError, AttributeError):
-        return False
-    renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
-    at_fdcwd, rename_exchange = -100, 2
-    if renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0:
-        return True
-    error = ctypes.get_errno()
-    if error in (errno.ENOSYS, errno.EINVAL, errno.EOPNOTSUPP):
-        return False  # not supported by this kernel or file system: fall back
-    raise OSError(error, os.strerror(error), str(b))
 
 
 def _write_files(folder: Path, imported: Imported) -> None:
