@@ -12,6 +12,7 @@ know, builds the same pages. Nothing here imports MkDocs.
 from __future__ import annotations
 
 import os
+import posixpath
 import re
 import shutil
 import tempfile
@@ -168,7 +169,7 @@ def suggest_url(repo_url: str | None, edit_uri: str | None, folder: str, node_id
     return url if safe_url(url) else None
 
 
-def suggestions(repo_url: str | None, edit_uri: str | None, edit_path: str | None, weighed: bool) -> str:
+def suggestions(repo_url: str | None, edit_uri: str | None, edit_path: str | None, analyses) -> str:
     """For a claim's page (built from ``edit_path``, ``arguments/<debate>/claims/<id>.yaml``), links that open the
     repository's new-file form with a claim file answering it, to fill in and propose as a pull request (a
     reader's reason arrives as a file the check reads); "" for any other page or without a repository."""
@@ -178,7 +179,8 @@ def suggestions(repo_url: str | None, edit_uri: str | None, edit_path: str | Non
     debate, node_id = parts[1], parts[3].removesuffix(".yaml")
     links = []
     for relation, words in (("supports", "a reason for it"), ("attacks", "a reason against it")):
-        url = suggest_url(repo_url, edit_uri, f"{ARGUMENTS}/{debate}/claims", node_id, relation, weighed)
+        url = suggest_url(repo_url, edit_uri, f"{ARGUMENTS}/{debate}/claims", node_id, relation,
+                          _weighed(analyses, edit_path))
         if url:
             links.append(f'<a href="{html_text(url)}" rel="nofollow">Suggest {words}</a>')
     if not links:
@@ -288,13 +290,21 @@ def _plain(value):
     return None if isinstance(value, _Tagged) else value
 
 
+GENERATORS = ("mkdocs", "zensical")
+
+
 def write_pages(root: Path, out: Path, config_file: Path | None = None, *, skip_broken: bool = False,
-                jobs: int = 2, progress: Callable[[str], None] | None = None) -> Written:
+                jobs: int = 2, generator: str = "mkdocs", progress: Callable[[str], None] | None = None) -> Written:
     """Write the site to the folder ``out``: ``out/docs`` (the hand-written pages and assets, the generated pages
     with their maps inline, graph.json and the downloads) and ``out/mkdocs.yml`` (the project's, with the whole
     navigation written out and without the argmap plugin), which ``mkdocs build -f out/mkdocs.yml`` and
     ``zensical build -f out/mkdocs.yml`` build. All or nothing: a folder this command wrote before is replaced
-    in one step; any other existing folder is refused."""
+    in one step; any other existing folder is refused.
+
+    ``generator`` "zensical": Zensical reads a link in a page's HTML as MkDocs reads one in its Markdown, relative
+    to the Markdown file (MkDocs leaves HTML links alone): the pages' HTML links are written so."""
+    if generator not in GENERATORS:
+        raise PublishError(f"unknown generator '{generator}': choose one of {', '.join(GENERATORS)}")
     root = Path(root).resolve()
     config_file = Path(config_file).resolve() if config_file else root / "mkdocs.yml"
     config = read_config(config_file) if config_file.is_file() else {}
@@ -338,10 +348,12 @@ def write_pages(root: Path, out: Path, config_file: Path | None = None, *, skip_
         repo_url, edit_uri = _plain(config.get("repo_url")), _plain(config.get("edit_uri"))
         for page in site.pages:
             markdown = fill_slots(page.markdown, site)
-            block = suggestions(repo_url, edit_uri, page.edit_path, _weighed(found.analyses, page.edit_path))
+            block = suggestions(repo_url, edit_uri, page.edit_path, found.analyses)
             if block:
                 markdown = re.sub(r"^## Around this claim$", lambda m: block + "\n" + m.group(0), markdown,
                                   count=1, flags=re.M)
+            if generator == "zensical" and directory_urls is not False:
+                markdown = _from_source(markdown, page.src)
             _write(docs / page.src, markdown)
         for path, content in site.files.items():
             _write(docs / path, content)
@@ -356,6 +368,36 @@ def write_pages(root: Path, out: Path, config_file: Path | None = None, *, skip_
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return Written(out, len(site.pages), len(site.maps), len(site.files), found.warnings)
+
+
+_HTML_LINK = re.compile(r'(<a href=")([^"#?:]*)(["#?])')
+
+
+def _from_source(markdown: str, src: str) -> str:
+    """The page's HTML links (``<a href="...">``, written relative to the page's address, ``claims/x/``) written
+    relative to its Markdown file's folder (``claims/``), as Zensical reads them; absolute addresses and the
+    maps' links (``xlink:href``, which Zensical leaves alone) are left alone.
+
+    >>> _from_source('<a href="../y/">Y</a> <a href="./">x</a> <a href="../../t/#a">t</a> <a href="https://e.org/">e'
+    ...              '</a> <a href="/r/">r</a>', "d/claims/x.md")
+    '<a href="y/">Y</a> <a href="x/">x</a> <a href="../t/#a">t</a> <a href="https://e.org/">e</a> <a href="/r/">r</a>'
+    >>> _from_source('<a href="../y/">Y</a>', "d/claims/index.md")
+    '<a href="../y/">Y</a>'
+    """
+    if posixpath.basename(src) in ("index.md", "README.md"):
+        return markdown  # its address is its folder's: the two readings agree
+    folder = posixpath.dirname(src)
+    address = posixpath.join(folder, posixpath.basename(src).removesuffix(".md"))
+
+    def moved(match: re.Match) -> str:
+        href = match.group(2)
+        if href.startswith("/"):
+            return match.group(0)
+        target = posixpath.normpath(posixpath.join(address, href))
+        again = posixpath.relpath(target, folder or ".") + ("/" if href.endswith("/") or href in ("", ".") else "")
+        return f"{match.group(1)}{again}{match.group(3)}"
+
+    return _HTML_LINK.sub(moved, markdown)
 
 
 def _weighed(analyses, edit_path: str | None) -> bool:

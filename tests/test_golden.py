@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from build_tools.check import check_project
-from build_tools.plugin import downloads
+from build_tools.publish import downloads
 from build_tools.site.embed import fill_slots
 from build_tools.site.pipeline import build_site
 from build_tools.site.render import Renderer

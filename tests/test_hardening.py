@@ -132,7 +132,7 @@ def test_import_force_interrupted_before_the_swap_keeps_the_old_debate(tmp_path:
     def interrupted(a, b):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(folder_module, "_replace", interrupted)
+    monkeypatch.setattr(folder_module, "replace_folder", interrupted)
     with pytest.raises(KeyboardInterrupt):
         write_debate(root, "d", read_aif({"nodes": [{"nodeID": "1", "text": "New.", "type": "I"}], "edges": []}, "b"),
                      force=True)

@@ -14,10 +14,10 @@ LAYERS = [
      "analysis", "diff", "sensitivity"},
     {"check"},
     {"site"},
-    {"formats"},
-    {"cli", "plugin", "__main__"},
+    {"formats", "publish"},
+    {"cli", "plugin", "preview", "__main__"},
 ]
-ADAPTERS = {"cli", "plugin", "__main__"}
+ADAPTERS = {"cli", "plugin", "preview", "__main__"}
 
 
 def _modules() -> dict[str, Path]:

@@ -94,3 +94,40 @@ def test_a_rebuild_writes_only_what_changed_and_leaves_the_site_a_full_build_mak
     full = build(project, tmp_path / "full")
     assert full.returncode == 0, full.stderr[-3000:]
     assert _differences(tmp_path / "served", tmp_path / "full") == []
+
+
+def test_the_private_behaviours_the_preview_uses_are_there() -> None:
+    """Each behaviour of MkDocs, its search, Material's or watchdog that build_tools.preview.PRIVATE lists, as the
+    installed versions have it: this fails when an upgrade changes one (then the preview's rebuilds need a look)."""
+    import inspect
+    import logging
+
+    from material.plugins.search.plugin import SearchIndex as MaterialIndex
+    from material.plugins.search.plugin import SearchPlugin as MaterialSearch
+    from mkdocs.commands import build as mkdocs_build
+    from mkdocs.contrib.search.search_index import SearchIndex
+    from mkdocs.structure.files import File
+    from watchdog.observers.api import BaseObserver
+    from watchdog.observers.polling import PollingEmitter
+
+    from build_tools import preview
+
+    assert callable(File.is_modified) and "is_modified()" in inspect.getsource(mkdocs_build)
+    assert "_entries" in inspect.getsource(SearchIndex.__init__)
+    assert "self.entries" in inspect.getsource(MaterialIndex)
+    assert "search_index_prev" in inspect.getsource(MaterialSearch)
+    assert BaseObserver(PollingEmitter, timeout=0.5)._timeout == 0.5
+    assert "A 'dirty' build is being performed" in inspect.getsource(mkdocs_build)
+    assert len(preview.PRIVATE) == 5  # one assertion above for each; a new one listed gets its own
+    record = logging.LogRecord("mkdocs.commands.build", logging.WARNING, "", 0,
+                               "A 'dirty' build is being performed, this will likely lead to inaccurate navigation "
+                               "and other links within your site.", None, None)
+    assert preview._exact_dirty_builds(record) is False
+
+
+def test_a_build_does_not_import_the_preview() -> None:
+    """`mkdocs build` loads the plugin without the preview's module (it is make serve's only)."""
+    probe = ("import sys; from build_tools.plugin import ArgmapPlugin; p = ArgmapPlugin(); "
+             "p.on_startup(command='build', dirty=False); print('build_tools.preview' in sys.modules)")
+    ran = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120)
+    assert ran.returncode == 0 and ran.stdout.strip() == "False", ran.stderr

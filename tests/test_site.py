@@ -5,15 +5,19 @@ from __future__ import annotations
 import html
 import html.parser
 import json
+import os
+import posixpath
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
 
 from build_tools.check import check_project
-from helpers import DEBATE, ROOT, article_project, build, copy_project
+from helpers import DEBATE, MKDOCS, ROOT, article_project, build, copy_project
 
 pytestmark = pytest.mark.slow
 
@@ -424,3 +428,73 @@ def test_the_thesis_page_says_how_firm_its_outcome_is(site: Path) -> None:
     assert "How firm:" in page
     for flip in flips[:4]:  # each change the pass finds, in words, on the page
         assert flip.words(lambda n: debate.nodes[n].label) in page, flip
+
+
+ZENSICAL = Path(sys.executable).with_name("zensical")
+
+
+def _article(page: Path) -> str:
+    found = re.search(r"<article\b.*?</article>", page.read_text("utf-8"), re.S)
+    assert found, page
+    return found.group(0)
+
+
+def _written(site: Path, out: Path, *extra: str) -> Path:
+    """``argmap pages`` of the project ``site`` was built from, into ``out``."""
+    ran = subprocess.run([str(Path(sys.executable).with_name("argmap")), "pages", "--root", str(site.parent), "-o",
+                          str(out), *extra], capture_output=True, text=True, timeout=600)
+    assert ran.returncode == 0, ran.stderr
+    assert ran.stdout.startswith("wrote ") and "maps inline" in ran.stdout
+    return out
+
+
+def test_the_written_pages_build_without_the_plugin_into_the_same_pages(site: Path, tmp_path: Path) -> None:
+    """`argmap pages -o DIR`, built by plain MkDocs (no argmap plugin in its mkdocs.yml): every page of the
+    plugin's site, with the same content (maps, outlines, links, the what-if's graph)."""
+    out = _written(site, tmp_path / "pages")
+    config = (out / "mkdocs.yml").read_text()
+    assert "argmap" not in re.findall(r"^plugins:\n((?:- .*\n)+)", config, re.M)[0]
+    built = subprocess.run([str(MKDOCS), "build", "--strict", "-f", str(out / "mkdocs.yml"), "-d", str(tmp_path / "s")],
+                           capture_output=True, text=True, timeout=600, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    assert built.returncode == 0, built.stderr
+    assert "not included in the nav" not in built.stderr  # the pages outside the nav are said to be so
+    pages = sorted(p.relative_to(site) for p in site.rglob("*.html"))
+    assert pages and pages == sorted(p.relative_to(tmp_path / "s") for p in (tmp_path / "s").rglob("*.html"))
+    different = [p for p in pages if _article(site / p) != _article(tmp_path / "s" / p)]
+    assert not different, different[:5]
+    for data in site.rglob("graph.json"):
+        assert (tmp_path / "s" / data.relative_to(site)).read_bytes() == data.read_bytes()
+
+
+def _resolved(page: Path, root: Path) -> str:
+    """A page's article as a reader meets it, whatever the generator's markup: text and the pages each link
+    reaches (relative links resolved against the page's address), the maps' drawings."""
+    text = _article(page)
+    text = re.sub(r'<a id="__skip"[^>]*></a>', "", text).replace(" data-search-exclude", "")
+    address = "/" + page.parent.relative_to(root).as_posix() + "/"
+
+    def target(match: re.Match) -> str:
+        href = match.group(2)
+        if re.match(r"[a-z]+:|/|#", href):
+            return match.group(0)
+        path, _, fragment = href.partition("#")
+        return f'{match.group(1)}"{posixpath.normpath(posixpath.join(address, path)) if path else address}#{fragment}"'
+
+    text = re.sub(r'(<a (?:[a-z-]+="[^"]*" )*href=)"([^"]*)"', target, text)
+    return re.sub(r"\s+", " ", re.sub(r">\s+<", "><", text))
+
+
+def test_the_written_pages_build_with_zensical(site: Path, tmp_path: Path) -> None:
+    """Zensical (mkdocs-material's successor, which ignores plugins it does not know) builds the folder written
+    for it into every page of the plugin's site: the same text, maps, and links to the same pages."""
+    out = _written(site, tmp_path / "pages", "--generator", "zensical")
+    built = subprocess.run([str(ZENSICAL), "build", "--strict", "-f", str(out / "mkdocs.yml")], cwd=out,
+                           capture_output=True, text=True, timeout=600)
+    assert built.returncode == 0, built.stdout + built.stderr
+    made = out / "site"
+    pages = sorted(p.relative_to(site) for p in site.rglob("*.html"))
+    assert pages == sorted(p.relative_to(made) for p in made.rglob("*.html"))
+    different = [p for p in pages if _resolved(site / p, site) != _resolved(made / p, made)]
+    assert not different, different[:5]
+    whole = (made / DEBATE / "map" / "index.html").read_text()
+    assert whole.count('class="argmap-svg"') == 1 and "argmap-whatif.js" in whole

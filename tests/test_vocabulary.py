@@ -182,7 +182,7 @@ def test_a_new_relation_kind_needs_only_the_schema_and_the_registry(project, tmp
 def test_a_new_export_format_needs_only_its_module_and_a_registry_row(project, tmp_path, monkeypatch) -> None:
     """A format added to the registry reaches `argmap export`, the site's downloads and the docs' table."""
     from build_tools import formats
-    from build_tools.plugin import downloads
+    from build_tools.publish import downloads
     from build_tools.site.pipeline import build_site
     from build_tools.site.render import Renderer
     from helpers import run_argmap

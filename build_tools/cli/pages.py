@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..publish import PublishError, write_pages
+from ..publish import GENERATORS, PublishError, write_pages
 from ..text import visible
 from .common import CommandFailed, root_of, root_option
 
@@ -26,12 +26,15 @@ def register(commands) -> None:
     pages.add_argument("--config", type=Path, metavar="FILE", help="the site's mkdocs.yml (default: the project's)")
     pages.add_argument("--skip-broken-debates", action="store_true",
                        help="leave out a debate with errors (with a warning) instead of writing nothing")
+    pages.add_argument("--generator", choices=GENERATORS, default="mkdocs",
+                       help="the site generator that builds the folder (default: mkdocs; zensical reads the pages' "
+                            "HTML links relative to their Markdown files, and gets them written so)")
     pages.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     try:
-        written = write_pages(root_of(args), args.output, args.config, skip_broken=args.skip_broken_debates,
+        written = write_pages(root_of(args), args.output, args.config, skip_broken=args.skip_broken_debates, generator=args.generator,
                               progress=lambda line: print(visible(line), file=sys.stderr))
     except PublishError as exc:
         raise CommandFailed(str(exc)) from exc

@@ -120,8 +120,8 @@ def _outcome(ctx: PageContext, page: str, node: Node) -> list[str]:
     if _waits_on_conditions(ctx, node):
         then = {way: ctx.analysis.if_conditions[way][node.id].outcome for way in ("granted", "rejected")}
         lines.append(f"<p>Settled, the open conditions would give: <strong>{html_text(then['granted'])}</strong> if they "
-                     f"all hold{_but(ctx, page)}, <strong>{html_text(then['rejected'])}</strong> if they all fail "
-                     f"({_failing(ctx, page)}; try any mix with the what-if below).</p>")
+                     f"all hold, <strong>{html_text(then['rejected'])}</strong> if they all fail (how, under "
+                     "“Why this outcome” below; try any mix with the what-if).</p>")
     return lines
 
 
