@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from .analysis import Analysis
 from .escape import gfm_text
 from .model import Attack, Debate, Node, Support, Undercut
-from .status import explain
+from .prose import explain
 
 __all__ = ["Change", "NodeChange", "RelationChange", "OutcomeChange", "DebateDiff", "compare", "summary", "as_text",
            "as_markdown", "as_json", "relation_key", "DIFF_FORMAT"]

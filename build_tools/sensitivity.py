@@ -26,7 +26,7 @@ from .status import (
     perspective_grants,
     wiring,
 )
-from .vocabulary import WEIGHT_WORDS
+from .vocabulary import WEIGHT_WORDS, Rule
 
 __all__ = ["Flip", "sensitivity", "STEPS"]
 
@@ -93,7 +93,7 @@ def sensitivity(debate: Debate, graph: Graph, perspective: str | None = None,
 
     for node_id in cone:
         node = debate.nodes[node_id]
-        if node.open and base[node_id].rule == "open":
+        if node.open and base[node_id].rule == Rule.OPEN:
             tried("grant", node_id, evaluate_change(opposed(node_id), more_grant=(node_id,)))
             tried("reject", node_id, evaluate_change(opposed(node_id), more_reject=(node_id,)))
         elif (node_id in granted or node_id in grant) and base[node_id].label.value == "in" \

@@ -50,7 +50,7 @@ from types import MappingProxyType
 
 from .graph import Graph, strongly_connected
 from .model import Attack, Debate, Issue, NodeKind, Support, Weighing
-from .vocabulary import RELATIONS, RULE_OUTCOMES, STANDARDS, Label
+from .vocabulary import RELATIONS, STANDARDS, Label, Rule
 from .weighing import Argument, Context, weigh
 
 LINKED = Weighing()
@@ -58,7 +58,7 @@ NEEDS_EVERY_PREMISE = ("linked", "constant", "preference")  # the weighing funct
 # the weighing functions that compute an argument's weight themselves: a weight given to one is not used
 COMPUTED_WEIGHTS = ("cumulative", "factorized", "criteria", "preference")
 
-__all__ = ["Label", "StepStatus", "Status", "evaluate", "granted_by_default", "perspective_grants", "explain",
+__all__ = ["Label", "StepStatus", "Status", "evaluate", "granted_by_default", "perspective_grants",
            "evaluate_from", "Wiring", "wiring", "issue_key", "COMPUTED_WEIGHTS", "perspective_disputes"]
 
 
@@ -83,7 +83,7 @@ class Status:
 
     node: str
     label: Label
-    rule: str
+    rule: Rule
     granted_by: str | None = None  # default, assumed, perspective, you
     rests_on: tuple[str, ...] = ()
     steps: tuple[StepStatus, ...] = ()
@@ -93,7 +93,7 @@ class Status:
     @property
     def outcome(self) -> str:
         """The outcome in a reader's words (vocabulary.OUTCOMES): stands, defeated, outweighed..."""
-        return RULE_OUTCOMES[self.rule]
+        return Rule(self.rule).outcome
 
 
 @dataclass(frozen=True)
@@ -645,47 +645,47 @@ def _explain(rules: _Rules, node_id: str, rejected, disputed=frozenset()) -> Sta
     attackers = tuple(sorted(a.attacker for a in graph.attacks_into.get(node_id, ())))
     steps = tuple(_step_status(s, rules) for s in graph.steps_into.get(node_id, ()))
     if node_id in disputed:
-        return Status(node_id, label, "disputed")
+        return Status(node_id, label, Rule.DISPUTED)
     if node_id in rejected:
-        return Status(node_id, label, "rejected")
+        return Status(node_id, label, Rule.REJECTED)
     failed = _failed_conditions(rules, node_id) if node_id not in granted else ()
     if failed and label is Label.OUT:
-        return Status(node_id, label, "condition-failed", None, failed)
+        return Status(node_id, label, Rule.CONDITION_FAILED, None, failed)
     if _held_open(rules, node_id) and label is Label.OUT:  # an open condition that something standing attacks
-        return Status(node_id, label, "attacked", None, tuple(a for a in attackers if labels[a] is Label.IN)[:1])
+        return Status(node_id, label, Rule.ATTACKED, None, tuple(a for a in attackers if labels[a] is Label.IN)[:1])
     issue = rules.issue_of.get(node_id) if rules.weighing else None
     if issue and label is not Label.UNDECIDED and node_id not in granted:
         decision = rules.decisions.get(issue.id)
         if rules.granted_positions(issue):
-            return Status(node_id, label, "rival-granted", None, rules.granted_positions(issue))
+            return Status(node_id, label, Rule.RIVAL_GRANTED, None, rules.granted_positions(issue))
         if decision is None:
-            return Status(node_id, label, "not-established", None, (), steps)
-        rule = "won" if decision.winner == node_id else "outweighed" if decision.winner else "balanced"
+            return Status(node_id, label, Rule.NOT_ESTABLISHED, None, (), steps)
+        rule = Rule.WON if decision.winner == node_id else Rule.OUTWEIGHED if decision.winner else Rule.BALANCED
         return Status(node_id, label, rule, None, (), steps, decision=decision)
     if rules.debate.nodes[node_id].open and label is Label.UNDECIDED:
-        return Status(node_id, label, "open")
+        return Status(node_id, label, Rule.OPEN)
     if issue and label is Label.UNDECIDED:
         arguments = [a for p in issue.positions for a in (*rules.arguments_for(p), *rules.arguments_against(p))]
         waiting = [n for a in arguments for n in (*a.premises, *_argument_cutters(rules, a))
                    if labels[n] is Label.UNDECIDED and n not in issue.positions]
         waiting += [r for p in issue.positions for r in rules.debate.nodes[p].requires if labels[r] is Label.UNDECIDED]
-        return Status(node_id, label, "waiting", None, tuple(dict.fromkeys(waiting)), steps)
+        return Status(node_id, label, Rule.WAITING, None, tuple(dict.fromkeys(waiting)), steps)
     if label is Label.IN:
         if node_id in granted:
-            return Status(node_id, label, "granted", granted[node_id], attackers)
+            return Status(node_id, label, Rule.GRANTED, granted[node_id], attackers)
         working = next(s for s in steps if s.label is Label.IN)
-        return Status(node_id, label, "supported", None, attackers, (working,))
+        return Status(node_id, label, Rule.SUPPORTED, None, attackers, (working,))
     if label is Label.OUT:
         accepted = [a for a in attackers if labels[a] is Label.IN]
         if accepted:
-            return Status(node_id, label, "attacked", None, (accepted[0],))
-        return Status(node_id, label, "unsupported" if steps else "not-established", None, (), steps)
+            return Status(node_id, label, Rule.ATTACKED, None, (accepted[0],))
+        return Status(node_id, label, Rule.UNSUPPORTED if steps else Rule.NOT_ESTABLISHED, None, (), steps)
     waiting = [a for a in attackers if labels[a] is Label.UNDECIDED]
     waiting += [r for r in rules.debate.nodes[node_id].requires if labels[r] is Label.UNDECIDED]
     for step in steps:
         waiting.extend(step.waiting)
     waiting = tuple(dict.fromkeys(waiting))
-    return Status(node_id, label, "waiting", None, waiting, steps, rules.cycles.get(node_id, ()))
+    return Status(node_id, label, Rule.WAITING, None, waiting, steps, rules.cycles.get(node_id, ()))
 
 
 def _step_status(step: Support, rules: _Rules) -> StepStatus:
@@ -748,87 +748,3 @@ def _cycles(graph: Graph, labels, starts=None) -> dict[str, tuple[str, ...]]:
             if node not in found:
                 found[node] = tail
     return found
-
-
-def _weighed(status: Status, name) -> str:
-    d, node = status.decision, status.node
-    standard = STANDARDS[d.standard].name
-    names = lambda ids: " and ".join(name(i) for i in ids)  # noqa: E731
-
-    def argument(weight: float, premises: tuple[str, ...], ties: int = 0) -> str:
-        if not premises:
-            return f"{weight:g}"
-        more = f", and {ties} more as heavy" if ties else ""
-        return f"{weight:g}, from {names(premises)}{more}"
-
-    def pro(position: str) -> str:
-        return argument(d.strength[position], d.strongest.get(position, ()), d.as_heavy.get(position, 0))
-
-    def con(position: str) -> str:
-        return argument(d.against[position], d.strongest_against.get(position, ()), d.as_heavy_against.get(position, 0))
-
-    rival = max((p for p in d.strength if p != node), key=lambda p: d.strength[p], default=None)
-    if status.rule == "won":
-        against = [(d.against[node], con(node), "against it")]
-        if rival is not None:
-            against.append((d.strength[rival], pro(rival), f"for {name(rival)}"))
-        _, text, what = max(against, key=lambda item: item[0])
-        return f"stands: the strongest argument for it ({pro(node)}) beats the strongest {what} ({text}) under {standard}"
-    if status.rule == "outweighed":
-        return (f"outweighed: {name(d.winner)} wins the issue, its strongest argument ({pro(d.winner)}) against this "
-                f"one's ({pro(node)}), under {standard}")
-    against = f"; against it: {con(node)}" if d.against[node] > 0 else ""
-    return f"balanced: no position of the issue wins under {standard} (the strongest argument for it: {pro(node)}{against})"
-
-
-def _which_stand(ids: tuple[str, ...]) -> str:
-    return "which all stand" if len(ids) > 1 else "which stands"
-
-
-def explain(status: Status, name=lambda node_id: node_id) -> str:
-    """The reason for a status in one sentence; ``name`` turns a node id into text (or a link)."""
-    names = lambda ids: ", ".join(name(i) for i in ids)  # noqa: E731
-    rule = status.rule
-    if rule == "rejected":
-        return "rejected in this what-if"
-    if rule == "disputed":
-        return "disputed from this perspective: it does not accept it"
-    if rule == "granted":
-        why = {"default": "a premise the map takes as given", "assumed": "assumed in its file",
-               "perspective": "granted by this perspective", "you": "granted in this what-if"}[status.granted_by]
-        return why + (f"; nothing against it stands ({names(status.rests_on)})" if status.rests_on else "")
-    if rule == "supported":
-        [step] = status.steps
-        text = f"supported by {names(step.step.premises)}, {_which_stand(step.step.premises)}"
-        return text + (f"; nothing against it stands ({names(status.rests_on)})" if status.rests_on else "")
-    if rule == "attacked":
-        return f"attacked by {names(status.rests_on)}, {_which_stand(status.rests_on)}"
-    if rule in ("won", "outweighed", "balanced"):
-        return _weighed(status, name)
-    if rule == "condition-failed":
-        verb = "do" if len(status.rests_on) > 1 else "does"
-        return f"cannot stand: it needs {names(status.rests_on)}, which {verb} not stand"
-    if rule == "rival-granted":
-        return f"a rival position is taken as given ({names(status.rests_on)})"
-    if rule == "open":
-        return "open: a condition the map leaves open; grant or reject it to see what follows"
-    reasons = []
-    for step in status.steps if rule in ("not-established", "unsupported") else ():
-        if step.undercutters_in:
-            reasons.append(f"the support from {names(step.step.premises)} is undercut by "
-                           f"{names(step.undercutters_in)}, {_which_stand(step.undercutters_in)}")
-        elif step.premises_out:
-            verb = "do" if len(step.premises_out) > 1 else "does"
-            reasons.append(f"the support from {names(step.step.premises)} fails: "
-                           f"{names(step.premises_out)} {verb} not stand")
-    if reasons:
-        return "not established: " + "; ".join(reasons)
-    if rule in ("not-established", "unsupported"):
-        return "not established: nothing supports it and it is not taken as given"
-    text = f"waits on {names(status.rests_on)}"
-    if len(status.cycle) - 1 > SHORT_CYCLE:  # told once, not every member in every reason
-        text += f", in a cycle of {len(status.cycle) - 1} claims that wait on one another ({name(status.cycle[0])} " \
-                "among them)"
-    elif status.cycle:
-        text += f", in the cycle {' -> '.join(name(n) for n in status.cycle)}"
-    return text

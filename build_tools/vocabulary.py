@@ -21,7 +21,7 @@ __all__ = [
     "Relation", "RELATIONS", "acting_as", "SUPPORTS", "ATTACKS", "UNDERCUTS", "CONTRARY", "CONTRADICTS", "MORE",
     "Label",
     "ROLE_NAMES", "KIND_NAMES", "BASIS_NAMES", "PERSPECTIVE_FILLS", "PERSPECTIVE_ROLES", "perspective_fills", "UNCLASSIFIED_FILL", "ARGUMENT_FILL", "status_class",
-    "WEIGHT_WORDS", "STANDARDS", "Standard", "CCE_MARGIN", "BRD_DOUBT", "Outcome", "OUTCOMES", "RULE_OUTCOMES",
+    "WEIGHT_WORDS", "STANDARDS", "Standard", "CCE_MARGIN", "BRD_DOUBT", "Outcome", "OUTCOMES", "Rule", "RULE_OUTCOMES",
     "REQUIRES", "DRAWN_ONLY", "drawn",
 ]
 
@@ -159,12 +159,44 @@ OUTCOMES: dict[str, Outcome] = {o.word: o for o in [
             "it waits on an open condition, an undecided premise or an unresolved cycle"),
     Outcome("rejected", Label.OUT, "dotted", "rejected in a reader's what-if"),
 ]}
+class Rule(str, enum.Enum):
+    """The rule that gave a node its status (the evaluator's answer; :mod:`build_tools.prose` says it in words),
+    and the outcome word a reader sees for it."""
+
+    GRANTED = "granted"  # taken as given (by default, assumed, by a perspective, in a what-if)
+    SUPPORTED = "supported"  # an argument for it holds, nothing against it stands
+    WON = "won"  # its issue weighed, it wins
+    ATTACKED = "attacked"  # an attacker stands
+    RIVAL_GRANTED = "rival-granted"  # a rival position of its issue is taken as given
+    OUTWEIGHED = "outweighed"  # its issue weighed, a rival wins
+    BALANCED = "balanced"  # its issue weighed, no position wins
+    UNSUPPORTED = "unsupported"  # every argument for it fails
+    NOT_ESTABLISHED = "not-established"  # nothing argues for it and nothing grants it
+    CONDITION_FAILED = "condition-failed"  # a claim it requires does not stand
+    OPEN = "open"  # an open condition, left open
+    WAITING = "waiting"  # it waits on something undecided
+    REJECTED = "rejected"  # rejected in a what-if
+    DISPUTED = "disputed"  # the perspective does not accept it
+
+    @property
+    def outcome(self) -> str:
+        """The outcome word (a key of :data:`OUTCOMES`)."""
+        return RULE_OUTCOMES[self.value]
+
+    def __str__(self) -> str:  # as its name is written in graph.json and the JSON outputs, on every Python
+        return self.value
+
+    def __format__(self, spec: str) -> str:
+        return format(self.value, spec)
+
+
 RULE_OUTCOMES = {
     "granted": "stands", "supported": "stands", "won": "stands",
     "attacked": "defeated", "rival-granted": "defeated", "outweighed": "outweighed", "balanced": "balanced",
     "unsupported": "not established", "not-established": "not established", "condition-failed": "not established",
     "open": "open", "waiting": "open", "rejected": "rejected", "disputed": "rejected",
 }
+assert set(RULE_OUTCOMES) == {r.value for r in Rule}
 
 
 def status_class(label: Label | str) -> str:

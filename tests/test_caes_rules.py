@@ -202,7 +202,7 @@ def test_a_necessary_condition_caps_what_needs_it_whatever_else_supports_it(tmp_
              ({"grant": ["c"]}, {"t": "in", "x": "in", "y": "out"}),
              ({"reject": ["c"]}, {"t": "out", "x": "out", "y": "in"})]
     _both_evaluators_give(debate, cases, tmp_path)
-    from build_tools.status import explain
+    from build_tools.prose import explain
 
     rejected = evaluate(debate, index(debate), reject=("c",))
     assert rejected["t"].rule == rejected["x"].rule == "condition-failed"

@@ -11,7 +11,7 @@ PACKAGE = ROOT / "build_tools"
 # Each layer may import from its own layer and the layers before it, never after.
 LAYERS = [
     {"model", "ids", "text", "files", "store", "diagnostics", "escape", "vocabulary", "quotes", "graph", "weighing", "status",
-     "analysis", "diff", "sensitivity"},
+     "prose", "analysis", "diff", "sensitivity"},
     {"check"},
     {"site"},
     {"formats", "publish"},

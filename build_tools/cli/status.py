@@ -7,7 +7,8 @@ import json
 import sys
 from collections import Counter
 
-from ..status import COMPUTED_WEIGHTS, SHORT_CYCLE, Status, evaluate_from, explain
+from ..prose import explain
+from ..status import COMPUTED_WEIGHTS, SHORT_CYCLE, Status, evaluate_from
 from ..text import visible
 from ..vocabulary import WEIGHT_WORDS, Label
 from .common import CommandFailed, checked_debate, debate_options, known_nodes, known_perspective

@@ -14,7 +14,7 @@ from types import MappingProxyType
 
 from ..analysis import Analysis
 from ..escape import html_text, markdown_text
-from ..status import explain
+from ..prose import explain
 from .embed import inline_svg, slot
 from .maps import MapSource, site_maps
 from .memo import Memo

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ...escape import markdown_text
-from ...status import explain
+from ...prose import explain
 from ...vocabulary import OUTCOMES, RELATIONS, REQUIRES, perspective_fills
 from ..dot import perspective_class
 from .common import Page, PageContext, heading, source_facts

@@ -8,7 +8,8 @@ from collections.abc import Callable
 
 from ...escape import html_link, html_text, markdown_text
 from ...model import Node, NodeKind, Support, Undercut
-from ...status import LINKED, explain
+from ...prose import explain
+from ...status import LINKED
 from ...vocabulary import (
     ATTACKS,
     BASIS_NAMES,
