@@ -8,7 +8,7 @@ from typing import NamedTuple
 
 from .text import visible
 
-__all__ = ["Severity", "Diagnostic", "Position", "sort_key", "summary"]
+__all__ = ["Severity", "Diagnostic", "Position", "error", "warning", "problem", "sort_key", "summary"]
 
 
 class Position(NamedTuple):
@@ -60,6 +60,29 @@ class Diagnostic:
             "code": self.code,
             "message": self.message,
         }
+
+
+def problem(severity: Severity, where, code: str, message: str, position: Position | None = None) -> Diagnostic:
+    """The one way to make a diagnostic: at ``where``, a file's path (its first line, or ``position`` in it) or
+    anything with ``path``, ``line`` and ``column`` (a node's origin, a field's place).
+
+    >>> error("a.yaml", "c", "m").render(), warning("a.yaml", "c", "m", Position(2, 3)).render()
+    ('a.yaml:1:1: error: m [c]', 'a.yaml:2:3: warning: m [c]')
+    """
+    if isinstance(where, str):
+        position = position or Position(1, 1)
+        return Diagnostic(where, position.line, position.column, severity, code, message)
+    return Diagnostic(where.path, where.line, where.column, severity, code, message)
+
+
+def error(where, code: str, message: str, position: Position | None = None) -> Diagnostic:
+    """An error at ``where`` (see :func:`problem`)."""
+    return problem(Severity.ERROR, where, code, message, position)
+
+
+def warning(where, code: str, message: str, position: Position | None = None) -> Diagnostic:
+    """A warning at ``where`` (see :func:`problem`)."""
+    return problem(Severity.WARNING, where, code, message, position)
 
 
 def sort_key(diagnostic: Diagnostic) -> tuple:

@@ -40,6 +40,7 @@ from build_tools.model import (
 ROOT = Path(__file__).resolve().parent.parent
 ARGMAP = Path(sys.executable).with_name("argmap")
 MKDOCS = Path(sys.executable).with_name("mkdocs")
+ARGDOWN = ROOT / "node_modules" / ".bin" / "argdown"  # the Argdown CLI, pinned in package-lock.json
 DEBATE = "nato-factory-settings"
 CORPORA = Path(os.environ.get("ARGMAP_CORPORA", ROOT.parent / "shared" / "corpora")).resolve()
 # Where the corpora cannot be had (a fork's pull request on GitHub), ARGMAP_CORPORA_OPTIONAL=1 lets
@@ -441,3 +442,13 @@ def browser_evaluate(cases: list[tuple[Debate, dict]], scratch: Path) -> list[di
     result = subprocess.run([node, str(runner), str(STATUS_JS), str(data)], capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)
+
+
+def argdown_json(source: Path, out: Path) -> dict:
+    """The real Argdown CLI's JSON of ``source`` (written to the folder ``out``): no error, no warning."""
+    if not ARGDOWN.exists():
+        pytest.skip("the Argdown CLI is not installed: make test installs it (npm ci)")
+    done = subprocess.run([str(ARGDOWN), "json", str(source), str(out)], capture_output=True, text=True, timeout=300)
+    said = re.sub(r"\x1b\[[0-9;]*m", "", done.stdout + done.stderr).strip()
+    assert done.returncode == 0 and said == "Successfully export 1 file to JSON.", said  # no error, no warning
+    return json.loads((out / (source.stem + ".json")).read_text("utf-8"))

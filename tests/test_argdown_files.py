@@ -11,15 +11,13 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
 from collections import Counter
 from pathlib import Path
 
 import pytest
 
-from helpers import ROOT, empty_project, run_argmap
+from helpers import ROOT, argdown_json, empty_project, run_argmap
 
-ARGDOWN = ROOT / "node_modules" / ".bin" / "argdown"
 FILES = sorted((ROOT / "tests" / "argdown").glob("*.argdown"))
 SYMMETRIC = ("contrary", "contradictory")
 
@@ -36,15 +34,6 @@ KINDS = {
 }
 
 pytestmark = pytest.mark.needs_node
-
-
-def _cli_json(source: Path, out: Path) -> dict:
-    if not ARGDOWN.exists():
-        pytest.skip("the Argdown CLI is not installed: make test installs it (npm ci)")
-    done = subprocess.run([str(ARGDOWN), "json", str(source), str(out)], capture_output=True, text=True, timeout=300)
-    said = re.sub(r"\x1b\[[0-9;]*m", "", done.stdout + done.stderr).strip()
-    assert done.returncode == 0 and said == "Successfully export 1 file to JSON.", said  # no error, no warning
-    return json.loads((out / (source.stem + ".json")).read_text("utf-8"))
 
 
 def _project(tmp_path: Path, name: str) -> Path:
@@ -73,7 +62,7 @@ def _mark(title: str, kind: str) -> str:
 
 @pytest.mark.parametrize("source", FILES, ids=lambda p: p.stem)
 def test_every_statement_argument_and_relation_is_kept_or_reported(source: Path, tmp_path: Path) -> None:
-    data = _cli_json(source, tmp_path / "json")
+    data = argdown_json(source, tmp_path / "json")
     debate, report = _import(_project(tmp_path, "project"), tmp_path / "json" / (source.stem + ".json"))
     kinds = Counter(r["relationType"] for r in data["relations"])
     arguments = data.get("arguments", {})
@@ -147,12 +136,12 @@ def test_every_statement_argument_and_relation_is_kept_or_reported(source: Path,
 
 @pytest.mark.parametrize("source", FILES, ids=lambda p: p.stem)
 def test_import_export_import_through_the_argdown_cli_is_exact(source: Path, tmp_path: Path) -> None:
-    _cli_json(source, tmp_path / "first")
+    argdown_json(source, tmp_path / "first")
     first = _project(tmp_path, "first-project")
     _import(first, tmp_path / "first" / (source.stem + ".json"))
     exported = tmp_path / "back.argdown"
     assert run_argmap("export", "--root", str(first), "--format", "argdown", "-o", str(exported)).returncode == 0
-    _cli_json(exported, tmp_path / "second")  # the CLI parses our export without an error or a warning
+    argdown_json(exported, tmp_path / "second")  # the CLI parses our export without an error or a warning
     second = _project(tmp_path, "second-project")
     _import(second, tmp_path / "second" / "back.json")
     a, b = first / "arguments" / "d", second / "arguments" / "d"
@@ -167,7 +156,7 @@ def test_import_export_import_through_the_argdown_cli_is_exact(source: Path, tmp
 
 @pytest.mark.parametrize("source", FILES, ids=lambda p: p.stem)
 def test_aif_round_trip_keeps_named_arguments(source: Path, tmp_path: Path) -> None:
-    _cli_json(source, tmp_path / "json")
+    argdown_json(source, tmp_path / "json")
     first = _project(tmp_path, "first-project")
     debate, _ = _import(first, tmp_path / "json" / (source.stem + ".json"))
     aif = tmp_path / "d.aif.json"
@@ -199,7 +188,7 @@ def _shape(debate) -> tuple:
 def test_our_json_round_trip_keeps_named_arguments_exactly(tmp_path: Path) -> None:
     import jsonschema
 
-    _cli_json(ROOT / "tests" / "argdown" / "arguments.argdown", tmp_path / "json")
+    argdown_json(ROOT / "tests" / "argdown" / "arguments.argdown", tmp_path / "json")
     first = _project(tmp_path, "first-project")
     _import(first, tmp_path / "json" / "arguments.json")
     exported = tmp_path / "d.json"

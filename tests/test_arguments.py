@@ -11,16 +11,15 @@ from pathlib import Path
 
 import pytest
 
-from helpers import ROOT, build, run_argmap
-from test_argdown_files import _cli_json, _project
+from helpers import ROOT, argdown_json, build, empty_project, run_argmap
 
 pytestmark = pytest.mark.needs_node
 
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    _cli_json(ROOT / "tests" / "argdown" / "arguments.argdown", tmp_path / "json")
-    root = _project(tmp_path, "project")
+    argdown_json(ROOT / "tests" / "argdown" / "arguments.argdown", tmp_path / "json")
+    root = empty_project(tmp_path / "project")
     result = run_argmap("import", "--root", str(root), "--format", "argdown-json",
                         str(tmp_path / "json" / "arguments.json"), "--debate", "args")
     assert result.returncode == 0, result.stderr

@@ -97,3 +97,30 @@ def test_no_import_cycle() -> None:
     for name in sorted(modules):
         if name not in state:
             visit(name, [name])
+
+
+def test_commands_that_read_the_check_cache_load_no_reader_or_rules() -> None:
+    """check/'s entry points are imported lazily: a command whose check comes from the cache (status, render,
+    export) loads neither the YAML reader, the schemas nor the rules when its module is imported."""
+    import subprocess
+    import sys
+
+    probe = ("import importlib, sys\n"
+             "for name in ('status', 'render', 'coverage'):\n"
+             "    importlib.import_module(f'build_tools.cli.{name}')\n"
+             "print(sorted(m for m in sys.modules if m in ('build_tools.check.load', 'build_tools.check.yamlfile', "
+             "'build_tools.check.schema', 'build_tools.check.project', 'jsonschema', 'fastjsonschema')))")
+    ran = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120, cwd=ROOT)
+    assert ran.returncode == 0 and ran.stdout.strip() == "[]", ran.stdout + ran.stderr
+
+
+def test_no_test_file_imports_another() -> None:
+    """What tests share lives in tests/helpers.py (and conftest.py), never in another test file."""
+    tests = {p.stem for p in (ROOT / "tests").glob("test_*.py")}
+    found = []
+    for path in sorted((ROOT / "tests").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            names = [node.module] if isinstance(node, ast.ImportFrom) and node.module else \
+                [a.name for a in node.names] if isinstance(node, ast.Import) else []
+            found += [f"{path.name} imports {n}" for n in names if n.split(".")[0] in tests]
+    assert found == []

@@ -10,7 +10,7 @@ import os
 import re
 from pathlib import Path
 
-from ..diagnostics import Diagnostic, Severity
+from ..diagnostics import Diagnostic, error
 from ..ids import RESERVED_IDS, is_valid_id
 
 __all__ = ["ARGUMENTS", "DEBATE_FILE", "SOURCE_FILE", "find_debates", "misnamed_debates", "hidden_entries",
@@ -28,7 +28,7 @@ def find_debates(root: Path) -> list[str]:
 
 def misnamed_debates(root: Path) -> list[Diagnostic]:
     """An error for each folder under ``root/arguments`` whose name cannot be a debate's id."""
-    return [Diagnostic(f"{ARGUMENTS}/{name}", 1, 1, Severity.ERROR, "invalid-id",
+    return [error(f"{ARGUMENTS}/{name}", "invalid-id",
                        f"'{name}' cannot be a debate's id: name the folder with lowercase letters, digits and "
                        "single hyphens, not a name the site keeps for itself")
             for name in _folders(root) if not _debate_name_ok(name)]
@@ -58,7 +58,7 @@ def hidden_entries(root: Path) -> list[Diagnostic]:
         for name in sorted(dirs + files):
             if name.startswith("."):
                 rel = Path(folder, name).relative_to(root).as_posix()
-                found.append(Diagnostic(rel, 1, 1, Severity.ERROR, "hidden-file",
+                found.append(error(rel, "hidden-file",
                                         f"'{name}' is a hidden file: nothing under {ARGUMENTS}/ may have a name that "
                                         "starts with a dot (it can change what git or another tool reads): remove it"))
         dirs[:] = [d for d in dirs if not d.startswith(".")]
@@ -71,21 +71,21 @@ def docs_problems(root: Path, docs: Path) -> list[Diagnostic]:
     outside letters, digits, ``.``, ``_`` and ``-`` (names go into URLs and edit links)."""
     found = []
     if docs.is_symlink():
-        return [Diagnostic(_shown(root, docs), 1, 1, Severity.ERROR, "symlink",
+        return [error(_shown(root, docs), "symlink",
                            "the pages' folder may not be a symbolic link: make it a plain folder")]
     for folder, dirs, files in os.walk(docs):
         for name in sorted(dirs + files):
             path = Path(folder, name)
             rel = _shown(root, path)
             if path.is_symlink():
-                found.append(Diagnostic(rel, 1, 1, Severity.ERROR, "symlink",
+                found.append(error(rel, "symlink",
                                         "a symbolic link under the pages' folder would publish what it points to: "
                                         "put the file itself there"))
             elif name.startswith("."):
-                found.append(Diagnostic(rel, 1, 1, Severity.ERROR, "hidden-file",
+                found.append(error(rel, "hidden-file",
                                         "a hidden file under the pages' folder: remove it"))
             elif not _SAFE_NAME.fullmatch(name):
-                found.append(Diagnostic(rel, 1, 1, Severity.ERROR, "unsafe-name",
+                found.append(error(rel, "unsafe-name",
                                         "a page's or asset's name may hold only letters, digits, '.', '_' and '-' "
                                         "(it goes into URLs and edit links): rename it"))
         dirs[:] = [d for d in dirs if not Path(folder, d).is_symlink() and not d.startswith(".")

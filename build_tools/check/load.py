@@ -17,7 +17,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..diagnostics import Diagnostic, Severity
+from ..diagnostics import Diagnostic, error, warning
 from ..model import NodeKind
 from .layout import ARGUMENTS, DEBATE_FILE, SOURCE_FILE, find_debates, misnamed_debates
 from .yamlfile import Document, load_yaml, read_text
@@ -142,12 +142,12 @@ def _stray_entries(folder: Path, rel: str, files: DebateFiles) -> None:
     expected = {DEBATE_FILE, SOURCE_FILE, *(k.folder for k in NodeKind)}
     for entry in sorted(os.listdir(folder)):
         if entry not in expected and not entry.startswith("."):
-            files.diagnostics.append(Diagnostic(
-                f"{rel}/{entry}", 1, 1, Severity.WARNING, "unexpected-file",
+            files.diagnostics.append(warning(
+                f"{rel}/{entry}", "unexpected-file",
                 f"'{entry}' is not part of a debate and is ignored: a debate holds {DEBATE_FILE}, "
                 f"{SOURCE_FILE}, claims/, evidence/ and arguments/",
             ))
 
 
 def _problem(files: DebateFiles, path: str, code: str, message: str) -> None:
-    files.diagnostics.append(Diagnostic(path, 1, 1, Severity.ERROR, code, message))
+    files.diagnostics.append(error(path, code, message))

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from ..analysis import Analysis
-from ..diagnostics import Diagnostic, Severity, sort_key
+from ..diagnostics import Diagnostic, error, sort_key
 from ..graph import index
 from ..ids import did_you_mean
 from ..quotes import index_quotes
@@ -52,7 +52,7 @@ def check_project(root: Path, paths: Iterable[str] = (), debate: str | None = No
     result.diagnostics.extend(d for d in hidden_entries(root) if debate is None or d.path.startswith(
         f"{load.ARGUMENTS}/{debate}/"))
     if not available:
-        result.diagnostics.append(Diagnostic(load.ARGUMENTS, 1, 1, Severity.ERROR, "no-debate",
+        result.diagnostics.append(error(load.ARGUMENTS, "no-debate",
                                              "there is no debate: add a folder arguments/<debate>/ with debate.yaml"))
     if scope:
         result.diagnostics = [d for d in result.diagnostics if _in_scope(d.path, scope)]
@@ -130,7 +130,7 @@ def _duplicate_ids(files: load.DebateFiles) -> list[Diagnostic]:
     found = []
     for n in files.nodes:  # in the folders' order: claims, evidence, arguments
         if n.id in first:
-            found.append(Diagnostic(n.doc.path, 1, 1, Severity.ERROR, "duplicate-id",
+            found.append(error(n.doc.path, "duplicate-id",
                                     f"'{n.id}' is already the id of {first[n.id].kind.folder}/{n.id}.yaml: ids are "
                                     "unique within a debate, across claims, evidence and arguments; rename one"))
         else:
@@ -147,7 +147,7 @@ def _guarded(doc: Document, step: Callable[[], bool]) -> bool:
 
 
 def _internal(path: str, exc: Exception) -> Diagnostic:
-    return Diagnostic(path, 1, 1, Severity.ERROR, "internal-error",
+    return error(path, "internal-error",
                       f"argmap failed while checking this file ({type(exc).__name__}: {exc}): "
                       "this is a bug in argmap; please report it with the file")
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 
 from .. import quotes
 from ..analysis import Analysis
-from ..diagnostics import Diagnostic, Severity
+from ..diagnostics import Diagnostic, Severity, error, warning
 from ..graph import strongly_connected
 from ..ids import closest, did_you_mean
 from ..model import NodeKind, Origin
@@ -41,33 +41,21 @@ class Known:
         return iter(sorted(self.ids))
 
 
-def _diag(origin: Origin, severity: Severity, code: str, message: str) -> Diagnostic:
-    return Diagnostic(origin.path, origin.line, origin.column, severity, code, message)
-
-
-def _error(origin: Origin, code: str, message: str) -> Diagnostic:
-    return _diag(origin, Severity.ERROR, code, message)
-
-
-def _warning(origin: Origin, code: str, message: str) -> Diagnostic:
-    return _diag(origin, Severity.WARNING, code, message)
-
-
 def thesis(analysis: Analysis, known: Known) -> Iterator[Diagnostic]:
     debate = analysis.debate
     where = debate.origins.get("thesis", debate.origin)
     node = debate.nodes.get(debate.thesis)
     if node is None and debate.thesis not in known:
-        yield _error(where, "unknown-thesis", f"the thesis '{debate.thesis}' has no file claims/{debate.thesis}.yaml"
+        yield error(where, "unknown-thesis", f"the thesis '{debate.thesis}' has no file claims/{debate.thesis}.yaml"
                      f"{did_you_mean(debate.thesis, debate.nodes)}")
     elif node is not None and node.kind is not NodeKind.CLAIM:
         what = "evidence" if node.kind is NodeKind.EVIDENCE else "an argument"
-        yield _error(where, "wrong-target", f"the thesis '{debate.thesis}' is {what}: the thesis must be a claim")
+        yield error(where, "wrong-target", f"the thesis '{debate.thesis}' is {what}: the thesis must be a claim")
     elif node is not None and node.role not in (None, "thesis"):
-        yield _error(node.where("role"), "thesis-role", "this claim is the debate's thesis: its role must be 'thesis'")
+        yield error(node.where("role"), "thesis-role", "this claim is the debate's thesis: its role must be 'thesis'")
     for other in debate.claims if node is not None else ():
         if other.role == "thesis" and other.id != debate.thesis:
-            yield _error(other.where("role"), "thesis-role",
+            yield error(other.where("role"), "thesis-role",
                          f"only the debate's thesis ('{debate.thesis}') has the role 'thesis': choose another role")
 
 
@@ -77,12 +65,12 @@ def perspectives(analysis: Analysis, known: Known) -> Iterator[Diagnostic]:
     seen: set[str] = set()
     for i, pid in enumerate(ids):
         if pid in seen:
-            yield _error(debate.origins.get(f"perspectives.{i}.id", debate.origin), "duplicate-id",
+            yield error(debate.origins.get(f"perspectives.{i}.id", debate.origin), "duplicate-id",
                          f"the perspective id '{pid}' is used twice")
         seen.add(pid)
     for node in debate.nodes.values():
         if node.perspective is not None and node.perspective not in seen:
-            yield _error(node.where("perspective"), "unknown-perspective",
+            yield error(node.where("perspective"), "unknown-perspective",
                          f"no perspective '{node.perspective}' in debate.yaml{did_you_mean(node.perspective, seen)}"
                          f" (declared: {', '.join(ids)})")
     for i, p in enumerate(debate.perspectives):  # what a voice grants or disputes names nodes of the debate
@@ -100,7 +88,7 @@ def classification(analysis: Analysis, known: Known) -> Iterator[Diagnostic]:
     for node in debate.claims:
         for name in ("role", "perspective"):
             if getattr(node, name) is None:
-                yield _error(node.origin, f"missing-{name}",
+                yield error(node.origin, f"missing-{name}",
                              f"a claim of a debate with a source text needs a {name}: add '{name}:'")
 
 
@@ -140,7 +128,7 @@ def references(analysis: Analysis, known: Known) -> Iterator[Diagnostic]:
     for node in debate.nodes.values():
         for required in node.requires:
             if required == node.id:
-                yield _error(node.where("requires"), "self-reference", f"'{node.id}' cannot require itself")
+                yield error(node.where("requires"), "self-reference", f"'{node.id}' cannot require itself")
             else:
                 yield from _reference(debate, known, node.where("requires"), required, "requires", CLAIMS)
     for cut in debate.undercuts:
@@ -154,11 +142,11 @@ def _reference(debate, known, origin, target, relation, allowed=ANY) -> Iterator
     if node is None and target not in known:
         near = closest(target, known)
         hint = f"; the closest existing id is '{near}'" if near else ""
-        yield _error(origin, "unknown-reference", f"'{relation}' names '{target}', which does not exist{hint}")
+        yield error(origin, "unknown-reference", f"'{relation}' names '{target}', which does not exist{hint}")
     elif node is not None and node.kind not in allowed:
         what = "evidence" if node.kind is NodeKind.EVIDENCE else f"a{'n' if node.kind.value[0] in 'ae' else ''} " \
             f"{node.kind.value}"
-        yield _error(origin, "wrong-target", f"'{relation}' names '{target}', which is {what}: "
+        yield error(origin, "wrong-target", f"'{relation}' names '{target}', which is {what}: "
                      f"'{relation}' names {_TARGETS[allowed]}")
 
 
@@ -166,15 +154,15 @@ def self_reference(analysis: Analysis, known: Known) -> Iterator[Diagnostic]:
     debate = analysis.debate
     for step in debate.supports:
         if step.conclusion in step.premises:
-            yield _error(step.origin, "self-reference", f"'{step.conclusion}' cannot support itself")
+            yield error(step.origin, "self-reference", f"'{step.conclusion}' cannot support itself")
         elif len(set(step.premises)) < len(step.premises):
-            yield _error(step.origin, "self-reference", "a node cannot be linked with itself: remove it from 'with'")
+            yield error(step.origin, "self-reference", "a node cannot be linked with itself: remove it from 'with'")
     for attack in debate.attacks:
         if attack.target == attack.attacker:
-            yield _error(attack.origin, "self-reference", f"'{attack.attacker}' cannot {RELATIONS[attack.kind].verb} itself")
+            yield error(attack.origin, "self-reference", f"'{attack.attacker}' cannot {RELATIONS[attack.kind].verb} itself")
     for cut in debate.undercuts:
         if cut.undercutter in cut.premises:
-            yield _error(cut.origin, "self-undercut",
+            yield error(cut.origin, "self-undercut",
                          f"'{cut.undercutter}' cannot undercut a support step of which it is itself a premise")
 
 
@@ -185,19 +173,19 @@ def structures(analysis: Analysis, known: Known) -> Iterator[Diagnostic]:
     for step in debate.supports:
         target = debate.nodes.get(step.conclusion)
         if target is not None and target.structure and step.declared_by != target.id:
-            yield _error(step.origin, "supports-structure",
+            yield error(step.origin, "supports-structure",
                          f"'{target.id}' is an argument with a structure: it holds when its premises do, so support "
                          f"one of its premises ({', '.join(target.structure[-1].premises)}) instead")
     for node in debate.arguments:
         if node.structure:
             for key in RELATIONS:
                 if key in node.origins:
-                    yield _error(node.where(key), "argument-relation",
+                    yield error(node.where(key), "argument-relation",
                                  f"an argument with a structure bears on others through its main conclusion (as "
                                  f"Argdown reads it): move '{key}' to the file of '{node.conclusion}'")
         for i, step in enumerate(node.structure[:-1]):
             if not any(step.conclusion in later.premises for later in node.structure[i + 1:]):
-                yield _error(node.where(f"structure.{i}.conclusion"), "loose-step",
+                yield error(node.where(f"structure.{i}.conclusion"), "loose-step",
                              f"the intermediate conclusion '{step.conclusion}' is not a premise of any later step: "
                              "add it to a later step's premises, or make it a separate argument")
 
@@ -207,7 +195,7 @@ def contradictions(analysis: Analysis, known: Known) -> Iterator[Diagnostic]:
     supported = {(s.declared_by, s.conclusion) for s in debate.supports}
     for attack in debate.attacks:
         if attack.attacker != attack.target and (attack.attacker, attack.target) in supported:
-            yield _error(attack.origin, "contradictory-relation",
+            yield error(attack.origin, "contradictory-relation",
                          f"'{attack.attacker}' both supports and attacks '{attack.target}': keep one")
 
 
@@ -226,7 +214,7 @@ def undercut_targets(analysis: Analysis, known: Known) -> Iterator[Diagnostic]:
             hint = f": the support is linked; write {forms}"
         else:
             hint = ": add the support to the premise's file, or correct 'from' and 'to'"
-        yield _error(cut.origin, "unknown-support",
+        yield error(cut.origin, "unknown-support",
                      f"no support from {' + '.join(cut.premises)} to '{cut.conclusion}' to undercut{hint}")
 
 
@@ -241,7 +229,7 @@ def support_cycles(analysis: Analysis, known: Known) -> Iterator[Diagnostic]:
         node = debate.nodes.get(first)
         origin = node.where("supports") if node else debate.origin
         cycle = " -> ".join(sorted(component) + [first])
-        yield _warning(origin, "support-cycle", f"circular support: {cycle}")
+        yield warning(origin, "support-cycle", f"circular support: {cycle}")
 
 
 def _cycles(graph: dict[str, set[str]]) -> list[tuple[str, ...]]:
@@ -280,7 +268,7 @@ def connected(analysis: Analysis, known: Known) -> Iterator[Diagnostic]:
         else:
             message = (f"'{node.id}' has no relation to any claim, so nothing joins it to the thesis "
                        f"'{debate.thesis}' or to a position of an issue: add a supports, attacks or undercuts relation")
-        yield _warning(node.origin, "disconnected", message)
+        yield warning(node.origin, "disconnected", message)
 
 
 def issues(analysis: Analysis, known: Known) -> Iterator[Diagnostic]:
@@ -290,12 +278,12 @@ def issues(analysis: Analysis, known: Known) -> Iterator[Diagnostic]:
     position_of: dict[str, str] = {}
     for issue in debate.issues:
         if issue.id in seen_ids:
-            yield _error(issue.origin, "duplicate-id", f"the issue id '{issue.id}' is used twice")
+            yield error(issue.origin, "duplicate-id", f"the issue id '{issue.id}' is used twice")
         seen_ids.add(issue.id)
         for position in issue.positions:
             yield from _reference(debate, known, issue.origin, position, "positions", CLAIMS)
             if position in position_of:
-                yield _error(issue.origin, "issue-position",
+                yield error(issue.origin, "issue-position",
                              f"'{position}' is already a position of the issue '{position_of[position]}': a claim "
                              "answers one issue at most")
             position_of.setdefault(position, issue.id)
@@ -310,7 +298,7 @@ def weights(analysis: Analysis, known: Known) -> Iterator[Diagnostic]:
     for origin, weighing in weighed:
         for perspective in (weighing.weights if weighing else {}):
             if perspective not in perspectives:
-                yield _error(origin, "unknown-perspective",
+                yield error(origin, "unknown-perspective",
                              f"'weights' names '{perspective}', which is not a perspective of debate.yaml"
                              f"{did_you_mean(perspective, perspectives)}")
     yield from _criteria(debate)
@@ -319,7 +307,7 @@ def weights(analysis: Analysis, known: Known) -> Iterator[Diagnostic]:
     for origin, weighing in weighed:
         if weighing is not None and weighing.function in COMPUTED_WEIGHTS and (weighing.weight is not None
                                                                              or weighing.weights):
-            yield _warning(origin, "ignored-weight",
+            yield warning(origin, "ignored-weight",
                            f"a {weighing.function} weighing computes the argument's weight itself: 'weight' and "
                            "'weights' are not used; remove them, or weigh the argument as linked (the default)")
     issues_of: dict[str, list[str]] = {}
@@ -334,18 +322,18 @@ def weights(analysis: Analysis, known: Known) -> Iterator[Diagnostic]:
             continue  # not into a position (or between two positions of one issue, which adds nothing)
         if weighing is None or (weighing.function in ("linked", "constant", "convergent") and weighing.weight is None
                                 and not weighing.weights):
-            yield _warning(origin, "unweighed-relation",
+            yield warning(origin, "unweighed-relation",
                            f"'{target}' is a position of the issue '{issues_of[target][0]}', where every argument is "
                            f"weighed: this {what} from '{source}' gives no weight, so it weighs 1, the most of any: "
                            f"write it as {{to: {target}, weight: low | medium | high, why: ...}}")
     for attack in debate.attacks:
         if attack.weighing is not None and attack.target not in positions:
-            yield _warning(attack.origin, "unused-weight",
+            yield warning(attack.origin, "unused-weight",
                            f"'{attack.target}' is not a position of an issue, so this attack defeats it whatever "
                            "its weight: make it a position of an issue in debate.yaml, or drop the weight")
     for node in debate.nodes.values():
         if node.open and node.assumed is not None:
-            yield _error(node.where("open"), "open-assumed",
+            yield error(node.where("open"), "open-assumed",
                          "an open condition is neither granted nor refuted: remove 'assumed' or 'open'")
 
 
@@ -368,7 +356,7 @@ def _inert_weights(analysis: Analysis) -> Iterator[Diagnostic]:
             dead = [p for p in premises if p in debate.nodes
                     and all(case[p].label is Label.OUT for case in best[perspective])]
             if dead:
-                yield _warning(origin, "inert-weight",
+                yield warning(origin, "inert-weight",
                                f"the weight for '{perspective}' never takes effect: from that perspective's premises "
                                f"'{dead[0]}' does not hold, with the open conditions all holding or all failing: grant what it "
                                "rests on in the perspective (debate.yaml, grants), or drop the weight")
@@ -382,7 +370,7 @@ def _preferences(debate) -> Iterator[Diagnostic]:
             continue
         for item in weighing.preference:
             if item["property"] not in weighing.properties:
-                yield _error(step.origin, "missing-property",
+                yield error(step.origin, "missing-property",
                              f"the preference ranks by '{item['property']}', but this argument has no such property: "
                              f"add 'properties: {{{item['property']}: ...}}' beside 'weighing'")
 
@@ -397,14 +385,14 @@ def _criteria(debate) -> Iterator[Diagnostic]:
             continue
         for index in criteria.get("hard", ()):
             if index >= len(step.premises):
-                yield _error(step.origin, "bad-criterion",
+                yield error(step.origin, "bad-criterion",
                              f"the hard criterion {index} names a premise the support does not have: it has "
                              f"{len(step.premises)}, counted from 0: this node, then each of 'with'")
         given = {debate.nodes[n].criterion[0] for p in step.premises if p in debate.nodes
                  for n in positions.get(p, (p,)) if n in debate.nodes and debate.nodes[n].criterion}
         for name in criteria.get("soft", {}):
             if name not in given:
-                yield _error(step.origin, "bad-criterion",
+                yield error(step.origin, "bad-criterion",
                              f"the soft criterion '{name}' gets no value: none of the premises gives it one; add "
                              f"'criterion: {{name: {name}, value: ...}}' to the premise that does")
 
@@ -416,7 +404,7 @@ def chain_depth(analysis: Analysis, known: Known) -> Iterator[Diagnostic]:
     """No node is more than MAX_CHAIN_DEPTH relations from the thesis (reported where a chain crosses it)."""
     for node_id, depth in analysis.graph.depth.items():
         if depth == MAX_CHAIN_DEPTH + 1:
-            yield _error(analysis.debate.nodes[node_id].origin, "chain-too-deep",
+            yield error(analysis.debate.nodes[node_id].origin, "chain-too-deep",
                          f"'{node_id}' is more than {MAX_CHAIN_DEPTH} relations away from the thesis: a chain of "
                          "reasons this long cannot be read on a map; shorten it, or split it into several debates")
 
@@ -429,23 +417,23 @@ def quoting(analysis: Analysis, known: Known) -> Iterator[Diagnostic]:
     for node in debate.nodes.values():
         if node.implicit:
             if not node.rationale:
-                yield _error(node.where("implicit"), "implicit-rationale",
+                yield error(node.where("implicit"), "implicit-rationale",
                              "an implicit node needs a 'rationale': say why the map needs this unstated premise")
             if node.quotes:
-                yield _error(node.where("quote"), "implicit-quote",
+                yield error(node.where("quote"), "implicit-quote",
                              "an implicit node is not in the text, so it has no quote: remove 'quote' or 'implicit'")
             continue
         if not node.quotes:
             if text is not None:
-                yield _error(node.origin, "missing-quote",
+                yield error(node.origin, "missing-quote",
                              "add a 'quote' copied from source.txt, or mark the node 'implicit: true' with a rationale")
             continue
         if text is None:
-            yield _warning(node.where("quote"), "unverifiable-quote",
+            yield warning(node.where("quote"), "unverifiable-quote",
                            "the debate has no source.txt, so this quote cannot be checked")
             continue
         if node.occurrence is not None and len(node.quotes) > 1:
-            yield _error(node.where("occurrence"), "bad-occurrence",
+            yield error(node.where("occurrence"), "bad-occurrence",
                          "'occurrence' applies to a single quoted passage: with a list, quote each passage so "
                          "that it occurs only once")
             continue
@@ -464,7 +452,7 @@ def unmapped(analysis: Analysis, known: Known) -> Iterator[Diagnostic]:
     if not debate.unmapped or known.source_unreadable:
         return
     if text is None:
-        yield _warning(debate.unmapped[0].origin, "unverifiable-quote",
+        yield warning(debate.unmapped[0].origin, "unverifiable-quote",
                      "'unmapped' lists sentences of a source text, but the debate has no source.txt")
         return
     index = analysis.quotes
@@ -474,7 +462,7 @@ def unmapped(analysis: Analysis, known: Known) -> Iterator[Diagnostic]:
         yield from problems
         span = index.unmapped_span(i)
         if not problems and any(start < span[1] and end > span[0] for start, end in quoted):
-            yield _warning(item.origin, "stale-unmapped",
+            yield warning(item.origin, "stale-unmapped",
                            "this passage is listed as unmapped, but a node quotes it: remove it from 'unmapped'")
 
 
@@ -490,14 +478,14 @@ def _check_quote(passage: str, spans: tuple[quotes.Span, ...], occurrence: int |
             line, column = index.lines.position(near[0])
             shown = " ".join(text[near[0]:near[1]].split())
             hint = f"; the closest passage (source.txt:{line}:{column}) is \"{shown}\""
-        yield _error(where(None), "quote-not-found", f"the quote is not in the source text{hint}")
+        yield error(where(None), "quote-not-found", f"the quote is not in the source text{hint}")
     elif occurrence is not None and occurrence > len(spans):
-        yield _error(where("occurrence"), "bad-occurrence",
+        yield error(where("occurrence"), "bad-occurrence",
                      f"'occurrence: {occurrence}' but the quote occurs {_count(spans)} time(s) in the source")
     elif len(spans) > 1 and occurrence is None:
         lines = ", ".join(str(index.lines.position(s)[0]) for s, _ in spans[:_LISTED])
         more = ", ..." if len(spans) > _LISTED else ""
-        yield _error(where(None), "quote-ambiguous",
+        yield error(where(None), "quote-ambiguous",
                      f"the quote occurs {_count(spans)} times in the source (lines {lines}{more}): quote a longer "
                      "passage, or add 'occurrence: N' to say which")
 
@@ -514,7 +502,7 @@ def labels(analysis: Analysis, known: Known) -> Iterator[Diagnostic]:
     for node in debate.nodes.values():
         words = len(node.label.split())
         if words > MAX_LABEL_WORDS:
-            yield _warning(node.where("label"), "long-label",
+            yield warning(node.where("label"), "long-label",
                            f"the label has {words} words: keep it to {MAX_LABEL_WORDS} or fewer so the map stays legible")
 
 
@@ -523,11 +511,11 @@ def citations(analysis: Analysis, known: Known) -> Iterator[Diagnostic]:
     for node in debate.evidence:
         citation = node.citation
         if citation.basis == "primary-source" and citation.url == "unknown":
-            yield _error(node.where("citation.url"), "citation-url",
+            yield error(node.where("citation.url"), "citation-url",
                          "'basis: primary-source' needs the primary source's URL: give it, or say "
                          "'named-in-article' or 'article-only'")
         elif citation.basis != "primary-source" and citation.url != "unknown":
-            yield _warning(node.where("citation.basis"), "citation-basis",
+            yield warning(node.where("citation.basis"), "citation-basis",
                            "the citation links a source, so its basis is 'primary-source'")
 
 
@@ -558,12 +546,12 @@ def relation_counts(analysis: Analysis, known: Known) -> Iterator[Diagnostic]:
         total += 1
     for node_id, n in count.items():
         if n > MAX_NODE_RELATIONS and node_id in debate.nodes:
-            yield _error(debate.nodes[node_id].origin, "too-many-relations",
+            yield error(debate.nodes[node_id].origin, "too-many-relations",
                          f"'{node_id}' takes part in {n} relations, more than the {MAX_NODE_RELATIONS} a map can show "
                          "readably: group its reasons into fewer, stronger ones, or split the debate")
     limit = max(MIN_DEBATE_RELATIONS, RELATIONS_PER_NODE * len(debate.nodes))
     if total > limit:
-        yield _error(debate.origin, "too-many-relations",
+        yield error(debate.origin, "too-many-relations",
                      f"the debate has {total} relations among {len(debate.nodes)} nodes, more than its limit of "
                      f"{limit} (at least {MIN_DEBATE_RELATIONS}, else {RELATIONS_PER_NODE} a node): its maps could "
                      "not be drawn in reasonable time; remove relations that repeat others, or split the debate")
@@ -585,7 +573,7 @@ def hidden_characters(analysis: Analysis, known: Known) -> Iterator[Diagnostic]:
     for origin, text in texts:
         found = HIDDEN.search(text) if text else None
         if found:
-            yield _warning(origin, "hidden-character",
+            yield warning(origin, "hidden-character",
                            f"{describe(found.group(0))} is an invisible character that can change how the text "
                            "around it reads: remove it, unless right-to-left text needs it")
 

@@ -29,7 +29,7 @@ from yaml.events import (
 )
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from ..diagnostics import Diagnostic, Position, Severity
+from ..diagnostics import Position, Severity, problem
 from ..text import describe, forbidden
 
 __all__ = ["Position", "Document", "read_text", "load_yaml", "MAX_YAML_BYTES", "MAX_DEPTH", "LIBYAML", "NO_LIBYAML"]
@@ -73,14 +73,10 @@ class Document:
         return self.values.get(path, Position(1, 1))
 
     def error(self, code: str, message: str, position: Position | None = None) -> None:
-        self._add(Severity.ERROR, code, message, position)
+        self.diagnostics.append(problem(Severity.ERROR, self.path, code, message, position))
 
     def warning(self, code: str, message: str, position: Position | None = None) -> None:
-        self._add(Severity.WARNING, code, message, position)
-
-    def _add(self, severity, code, message, position) -> None:
-        position = position or Position(1, 1)
-        self.diagnostics.append(Diagnostic(self.path, position.line, position.column, severity, code, message))
+        self.diagnostics.append(problem(Severity.WARNING, self.path, code, message, position))
 
 
 class _Refused(Exception):

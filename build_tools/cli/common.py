@@ -9,7 +9,7 @@ from pathlib import Path
 from ..analysis import Analysis
 from ..check import ProjectError
 from ..check.cache import CheckCache
-from ..check.load import ARGUMENTS, find_debates
+from ..check.layout import ARGUMENTS, find_debates
 from ..files import OutputRefused, write_output
 from ..ids import did_you_mean
 from .reporters import REPORTERS

@@ -11,7 +11,7 @@ import tempfile
 from pathlib import Path
 
 from ..check import check_project
-from ..check.load import ARGUMENTS
+from ..check.layout import ARGUMENTS
 from ..diff import as_json, as_markdown, as_text, compare
 from ..escape import gfm_text
 from ..site.diffmap import diff_dot

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import yaml
 
-from ..check.load import ARGUMENTS
+from ..check.layout import ARGUMENTS
 from ..files import replace_folder, umask
 from ..ids import RESERVED_IDS, is_valid_id
 from ..model import NodeKind
