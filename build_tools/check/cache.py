@@ -94,7 +94,14 @@ def _proxy(items: dict) -> MappingProxyType:
     return MappingProxyType(items)
 
 
-copyreg.pickle(MappingProxyType, lambda proxy: (_proxy, (dict(proxy),)))
+def _dumps(value) -> bytes:
+    """``value`` pickled, a read-only mapping as the dict it shows (pickle has no way for one of its own); the
+    rule is this pickler's, not registered for the whole process."""
+    out = io.BytesIO()
+    pickler = pickle.Pickler(out, 5)
+    pickler.dispatch_table = {**copyreg.dispatch_table, MappingProxyType: lambda proxy: (_proxy, (dict(proxy),))}
+    pickler.dump(value)
+    return out.getvalue()
 
 # What an entry may build: argmap's model and check results (classes only, never a function), arrays
 # (the quote index's offsets) and read-only mappings.
@@ -186,9 +193,9 @@ class CheckCache:
         reuse = self._reuse
         if reuse is not None:  # a fresh check: its files, and its statuses for the next check's reuse
             outcomes = {a.debate.id: (a.outcome_key, a.statuses) for a in result.analyses if "statuses" in vars(a)}
-            if _write(self.files_entry, lambda: _FORMAT + pickle.dumps((result.probes, reuse.files, outcomes), 5)):
+            if _write(self.files_entry, lambda: _FORMAT + _dumps((result.probes, reuse.files, outcomes))):
                 self._reuse = None
-        if _write(self.entry, lambda: _FORMAT + self._key + b"\n" + pickle.dumps((result.probes, result), 5)):
+        if _write(self.entry, lambda: _FORMAT + self._key + b"\n" + _dumps((result.probes, result))):
             self._stored = [len(vars(a)) for a in result.analyses]
 
 

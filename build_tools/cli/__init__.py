@@ -46,10 +46,7 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     args = parser(_named_command(argv)).parse_args(argv)
     try:
-        status = args.run(args)
-        if getattr(args, "keep_check", None):  # the check it used, and what it worked out, for next time
-            args.keep_check()
-        return status
+        return args.run(args)
     except ProjectError as exc:
         print(f"argmap: error: {visible(str(exc))}", file=sys.stderr)
         return 2

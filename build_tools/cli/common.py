@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 from ..analysis import Analysis
@@ -53,7 +55,8 @@ def one_debate(root: Path, debate: str | None) -> str | None:
     return available[0] if available else None
 
 
-def checked_debate(args: argparse.Namespace) -> tuple[Analysis, bool]:
+@contextlib.contextmanager
+def checked_debate(args: argparse.Namespace) -> Iterator[tuple[Analysis, bool]]:
     """The analysis of the debate named by --debate (or the only one), and whether it is the only debate.
 
     Prints the problems and fails if the debate has errors. The check comes from the project's cache
@@ -67,8 +70,8 @@ def checked_debate(args: argparse.Namespace) -> tuple[Analysis, bool]:
     if errors or not result.analyses:
         sys.stdout.write(REPORTERS["text"](errors, result.files))
         raise CommandFailed(f"fix these problems first: '{args.command}' needs a debate that checks")
-    args.keep_check = check.keep
-    return result.analyses[0], len(find_debates(root)) == 1
+    yield result.analyses[0], len(find_debates(root)) == 1
+    check.keep()  # the command went through: what it worked out from the check is kept with it
 
 
 def known_perspective(analysis: Analysis, perspective: str | None) -> None:

@@ -25,7 +25,11 @@ def register(commands) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    analysis, _ = checked_debate(args)
+    with checked_debate(args) as (analysis, single):
+        return _run(args, analysis, single)
+
+
+def _run(args: argparse.Namespace, analysis, single: bool) -> int:
     debate = analysis.debate
     if debate.source_text is None:
         print(f"argmap: error: the debate '{debate.id}' has no source.txt: there is nothing to cover", file=sys.stderr)

@@ -24,7 +24,11 @@ def register(commands) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    analysis, _ = checked_debate(args)
+    with checked_debate(args) as (analysis, single):
+        return _run(args, analysis, single)
+
+
+def _run(args: argparse.Namespace, analysis, single: bool) -> int:
     text = EXPORTS[args.format].write(analysis)
     if args.output is None:
         sys.stdout.write(text)

@@ -32,7 +32,11 @@ def register(commands) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    analysis, single = checked_debate(args)
+    with checked_debate(args) as (analysis, single):
+        return _run(args, analysis, single)
+
+
+def _run(args: argparse.Namespace, analysis, single: bool) -> int:
     debate, graph = analysis.debate, analysis.graph
     if args.node:
         known_nodes(analysis, [args.node])

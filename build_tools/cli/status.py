@@ -41,7 +41,11 @@ def register(commands) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    analysis, _ = checked_debate(args)
+    with checked_debate(args) as (analysis, single):
+        return _run(args, analysis, single)
+
+
+def _run(args: argparse.Namespace, analysis, single: bool) -> int:
     known_nodes(analysis, (*args.grant, *args.reject))
     known_perspective(analysis, args.perspective)
     weights = dict(_weight(analysis, text) for text in args.weight)
