@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 from helpers import ROOT
@@ -124,3 +125,19 @@ def test_no_test_file_imports_another() -> None:
                 [a.name for a in node.names] if isinstance(node, ast.Import) else []
             found += [f"{path.name} imports {n}" for n in names if n.split(".")[0] in tests]
     assert found == []
+
+
+def test_the_readme_layout_names_every_module() -> None:
+    """README's Layout follows one claim through the package: every module is named there (a new one too)."""
+    readme = (ROOT / "README.md").read_text("utf-8")
+    layout = readme[readme.index("## Layout"):readme.index("\n## ", readme.index("## Layout") + 1)]
+    missing = []
+    for name in _modules():
+        parts = name.split(".")
+        if parts[-1] == "__init__" or name == "__init__":
+            continue
+        shown = "/".join(parts)
+        if f"`{shown}`" not in layout and f"`{parts[-1]}`" not in layout and f"`{shown}.py`" not in layout \
+                and not (parts[0] == "cli" and re.search(rf"\b{parts[-1].replace('importing', 'import')}\b", layout)):
+            missing.append(shown)
+    assert missing == []
