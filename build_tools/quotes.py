@@ -25,7 +25,7 @@ from types import MappingProxyType
 from .model import Debate
 
 __all__ = ["Folded", "fold", "find", "locate", "closest_passage", "line_column", "LineIndex", "Span", "Passage",
-           "QuoteIndex", "index_quotes", "MAX_OCCURRENCES"]
+           "QuoteIndex", "index_quotes", "MAX_OCCURRENCES", "paragraph_number"]
 
 Span = tuple[int, int]  # start and end offsets in the source text
 MAX_OCCURRENCES = 1000  # more places than this for one quote are not collected (it is ambiguous anyway)
@@ -167,6 +167,20 @@ class Passage:
     @property
     def anchor(self) -> str:
         return f"q{self.number}"
+
+
+def paragraph_number(text: str, offset: int) -> int:
+    """The paragraph (counted from 1, blank lines between paragraphs) that the character at ``offset`` is in.
+
+    >>> paragraph_number("\n\nOne.\n\nTwo. Three.\n", 9)
+    2
+    """
+    number, at = 0, 0
+    for chunk in text.split("\n\n"):
+        if chunk.strip() and at <= offset:
+            number += 1
+        at += len(chunk) + 2
+    return max(number, 1)
 
 
 @dataclass(frozen=True)

@@ -412,7 +412,7 @@ def test_tooltips_and_the_source_page_link_both_ways(server: str, browser) -> No
     page.goto(f"{server}/{DEBATE}/claims/withdrawal-invites-chaos/")
     title = page.get_attribute("figure.argmap-map g.nid-withdrawal-invites-chaos a", "xlink:title")
     assert title == "Pulling out of missions that keep fragile places stable opens the way to disorder."
-    page.click("text=See it in the source")
+    page.click("text=see it in the source")
     page.wait_for_url(f"{server}/{DEBATE}/source/#q*")  # instant navigation: wait for the page, not just the URL
     anchor = urlsplit(page.url).fragment
     assert anchor.startswith("q")

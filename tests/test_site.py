@@ -498,3 +498,22 @@ def test_the_written_pages_build_with_zensical(site: Path, tmp_path: Path) -> No
     assert not different, different[:5]
     whole = (made / DEBATE / "map" / "index.html").read_text()
     assert whole.count('class="argmap-svg"') == 1 and "argmap-whatif.js" in whole
+
+
+def test_every_node_page_puts_the_articles_words_before_ours(site: Path) -> None:
+    """The article's quote comes first, marked as the article's with its paragraph and a link to the passage;
+    our restatement follows, marked "In our words"; an implicit claim says first that the article does not
+    state it. Checked on every claim's and evidence's page of the debate."""
+    [analysis] = check_project(site.parent, debate=DEBATE).analyses
+    for node in analysis.debate.nodes.values():
+        page = (site / DEBATE / node.kind.folder / node.id / "index.html").read_text()
+        body = page[page.index("<h1"):]
+        ours = body.index('class="argmap-ours"><strong>In our words:</strong>')
+        assert ours < body.index("<h2"), node.id
+        if analysis.passages_of.get(node.id):
+            first = body.index('class="argmap-article"')
+            assert first < ours, node.id
+            assert re.search(r'class="argmap-article-source">The article, paragraph \d+ · <a href="[^"]*source/#q\d+">',
+                             body[first:ours]), node.id
+        elif node.implicit:
+            assert body.index("The article does not state this") < ours, node.id

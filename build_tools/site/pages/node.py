@@ -9,6 +9,7 @@ from collections.abc import Callable
 from ...escape import html_link, html_text, markdown_text
 from ...model import Node, NodeKind, Support, Undercut
 from ...prose import explain
+from ...quotes import paragraph_number
 from ...status import LINKED
 from ...vocabulary import (
     ATTACKS,
@@ -36,11 +37,14 @@ def node_page(ctx: PageContext, node: Node) -> Page:
     every neighbour's label on every page."""
     page, d = ctx.layout.node(node), ctx.debate
     lines = [*heading(node.label, hide_toc=True,
-                      description=f"{ctx.debate.title}: {node.statement}"),
-             f"> {markdown_text(node.statement)}", ""]
-    top = [_whose(ctx, page, node), *_outcome(ctx, page, node)]
+                      description=f"{ctx.debate.title}: {node.statement}")]
+    # the article's words first, marked as the article's; ours after them, marked as ours
     if node.implicit:
-        top.append(_admonition("note", "Our reconstruction: the article does not state this", node.rationale or ""))
+        lines += [ctx.fragment(page, "unstated", _admonition(
+            "note", "The article does not state this: it is our reconstruction", node.rationale or "")), ""]
+    lines += _quotes(ctx, page, node)
+    lines += [f"**In our words:** {markdown_text(node.statement)}", "{: .argmap-ours }", ""]
+    top = [_whose(ctx, page, node), *_outcome(ctx, page, node)]
     if node.caution:
         top.append(_admonition("warning", "Read with care", node.caution))
     lines += [ctx.fragment(page, "top", "\n".join(top)), ""]
@@ -51,7 +55,6 @@ def node_page(ctx: PageContext, node: Node) -> Page:
     lines += ["## About this " + node.kind.value, "", ctx.fragment(page, "facts", _facts(ctx, page, node)), ""]
     lines += ["## Why this outcome", "", ctx.fragment(page, "why", _why(ctx, page, node)), ""]
     lines += _issue(ctx, page, node)
-    lines += _quotes(ctx, page, node)
     if node.citation:
         lines += _citation(node)
     lines += _relations(ctx, page, node)
@@ -244,14 +247,19 @@ def _argument_line(ctx: PageContext, page: str, weighing, premises, statuses) ->
 
 
 def _quotes(ctx: PageContext, page: str, node: Node) -> list[str]:
+    """The article's words for the node, each with its paragraph and a link to it in the source (Markdown: search
+    finds the quotes)."""
     found = ctx.analysis.passages_of.get(node.id, ())
     if not found:
         return []
-    source = ctx.md_link(page, ctx.layout.source)
-    lines = ["## In the article", ""]
+    source, text = ctx.md_link(page, ctx.layout.source), ctx.debate.source_text or ""
+    lines = []
     for passage in found:
-        quoted = " ".join((ctx.debate.source_text or "")[passage.start:passage.end].split())
-        lines += [f"> “{markdown_text(quoted)}”", "", f"[See it in the source]({source}#{passage.anchor})", ""]
+        quoted = " ".join(text[passage.start:passage.end].split())
+        where = paragraph_number(text, passage.start)
+        lines += [f"> “{markdown_text(quoted)}”", "{: .argmap-article }", "",
+                  f"The article, paragraph {where} · [see it in the source]({source}#{passage.anchor})",
+                  "{: .argmap-article-source }", ""]
     return lines
 
 
