@@ -170,7 +170,7 @@ class Passage:
 
 
 def paragraph_number(text: str, offset: int) -> int:
-    """The paragraph (counted from 1, blank lines between paragraphs) that the character at ``offset`` is in.
+    r"""The paragraph (counted from 1, blank lines between paragraphs) that the character at ``offset`` is in.
 
     >>> paragraph_number("\n\nOne.\n\nTwo. Three.\n", 9)
     2

@@ -17,6 +17,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from build_tools.check import check_project
+from build_tools.vocabulary import OUTCOMES
 from helpers import DEBATE, ROOT, article_project, build, write_issue_debate
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
@@ -584,3 +585,67 @@ def test_the_reset_button_shows_only_in_what_if_mode(server: str, browser) -> No
     assert not page.is_visible("button.argmap-whatif-reset")
     page.click("button.argmap-whatif-toggle")
     assert page.is_visible("button.argmap-whatif-reset")
+
+
+def _text_becomes(locator, wanted, what: str) -> str:
+    """The locator's text once ``wanted(text)`` holds (the evaluation follows the graph's fetch; up to 10 s)."""
+    for _ in range(100):
+        text = locator.inner_text()
+        if wanted(text):
+            return text
+        locator.page.wait_for_timeout(100)
+    raise AssertionError(f"{what}: {text!r}")
+
+
+def test_the_conditions_are_switches_whose_state_follows_the_reader(server: str, browser) -> None:
+    """Where a verdict waits on open conditions, settling each takes one click; the verdict words and the page's
+    badges follow, opposites move together, and the state goes with every link (a claim's page, the status
+    page) until the reset."""
+    [analysis] = check_project(ROOT, debate=DEBATE).analyses
+    waiting = [i for i in analysis.debate.issues if any(
+        analysis.statuses[None][p].outcome == "open" for p in i.positions)]
+    assert waiting and analysis.grantable_conditions
+    issue = waiting[0]
+    expected = {p: analysis.if_conditions["granted"][p].outcome for p in issue.positions}
+    assert expected != {p: "open" for p in issue.positions}  # settling them decides the question
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(f"{server}/")
+    WORDS = {name: outcome.word for name, outcome in OUTCOMES.items()}
+    block = page.locator(".argmap-switches").filter(has=page.locator(f'[data-node="{issue.positions[0]}"]')).first
+    verdict = block.locator(".argmap-verdict")
+    assert "open" in verdict.inner_text()
+    for condition in analysis.grantable_conditions:  # one click each
+        block.locator(f'fieldset[data-node="{condition}"] label:has(input[value="holds"])').click()
+    words = {p: WORDS[expected[p]] for p in issue.positions}
+    _text_becomes(verdict, lambda text: all(f"{label_of(analysis, p)}: {w}" in text for p, w in words.items()),
+                  "the verdict after the switches")
+    query = parse_qs(urlsplit(page.url).query)
+    assert set(query["grant"][0].split(",")) == set(analysis.grantable_conditions)
+    for other in (n for n in analysis.open_conditions if n not in analysis.grantable_conditions):
+        follows = block.locator(f'fieldset[data-node="{other}"]')
+        assert follows.locator('input[value="fails"]').is_checked()  # an opposite moves with its pair
+        assert "follows" in follows.inner_text()
+    badge = page.locator(f'.argmap-badge[data-node="{issue.positions[0]}"]').first
+    if badge.count():
+        assert badge.inner_text().lower() == WORDS[expected[issue.positions[0]]]
+    # the state goes with a link to a claim's page, and from there to the status page
+    block.locator("legend a").first.click()
+    page.wait_for_url("**/claims/**")
+    assert parse_qs(urlsplit(page.url).query)["grant"] == query["grant"]
+    page.locator("nav a", has_text="Where the debate stands").first.click()
+    page.wait_for_url("**/status/**")
+    assert parse_qs(urlsplit(page.url).query)["grant"] == query["grant"]
+    cell = page.locator(f'table.argmap-status .argmap-badge[data-node="{issue.positions[0]}"]')
+    _text_becomes(cell, lambda text: text.lower() == WORDS[expected[issue.positions[0]]], "the status page")
+    assert page.locator(".argmap-whatif-state").is_visible()
+    # back on the home page, the reset returns the map as it stands
+    page.goto(f"{server}/?grant={','.join(analysis.grantable_conditions)}")
+    block = page.locator(".argmap-switches").filter(has=page.locator(f'[data-node="{issue.positions[0]}"]')).first
+    _text_becomes(block.locator(".argmap-verdict"), lambda text: "open" not in text, "restored from the address")
+    block.locator(".argmap-switches-reset").click()
+    _text_becomes(block.locator(".argmap-verdict"), lambda text: "open" in text, "after the reset")
+    assert "grant" not in page.url
+
+
+def label_of(analysis, node_id: str) -> str:
+    return analysis.debate.nodes[node_id].label

@@ -277,7 +277,7 @@ def test_links_resolve_without_directory_urls(tmp_path: Path) -> None:
 
 def test_status_on_maps_and_pages(site: Path) -> None:
     page = (site / DEBATE / "claims" / "reset-vindicated" / "index.html").read_text()
-    assert "<strong>Open</strong> as the map stands: waits on" in page
+    assert "<strong>Open</strong> as the map stands: it waits on what the map leaves open: " in page
     assert 'href="../managed-transition/"' in page
     # the leaning the weights give: success if the conditions hold, failure if they fail
     assert ('if they all hold (but <a href="../transition-is-hasty/">The withdrawal is a hasty '

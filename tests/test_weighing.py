@@ -113,7 +113,7 @@ def test_an_attack_on_a_position_is_an_argument_against_it_not_a_defeater() -> N
     assert _labels(_issue_debate(0.2, 0.8, con_as_attack=True))["p"] is Label.OUT
     statuses = evaluate(_issue_debate(0.8, 0.2, con_as_attack=True), index(_issue_debate(0.8, 0.2, con_as_attack=True)))
     assert statuses["p"].rule == "won" and "beats the strongest against it (0.2, from " in __import__(
-        "build_tools.status", fromlist=["explain"]).explain(statuses["p"])
+        "build_tools.prose", fromlist=["explain"]).explain(statuses["p"])
 
 
 def test_an_open_condition_leaves_the_issue_open_until_granted_or_rejected() -> None:
@@ -220,7 +220,7 @@ def test_a_debate_with_an_issue_builds_and_its_pages_give_the_reasons(tmp_path) 
     write_issue_debate(tmp_path)
     site = build_site(check_project(tmp_path).analyses, Renderer(None))
     pages = {p.src: fill_slots(p.markdown, site.fragments) for p in site.pages}
-    assert ('<strong>Open</strong> as the map stands: waits on <a href="../managed-exit/">The exit is managed</a>'
+    assert ('<strong>Open</strong> as the map stands: it waits on what the map leaves open: <a href="../managed-exit/">The exit is managed</a>'
             in pages["weighed/claims/verdict.md"])
     assert ("<strong>Open</strong> as the map stands: a condition the map leaves open"
             in pages["weighed/claims/managed-exit.md"])
@@ -330,5 +330,7 @@ def test_raising_the_weight_of_an_argument_for_a_position_never_turns_it_from_in
     current = (step.weighing or Weighing()).weight_for(None)
     if raise_to < current or before is not Label.IN:
         return
+    if any(a.attacker == step.premises[0] and a.target == step.conclusion for a in debate.attacks):
+        return  # a premise that also attacks its conclusion: the checker refuses such a debate (one relation each)
     after = evaluate(debate, index(debate), weights={(step.premises[0], step.conclusion): raise_to})
     assert after[step.conclusion].label is Label.IN

@@ -146,6 +146,8 @@
   }
 
   function everywhere(state) {
+    carry();
+    pageOutcomes(state);
     document.querySelectorAll("figure.argmap-whatif-on[data-graph]").forEach(function (other) {
       loadGraph(other.getAttribute("data-graph")).then(function (graph) { relabel(other, graph, state); })
         .catch(function (error) {
@@ -267,12 +269,16 @@
       var active = !figure.classList.contains("argmap-whatif-on");
       on(active);
       if (active) apply();
-      else { writeState(empty()); resetPanel(); apply(); }
+      else { writeState(empty()); resetPanel(); apply(); everywhere(empty()); }
     });
     function resetPanel() {
       if (panel) panel.querySelectorAll("select").forEach(function (select) { select.value = ""; });
     }
-    reset.addEventListener("click", function () { writeState(empty()); resetPanel(); apply(); });
+    reset.addEventListener("click", function () { writeState(empty()); resetPanel(); apply(); everywhere(empty()); });
+    // the switches (below) turn a map's what-if on, so that it shows what they settle
+    figure.argmapActivate = function () {
+      if (!figure.classList.contains("argmap-whatif-on")) { on(true); apply(); }
+    };
     figure.addEventListener("click", choose, true);
     figure.addEventListener("keydown", function (event) {
       if (event.key === "Enter" || event.key === " ") choose(event);
@@ -281,9 +287,117 @@
     if (state.reject.length || state.grant.length || Object.keys(state.weight).length) { on(true); apply(); }
   }
 
+  // The open conditions as switches (site/pages/switches.py): each writes the what-if's state; the verdict
+  // words and every badge of the page that names a node (data-node) follow, and so do the maps whose what-if is on.
+  function evaluated(graph, state) {
+    var weights = {};
+    Object.keys(state.weight).forEach(function (key) { weights[key] = graph.weight_words[state.weight[key]]; });
+    if (!state.grant.length && !state.reject.length && !Object.keys(weights).length) return graph.rules[""];
+    return window.argmapEvaluate(graph, { grant: state.grant, reject: state.reject, weights: weights }).rules;
+  }
+  function showOutcomes(graph, rules) {
+    var classes = {};
+    Object.keys(graph.outcomes).forEach(function (r) { classes[graph.outcomes[r].css] = true; });
+    document.querySelectorAll(".argmap-verdict-word[data-node], .argmap-badge[data-node]").forEach(function (el) {
+      var outcome = graph.outcomes[rules[el.getAttribute("data-node")]];
+      if (!outcome) return;
+      el.textContent = outcome.word;
+      Object.keys(classes).forEach(function (c) { el.classList.toggle(c, c === outcome.css); });
+    });
+  }
+  function setUpSwitches(block) {
+    if (block.getAttribute("data-switches-ready")) return;
+    block.setAttribute("data-switches-ready", "on");
+    var url = block.getAttribute("data-graph");
+    function show(state) {
+      return loadGraph(url).then(function (graph) {
+        state = known(graph, state);
+        var rules = evaluated(graph, state);
+        block.querySelectorAll("fieldset.argmap-switch").forEach(function (set) {
+          var id = set.getAttribute("data-node"), value = "unknown", follows = "";
+          if (state.grant.indexOf(id) !== -1) value = "holds";
+          else if (state.reject.indexOf(id) !== -1) value = "fails";
+          else if (rules[id] && graph.outcomes[rules[id]].label !== graph.outcomes.open.label) {
+            // settled by the reader's other choices: held (as a granted claim is) or not
+            value = graph.outcomes[rules[id]].label === graph.outcomes.granted.label ? "holds" : "fails";
+            follows = " (follows from your other choices)";
+          }
+          set.querySelector('input[value="' + value + '"]').checked = true;
+          set.querySelector(".argmap-switch-follows").textContent = follows;
+        });
+      });
+    }
+    block.addEventListener("change", function (event) {
+      var set = event.target.closest("fieldset.argmap-switch");
+      if (!set) return;
+      var id = set.getAttribute("data-node"), state = readState();
+      state.grant = state.grant.filter(function (x) { return x !== id; });
+      state.reject = state.reject.filter(function (x) { return x !== id; });
+      if (event.target.value === "holds") state.grant.push(id);
+      if (event.target.value === "fails") state.reject.push(id);
+      writeState(state);
+      document.querySelectorAll("figure.argmap-map[data-whatif-ready]").forEach(function (figure) {
+        if (figure.argmapActivate) figure.argmapActivate();
+      });
+      everywhere(state);
+    });
+    block.querySelector(".argmap-switches-reset").addEventListener("click", function () {
+      writeState(empty());
+      everywhere(empty());
+    });
+    block.argmapShow = show;
+    block.hidden = false;
+    show(readState());
+  }
+
+  // The what-if follows the reader: every link to another page of this site carries the state in its address
+  // (Material's instant navigation makes links absolute: those of this origin count; files and anchors do not).
+  function carry() {
+    var query = window.location.search;
+    document.querySelectorAll("a[href]").forEach(function (a) {
+      var url;
+      try { url = new URL(a.getAttribute("href"), window.location.href); } catch (error) { return; }
+      if (url.origin !== window.location.origin || !/\/$|\.html$/.test(url.pathname)) return;
+      if (url.pathname === window.location.pathname && url.hash && a.getAttribute("href").charAt(0) === "#") return;
+      url.search = query;
+      a.setAttribute("href", url.href);
+    });
+  }
+
   function run() {
     if (!window.argmapEvaluate || !window.fetch) return;
     document.querySelectorAll("figure.argmap-map[data-graph]").forEach(setUp);
+    document.querySelectorAll(".argmap-switches[data-graph]").forEach(setUpSwitches);
+    var state = readState();
+    if (state.reject.length || state.grant.length || Object.keys(state.weight).length) {
+      carry();
+      pageOutcomes(state);
+    }
+  }
+  // Every word and badge of the page that names a node (data-node) as the what-if gives it (as the map stands,
+  // every voice's premises at once); the switches, where the page has them, show the state.
+  function pageOutcomes(state) {
+    var source = document.querySelector("[data-graph]");
+    if (!source) return;
+    loadGraph(source.getAttribute("data-graph")).then(function (graph) {
+      var mine = known(graph, state);
+      showOutcomes(graph, evaluated(graph, mine));
+      document.querySelectorAll(".argmap-whatif-state").forEach(function (note) {
+        var names = function (ids) {
+          return ids.map(function (id) { return "“" + graph.nodes[id].label + "”"; }).join(", ");
+        };
+        var parts = [];
+        if (mine.grant.length) parts.push("granted " + names(mine.grant));
+        if (mine.reject.length) parts.push("rejected " + names(mine.reject));
+        if (Object.keys(mine.weight).length) parts.push(Object.keys(mine.weight).length + " weight(s) changed");
+        note.hidden = !parts.length;
+        note.textContent = parts.length ? "With your what-if (" + parts.join("; ") + "), the first column shows "
+          + "what follows; the perspectives' columns are as built. Reset it on any map or with the switches." : "";
+      });
+    }).catch(function () { /* the maps' own note says the data could not be loaded */ });
+    document.querySelectorAll(".argmap-switches[data-switches-ready]").forEach(function (block) {
+      if (block.argmapShow) block.argmapShow(state);
+    });
   }
   if (window.document$ && window.document$.subscribe) window.document$.subscribe(run);
   else document.addEventListener("DOMContentLoaded", run);

@@ -65,8 +65,9 @@ class PageContext:
         url = relative_url(page, self.layout.node(node), self.directory_urls)
         return f'<a href="{html_text(url)}">{html_text(node.label)}</a>'
 
-    def map_block(self, page: str, view_id: str, caption: str) -> str:
-        """The map's slot, then the same map told as a nested list."""
+    def map_block(self, page: str, view_id: str, caption: str, under: str = "") -> str:
+        """The map's slot, ``under`` it (a fragment's slot: controls that act on the map), then the same map told
+        as a nested list."""
         view, debate = self.shown[view_id], self.debate
 
         def listed() -> str:
@@ -81,7 +82,8 @@ class PageContext:
             listing = self.memo.get(key, listed)
         listing = (f'<div class="argmap-outline" data-search-exclude>\n<p><strong>{html_text(caption)} '
                    f"as a list:</strong></p>\n{listing}</div>")
-        return f"{self.map_html(f'{self.debate.id}/{view.id}')}\n\n{self.fragment(page, f'outline/{view.id}', listing)}"
+        under = f"{under}\n\n" if under else ""
+        return f"{self.map_html(f'{self.debate.id}/{view.id}')}\n\n{under}{self.fragment(page, f'outline/{view.id}', listing)}"
 
     def fragment(self, page: str, name: str, html: str) -> str:
         """The placeholder of ``html`` (escaped HTML of ours), which goes into the page after Markdown: long

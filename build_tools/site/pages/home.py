@@ -8,6 +8,7 @@ from ...vocabulary import OUTCOMES, RELATIONS, REQUIRES, perspective_fills
 from ..dot import perspective_class
 from .common import Page, PageContext, heading, source_facts
 from .procon import for_and_against
+from .switches import switches
 
 __all__ = ["home", "STATUS_NOTE"]
 
@@ -26,9 +27,13 @@ def home(ctx: PageContext) -> Page:
     if thesis:
         status = ctx.analysis.statuses[None][thesis.id]
         reason = explain(status, lambda n: ctx.node_link(page, n)).removeprefix(f"{status.outcome}: ")
-        lines += ["## The thesis", "", f"> {markdown_text(thesis.statement)}", "",
-                  f"{ctx.node_link(page, thesis.id)}: **{status.outcome}** as the map stands: {reason}.", ""]
+        lines += ["## The thesis", "", f"> {markdown_text(thesis.statement)}", ""]
+        if status.outcome == "open" and ctx.analysis.open_conditions:
+            issue = next((i for i in d.issues if thesis.id in i.positions), None)
+            lines += [ctx.fragment(page, "switches-thesis", switches(ctx, page, issue.positions if issue else
+                                                                      (thesis.id,))), ""]
         lines += for_and_against(ctx, page, thesis.id, on_its_page=True)
+        lines += [f"{ctx.node_link(page, thesis.id)}: **{status.outcome}** as the map stands: {reason}.", ""]
     for issue in d.issues:
         if d.thesis not in issue.positions:
             lines += _question(ctx, page, issue)
@@ -77,6 +82,7 @@ def _question(ctx: PageContext, page: str, issue) -> list[str]:
                 f"{ctx.node_link(page, n)} ({analysis.statuses[None][n].outcome})" for n in needs) + ".")
     lines.append("")
     if any(analysis.statuses[None][p].outcome == "open" for p in issue.positions) and analysis.open_conditions:
+        lines += [ctx.fragment(page, f"switches-{issue.id}", switches(ctx, page, issue.positions)), ""]
         for way, (grant, reject) in analysis.settlements.items():
             then = "; ".join(f"{ctx.node_link(page, p)} **{analysis.if_conditions[way][p].outcome}**"
                              for p in issue.positions)

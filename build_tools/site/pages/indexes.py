@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from ...escape import html_text, markdown_text
 from ...model import Node
-from ...vocabulary import KIND_NAMES, OUTCOMES
+from ...vocabulary import KIND_NAMES, OUTCOMES, Label
+from ..urls import relative_file_url
 from .common import Page, PageContext, grouped, heading
 from .home import STATUS_NOTE
 
@@ -43,24 +44,58 @@ def status_page(ctx: PageContext) -> Page:
     columns = [None, *(p.id for p in d.perspectives)]
     names = ["As the map stands", *(p.name for p in d.perspectives)]
     lines = [*heading("Where the debate stands", hide_toc=True,
-                      description=f"Every claim's outcome, as the map stands and for each voice: {ctx.debate.title}"),
-             "The first column takes as given every piece of evidence and every claim that nothing "
-             "supports. Each perspective's column takes as given the evidence and only that "
-             "perspective's own unsupported claims: what follows from its premises alone. "
-             "Claims are listed from the thesis down; rows where the columns disagree are marked ◆.", ""]
+                      description=f"Every claim's outcome, as the map stands and for each voice: {ctx.debate.title}")]
+    lines += [ctx.fragment(page, "summary", _where_it_stands(ctx, page, columns, names)), ""]
+    lines += ["The first column takes as given every piece of evidence and every claim that nothing "
+              "supports. Each perspective's column takes as given the evidence and only that "
+              "perspective's own unsupported claims: what follows from its premises alone. "
+              "Claims are listed from the thesis down; ◆ marks a row where one column says the claim stands "
+              "and another that it does not.", ""]
     depth = ctx.analysis.graph.depth
     claims = sorted(d.claims, key=lambda n: (depth.get(n.id, len(d.nodes)), ctx.analysis.graph.order[n.id]))
     head = "".join(f'<th scope="col">{html_text(name)}</th>' for name in ["Claim", *names])
     rows = []
     for node in claims:
         found = [statuses[c][node.id] for c in columns]
-        mark = " ◆" if len({s.outcome for s in found}) > 1 else ""
-        cells = "".join(f'<td data-label="{html_text(name)}"><span class="argmap-badge {OUTCOMES[s.outcome].css}">'
-                        f"{html_text(s.outcome)}</span></td>" for name, s in zip(names, found))
+        labels = {s.label for s in found}
+        mark = " ◆" if Label.IN in labels and Label.OUT in labels else ""
+        cells = "".join(
+            f'<td data-label="{html_text(name)}"><span class="argmap-badge {OUTCOMES[s.outcome].css}" '
+            f'title="{html_text(s.outcome)}: {html_text(OUTCOMES[s.outcome].meaning)}"'
+            + (f' data-node="{html_text(node.id)}"' if column is None else "")
+            + f">{html_text(s.outcome)}</span></td>" for column, name, s in zip(columns, names, found))
         rows.append(f'<tr><th scope="row">{ctx.html_node_link(page, node.id)}{mark}</th>{cells}</tr>')
-    table = f'<table class="argmap-status"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+    graph = relative_file_url(page, ctx.layout.graph, ctx.directory_urls)
+    table = (f'<div class="argmap-status-block"><p class="argmap-whatif-state" hidden></p>'
+             f'<table class="argmap-status" data-graph="{html_text(graph)}">'
+             f'<thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>')
     lines += [ctx.fragment(page, "table", table), "", STATUS_NOTE]
     return Page(page, "\n".join(lines) + "\n")
+
+
+def _where_it_stands(ctx: PageContext, page: str, columns, names) -> str:
+    """One sentence per column: for each question of the debate (the thesis's first), what stands, or that it is
+    open, or that nothing stands."""
+    d, statuses = ctx.debate, ctx.analysis.statuses
+    issues = sorted(d.issues, key=lambda i: d.thesis not in i.positions)
+    items = []
+    for column, name in zip(columns, names):
+        parts = []
+        for issue in issues:
+            standing = [p for p in issue.positions if statuses[column][p].outcome == "stands"]
+            if standing:
+                parts.append("; ".join(f"{ctx.html_node_link(page, p)} stands" for p in standing))
+            elif any(statuses[column][p].outcome == "open" for p in issue.positions):
+                what = html_text(issue.question) if issue.question else "the question of " + ctx.html_node_link(
+                    page, issue.positions[0])
+                parts.append(f"{what}: open")
+            else:
+                parts.append("no answer to " + (html_text(issue.question) if issue.question else
+                                                ctx.html_node_link(page, issue.positions[0])) + " stands")
+        if not issues and d.thesis in d.nodes:
+            parts.append(f"{ctx.html_node_link(page, d.thesis)}: {html_text(statuses[column][d.thesis].outcome)}")
+        items.append(f"<li><strong>{html_text(name)}:</strong> {'; '.join(parts)}.</li>")
+    return "<ul class=\"argmap-where\">" + "".join(items) + "</ul>"
 
 
 def claims_index(ctx: PageContext) -> Page:

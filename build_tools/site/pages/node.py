@@ -25,6 +25,7 @@ from ...vocabulary import (
 from ..urls import relative_url
 from .common import Page, PageContext, heading
 from .procon import for_and_against
+from .switches import switches
 
 __all__ = ["node_page"]
 
@@ -51,7 +52,11 @@ def node_page(ctx: PageContext, node: Node) -> Page:
     lines += _structure(ctx, page, node)
     procon = "\n".join(for_and_against(ctx, page, node.id)).strip()
     lines += [ctx.fragment(page, "procon", procon if procon.startswith("<") else f"<p>{html_text(procon)}</p>"), ""]
-    lines += ["## Around this " + node.kind.value, "", ctx.map_block(page, f"focus-{node.id}", "This map"), ""]
+    under = ""
+    if _waits_on_conditions(ctx, node):  # the conditions as switches, under the map they relabel
+        issue = next((i for i in ctx.debate.issues if node.id in i.positions), None)
+        under = ctx.fragment(page, "switches", switches(ctx, page, issue.positions if issue else (node.id,)))
+    lines += ["## Around this " + node.kind.value, "", ctx.map_block(page, f"focus-{node.id}", "This map", under), ""]
     lines += ["## About this " + node.kind.value, "", ctx.fragment(page, "facts", _facts(ctx, page, node)), ""]
     lines += ["## Why this outcome", "", ctx.fragment(page, "why", _why(ctx, page, node)), ""]
     lines += _issue(ctx, page, node)
@@ -119,13 +124,17 @@ def _outcome(ctx: PageContext, page: str, node: Node) -> list[str]:
     """The outcome as the map stands, in one sentence; for a claim that waits on open conditions, what
     settling them would give."""
     status = ctx.analysis.statuses[None][node.id]
-    reason = _html_links(ctx, page, lambda name: explain(status, name).removeprefix(f"{status.outcome}: "))
+    upstream = _conditions_upstream(ctx, node.id) if _waits_on_conditions(ctx, node) else []
+    if upstream:  # what it waits on, told at its source: the conditions the map leaves open
+        reason = "it waits on what the map leaves open: " + ", ".join(ctx.html_node_link(page, n) for n in upstream)
+    else:
+        reason = _html_links(ctx, page, lambda name: explain(status, name).removeprefix(f"{status.outcome}: "))
     lines = [f"<p><strong>{html_text(status.outcome.capitalize())}</strong> as the map stands: {reason}.</p>"]
     if _waits_on_conditions(ctx, node):
         then = {way: ctx.analysis.if_conditions[way][node.id].outcome for way in ("granted", "rejected")}
         lines.append(f"<p>Settled, the open conditions would give: <strong>{html_text(then['granted'])}</strong> if they "
-                     f"all hold, <strong>{html_text(then['rejected'])}</strong> if they all fail (how, under "
-                     "“Why this outcome” below; try any mix with the what-if).</p>")
+                     f"all hold, <strong>{html_text(then['rejected'])}</strong> if they all fail (settle them yourself under "
+                     "the map).</p>")
     return lines
 
 
@@ -159,6 +168,24 @@ def _failing(ctx: PageContext, page: str) -> str:
     grant, reject = ctx.analysis.settlements["rejected"]
     links = lambda ids: ", ".join(ctx.html_node_link(page, n) for n in ids)  # noqa: E731
     return f"a reader rejects {links(reject)}" + (f" and grants {links(grant)} instead" if grant else "")
+
+
+def _conditions_upstream(ctx: PageContext, node_id: str) -> list[str]:
+    """The open conditions that are still open and that the node's outcome can depend on (found up its premises,
+    attackers, undercutters and required claims, in the debate's order)."""
+    graph, debate, statuses = ctx.analysis.graph, ctx.debate, ctx.analysis.statuses[None]
+    seen, todo = {node_id}, [node_id]
+    while todo:
+        at = todo.pop()
+        nexts = [p for s in graph.steps_into.get(at, ()) for p in s.premises]
+        nexts += [a.attacker for a in graph.attacks_into.get(at, ())]
+        nexts += [c.undercutter for c in graph.cuts_into.get(at, ())]
+        nexts += list(debate.nodes[at].requires)
+        for n in nexts:
+            if n not in seen and statuses[n].outcome == "open":
+                seen.add(n)
+                todo.append(n)
+    return [n for n in ctx.analysis.open_conditions if n in seen]
 
 
 def _waits_on_conditions(ctx: PageContext, node: Node) -> bool:

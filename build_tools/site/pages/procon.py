@@ -22,11 +22,12 @@ def for_and_against(ctx: PageContext, page: str, node_id: str, limit: int = PROC
     g, me = ctx.analysis.graph, node_id
     issue = next((i for i in ctx.debate.issues if me in i.positions), None)
     rivals = [p for p in issue.positions if p != me] if issue else []
-    pro = [(_weight(s.weighing), g.step_number[s.key], _step_item(ctx, page, s)) for s in g.steps_into.get(me, ())]
+    pro = [(_weight(s.weighing), g.step_number[s.key], _step_item(ctx, page, s)
+            + ("".join(_quote(ctx, p) for p in s.premises) if on_its_page else "")) for s in g.steps_into.get(me, ())]
     con = [(_weight(a.weighing), g.order[a.attacker], _item(ctx, page, (a.attacker,), a.weighing)
             + _answers(ctx, page, a.attacker, me)) for a in g.attacks_into.get(me, ()) if a.attacker not in rivals]
-    con += [(2.0, g.order[r], "rival position: " + _badged(ctx, page, r) + _for_rival(ctx, page, r)
-             + _answers(ctx, page, r, me)) for r in rivals]  # rivals first
+    con += [(2.0, g.order[r], "rival position: " + _badged(ctx, page, r) + (_quote(ctx, r) if on_its_page else "")
+             + _for_rival(ctx, page, r, on_its_page) + _answers(ctx, page, r, me)) for r in rivals]  # rivals first
     if not pro and not con:
         return ["Nothing on the map supports or attacks it.", ""]
     html = ['<div class="argmap-procon">']
@@ -48,7 +49,8 @@ def _weight(weighing) -> float:
 
 def _badged(ctx: PageContext, page: str, node_id: str) -> str:
     outcome = OUTCOMES[ctx.analysis.statuses[None][node_id].outcome]
-    return f'<span class="argmap-badge {outcome.css}">{html_text(outcome.word)}</span> ' + \
+    return (f'<span class="argmap-badge {outcome.css}" data-node="{html_text(node_id)}" '
+            f'title="{html_text(outcome.word)}: {html_text(outcome.meaning)}">{html_text(outcome.word)}</span> ') + \
         ctx.html_node_link(page, node_id)
 
 
@@ -70,15 +72,42 @@ def _step_item(ctx: PageContext, page: str, step: Support) -> str:
     return text
 
 
-def _for_rival(ctx: PageContext, page: str, rival: str) -> str:
-    """The heaviest arguments for a rival position: in an issue, what weighs for a rival weighs against the node."""
+def _for_rival(ctx: PageContext, page: str, rival: str, quoted: bool = False) -> str:
+    """The heaviest arguments for a rival position: in an issue, what weighs for a rival weighs against the node.
+    ``quoted`` (a summary page): each premise in the article's words, and what it rests on in turn."""
     g = ctx.analysis.graph
     found = sorted(((_weight(s.weighing), g.step_number[s.key], s) for s in g.steps_into.get(rival, ())),
                    key=lambda item: (-item[0], item[1]))
-    items = [f"<li>for it: {_step_item(ctx, page, s)}</li>" for _, _, s in found[:ANSWERS]]
+    items = []
+    for _, _, s in found[:ANSWERS]:
+        text = f"for it: {_step_item(ctx, page, s)}"
+        if quoted:
+            text += "".join(_quote(ctx, p) for p in s.premises) + _because(ctx, page, s.premises)
+        items.append(f"<li>{text}</li>")
     if len(found) > ANSWERS:
         items.append(f'<li class="argmap-more">and {len(found) - ANSWERS} more for it on its page</li>')
     return f"<ul>{''.join(items)}</ul>" if items else ""
+
+
+def _quote(ctx: PageContext, node_id: str) -> str:
+    """The article's words for a node (its first quoted passage), or nothing."""
+    found = ctx.analysis.passages_of.get(node_id, ())
+    if not found:
+        return ""
+    text = " ".join((ctx.debate.source_text or "")[found[0].start:found[0].end].split())
+    return f' <q class="argmap-q" title="the article\'s words">{html_text(text)}</q>'
+
+
+def _because(ctx: PageContext, page: str, premises) -> str:
+    """What each premise rests on: the heaviest argument into it, named (the precedent under a warning, say)."""
+    g = ctx.analysis.graph
+    items = []
+    for premise in premises:
+        steps = sorted(g.steps_into.get(premise, ()), key=lambda s: (-_weight(s.weighing), g.step_number[s.key]))
+        if steps:
+            items.append("because " + " <em>and</em> ".join(
+                ctx.html_node_link(page, p) + _quote(ctx, p) for p in steps[0].premises))
+    return f'<span class="argmap-because">{"; ".join(items)}</span>' if items else ""
 
 
 def _answers(ctx: PageContext, page: str, objection: str, answered: str) -> str:
