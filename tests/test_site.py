@@ -517,3 +517,41 @@ def test_every_node_page_puts_the_articles_words_before_ours(site: Path) -> None
                              body[first:ours]), node.id
         elif node.implicit:
             assert body.index("The article does not state this") < ours, node.id
+
+
+class _Visible(html.parser.HTMLParser):
+    """The text a reader sees (no script, style or drawing)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.hidden, self.text = 0, []
+
+    def handle_starttag(self, tag, attrs) -> None:
+        self.hidden += tag in ("script", "style", "svg")
+
+    def handle_endtag(self, tag) -> None:
+        self.hidden -= tag in ("script", "style", "svg")
+
+    def handle_data(self, data) -> None:
+        if not self.hidden:
+            self.text.append(data)
+
+
+GUIDES = {"format", "contributing", "map-your-own", "exports", "about", "search"}  # the technical words live here
+
+
+def test_reader_pages_use_readers_words_and_every_badge_says_what_it_means(site: Path) -> None:
+    """No "node" on a reader's page (the guides and About pages keep the technical terms); every outcome badge
+    has a tooltip saying what it means."""
+    found, bare = [], []
+    for page in sorted(site.rglob("index.html")):
+        rel = page.relative_to(site).as_posix()
+        if rel.split("/")[0] in GUIDES or "/about/" in rel:
+            continue
+        text = page.read_text()
+        seen = _Visible()
+        seen.feed(text)
+        found += [f"{rel}: {m.group(0)}" for m in re.finditer(r".{0,30}\bnodes?\b.{0,20}", " ".join(seen.text), re.I)]
+        bare += [rel for m in re.finditer(r'<span class="argmap-badge[^"]*"([^>]*)>', text) if "title=" not in m.group(1)]
+    assert found == []
+    assert bare == []

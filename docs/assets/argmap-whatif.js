@@ -126,7 +126,7 @@
         parts.push(names([ends[0]]) + " weighed " + state.weight[key] + " for " + names([ends[1]]));
       });
       note.textContent = parts.length
-        ? "What if " + parts.join("; ") + ". " + (changed === 1 ? "1 node" : changed + " nodes") +
+        ? "What if " + parts.join("; ") + ". " + (changed === 1 ? "1 box" : changed + " boxes") +
           " on this map changed outcome (outlined)."
         : idleNote(figure);
     }
@@ -134,7 +134,7 @@
 
   // The note when nothing is changed; written at once on toggling, so the map does not move under the pointer.
   function idleNote(figure) {
-    return "What-if is on: select a node to reject it, again to grant it, a third time to restore it" +
+    return "What-if is on: select a box to reject it, again to grant it, a third time to restore it" +
       (figure.argmapWeights ? "; or change a weight under the map." : ".");
   }
 

@@ -114,11 +114,12 @@ def legend(ctx: PageContext) -> str:
     if ctx.debate.arguments:
         rows.append('| <span class="argmap-swatch argument"></span> rounded box with a double border, ARGUMENT on it | '
                     "a named argument: its premises point into it, and it points to its conclusion |")
-    rows += [f'| <span class="argmap-badge {o.css}">{o.word}</span> on a box, with its own border pattern | '
+    rows += [f'| <span class="argmap-badge {o.css}" title="{o.word}: {o.meaning}">{o.word}</span> on a box, with its '
+             "own border pattern | "
              f"the outcome: {o.meaning} |" for o in OUTCOMES.values()]
     rows += ["| IMPLICIT on a box | an implicit premise: our reconstruction, not in the article |",
              "| thick border | the thesis (or, on a claim's page, that claim) |",
-             "| dashed box “N more, on its page” | that many more nodes, folded away: it opens the page whose map shows them |"]
+             "| dashed box “N more, on its page” | that many more claims, folded away: it opens the page whose map shows them |"]
     fills = perspective_fills(ctx.debate.perspectives)
     for p in ctx.debate.perspectives:
         rows.append(f'| <span class="argmap-swatch {perspective_class(fills[p.id])}"></span> fill | '

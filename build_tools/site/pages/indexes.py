@@ -16,7 +16,7 @@ def whole_map(ctx: PageContext) -> Page:
     page = ctx.layout.map
     lines = [*heading("The whole map", hide_toc=True,
                       description=f"Every claim, piece of evidence and relation of the map of: {ctx.debate.title}"),
-             f"Every claim, piece of evidence and relation of the debate: {len(ctx.debate.nodes)} nodes. "
+             f"Every claim, piece of evidence and relation of the debate: {len(ctx.debate.nodes)} boxes. "
              "It opens on the thesis, zoomed so its words can be read: drag to pan; click the map, then scroll "
              "(or press + and −) to zoom; 0 or Reset shows it whole. The small overview in the corner frames the part "
              "in view; press on it to go to another part. The list below tells the same map in words.", "",
@@ -31,7 +31,7 @@ def perspective(ctx: PageContext, perspective_id: str) -> Page:
     lines = [*heading(p.name,
                       description=f"{p.name}, in the map of {ctx.debate.title}: {p.description}"),
              markdown_text(p.description), "",
-             f"{len(own)} {'node' if len(own) == 1 else 'nodes'} of the map {'is' if len(own) == 1 else 'are'} in this "
+             f"{len(own)} {'box' if len(own) == 1 else 'boxes'} of the map {'is' if len(own) == 1 else 'are'} in this "
              "voice; the claims they bear on are shown faded.", "",
              ctx.map_block(page, f"perspective-{perspective_id}", "This perspective's map"), ""]
     for role, nodes in grouped(own):

@@ -4,6 +4,7 @@ why the outcome, the weighing, the quotes, the citation, what it bears on."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from ...escape import html_link, html_text, markdown_text
@@ -129,7 +130,8 @@ def _outcome(ctx: PageContext, page: str, node: Node) -> list[str]:
         reason = "it waits on what the map leaves open: " + ", ".join(ctx.html_node_link(page, n) for n in upstream)
     else:
         reason = _html_links(ctx, page, lambda name: explain(status, name).removeprefix(f"{status.outcome}: "))
-    lines = [f"<p><strong>{html_text(status.outcome.capitalize())}</strong> as the map stands: {reason}.</p>"]
+    lines = [f"<p><strong>{html_text(status.outcome.capitalize())}</strong>{_what_it_means(ctx, node, status)} "
+             f"as the map stands: {reason}.</p>"]
     if _waits_on_conditions(ctx, node):
         then = {way: ctx.analysis.if_conditions[way][node.id].outcome for way in ("granted", "rejected")}
         lines.append(f"<p>Settled, the open conditions would give: <strong>{html_text(then['granted'])}</strong> if they "
@@ -168,6 +170,24 @@ def _failing(ctx: PageContext, page: str) -> str:
     grant, reject = ctx.analysis.settlements["rejected"]
     links = lambda ids: ", ".join(ctx.html_node_link(page, n) for n in ids)  # noqa: E731
     return f"a reader rejects {links(reject)}" + (f" and grants {links(grant)} instead" if grant else "")
+
+
+HEDGES = re.compile(r"\b(could|may|might|would|risks?)\b", re.I)
+
+
+def _what_it_means(ctx: PageContext, node: Node, status) -> str:
+    """What "stands" means for a claim a reader could take for a fact: one we supply, or one the article hedges."""
+    if status.outcome != "stands" or node.kind is not NodeKind.CLAIM:
+        return ""
+    if node.implicit:
+        return " (it holds on the map: a premise we supply, not a finding that it is true)"
+    text = ctx.debate.source_text or ""
+    for passage in ctx.analysis.passages_of.get(node.id, ()):
+        hedge = HEDGES.search(text, passage.start, passage.end)
+        if hedge:
+            return (f" (the article says “{html_text(hedge.group(0))}”: it stands as what the article says may "
+                    "happen, not as a fact)")
+    return ""
 
 
 def _conditions_upstream(ctx: PageContext, node_id: str) -> list[str]:
