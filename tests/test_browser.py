@@ -428,7 +428,7 @@ def test_maps_pan_and_zoom(server: str, browser) -> None:
     page.wait_for_selector("figure.argmap-zoomable")
     viewport = "figure.argmap-map svg .svg-pan-zoom_viewport"
     before = page.get_attribute(viewport, "transform") or page.get_attribute(viewport, "style")
-    page.click("#svg-pan-zoom-zoom-in")
+    page.click("figure.argmap-zoomable button[aria-label='Zoom in']")
     changed = ("([sel, before]) => { const v = document.querySelector(sel); "
                "return v && (v.getAttribute('transform') || v.getAttribute('style')) !== before; }")
     page.wait_for_function(changed, arg=[viewport, before], timeout=10_000)  # the zoom is applied on a frame
@@ -464,7 +464,7 @@ def test_zoom_steps_keys_and_the_wheel(server: str, browser) -> None:
     page.focus("figure.argmap-zoomable")
     page.keyboard.press("0")  # 0 fits the whole map (it opened zoomed in, to be readable)
     assert _zoom(page) == pytest.approx(1.0) and start > 1
-    page.click("#svg-pan-zoom-zoom-in")
+    page.click("figure.argmap-zoomable button[aria-label='Zoom in']")
     assert _zoom(page) == pytest.approx(1.5)  # one step: x1.5
     page.keyboard.press("-")
     assert _zoom(page) == pytest.approx(1.0)
@@ -477,6 +477,7 @@ def test_a_zoomed_map_shows_the_part_in_view_on_an_overview_inset(server: str, b
     page = browser.new_page(viewport={"width": width, "height": 900 if width > 500 else 844})
     page.goto(f"{server}/{DEBATE}/map/")
     page.wait_for_selector("figure.argmap-zoomable .argmap-inset", state="visible")  # it opens zoomed in
+    page.locator(".argmap-inset").scroll_into_view_if_needed()  # in the bar under the map
     inset = page.locator(".argmap-inset").bounding_box()
     view = page.locator(".argmap-inset .argmap-inset-view").bounding_box()
     assert view["width"] < inset["width"] * 0.8 and inset["width"] <= (170 if width > 500 else 100)
@@ -649,3 +650,57 @@ def test_the_conditions_are_switches_whose_state_follows_the_reader(server: str,
 
 def label_of(analysis, node_id: str) -> str:
     return analysis.debate.nodes[node_id].label
+
+
+@pytest.mark.parametrize("width,height", [(1280, 900), (390, 844)])
+def test_maps_use_the_screen_and_no_control_covers_a_box(server: str, browser, width: int, height: int) -> None:
+    """The whole map's frame fills the screen below the header; on every zoomable map the controls and the
+    overview sit in a bar under the drawing, outside it."""
+    page = browser.new_page(viewport={"width": width, "height": height})
+    page.goto(f"{server}/{DEBATE}/map/")
+    page.wait_for_selector("figure.argmap-zoomable .argmap-mapbar")
+    frame = page.locator("figure.argmap-zoomable").bounding_box()
+    assert frame["height"] >= 0.8 * height, frame
+    for path in ["/", f"/{DEBATE}/map/", f"/{DEBATE}/claims/{check_project(ROOT, debate=DEBATE).analyses[0].debate.thesis}/"]:
+        page.goto(server + path)
+        page.wait_for_load_state("networkidle")
+        for figure in page.locator("figure.argmap-zoomable").all():
+            drawing, bar = figure.locator("svg.argmap-svg").bounding_box(), figure.locator(".argmap-mapbar").bounding_box()
+            assert bar["y"] >= drawing["y"] + drawing["height"] - 1, (path, drawing, bar)
+            for control in figure.locator(".argmap-mapbar > *").all():
+                box = control.bounding_box()
+                if box:  # (a hidden overview has none)
+                    assert box["y"] >= drawing["y"] + drawing["height"] - 1, (path, box, drawing)
+
+
+def test_one_finger_scrolls_the_page_and_two_fingers_move_the_map(server: str, browser) -> None:
+    """On a touch screen a one-finger drag over a map never pans it (the page scrolls, as everywhere); a
+    two-finger spread zooms it."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    page.goto(f"{server}/{DEBATE}/map/")
+    page.wait_for_selector("figure.argmap-zoomable .argmap-mapbar")
+    box = page.locator("figure.argmap-zoomable svg.argmap-svg").bounding_box()
+    x, y = box["x"] + box["width"] / 2, box["y"] + min(box["height"] / 2, 200)
+    cdp = context.new_cdp_session(page)
+    pan = page.evaluate("document.querySelector('figure.argmap-zoomable').argmapZoom.getPan()")
+    zoom = _zoom(page)
+
+    def touches(kind: str, points) -> None:
+        cdp.send("Input.dispatchTouchEvent", {"type": kind, "touchPoints": [{"x": px, "y": py} for px, py in points]})
+
+    touches("touchStart", [(x, y)])
+    for step in range(1, 8):
+        touches("touchMove", [(x - 10 * step, y - 10 * step)])
+    touches("touchEnd", [])
+    page.wait_for_timeout(300)
+    assert page.evaluate("document.querySelector('figure.argmap-zoomable').argmapZoom.getPan()") == pan
+    assert _zoom(page) == pytest.approx(zoom)
+    assert "Two fingers" in page.locator(".argmap-touch-hint").inner_text()  # the hint says how
+    touches("touchStart", [(x - 20, y), (x + 20, y)])
+    for step in range(1, 8):
+        touches("touchMove", [(x - 20 - 8 * step, y), (x + 20 + 8 * step, y)])
+    touches("touchEnd", [])
+    page.wait_for_timeout(300)
+    assert _zoom(page) > zoom * 1.5  # spread apart: zoomed in
+    context.close()

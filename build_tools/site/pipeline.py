@@ -120,6 +120,8 @@ def _what_if(source: MapSource, layout: Layout, directory_urls: bool) -> dict[st
     data = {"graph": relative_file_url(source.page, layout.graph, directory_urls)}
     if source.view.perspective:
         data["perspective"] = source.view.perspective
+    if source.view.id == "map":
+        data["fill"] = "screen"  # the whole map's page: its frame fills the screen below the header (argmap.js)
     return data
 
 

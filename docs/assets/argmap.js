@@ -12,19 +12,28 @@
     if (!window.svgPanZoom) return;
     svg.setAttribute("data-argmap-zoom", "on");
     figure.classList.add("argmap-zoomable");
-    var fitted = height * figure.clientWidth / width;
-    figure.style.height = Math.round(Math.max(240, Math.min(fitted * 1.4, window.innerHeight * 0.75))) + "px";
+    // the controls and the overview sit in a bar under the drawing, never over a box
+    var bar = document.createElement("div");
+    bar.className = "argmap-mapbar";
+    figure.appendChild(bar);
+    var fitted = height * figure.clientWidth / width + bar.offsetHeight;
+    var header = document.querySelector(".md-header");
+    var room = window.innerHeight - (header ? header.offsetHeight : 0) - 16;
+    // the whole map fills the screen below the header; another map takes what it needs, up to three quarters
+    var tall = figure.hasAttribute("data-fill") ? room : Math.min(fitted * 1.4, window.innerHeight * 0.75);
+    figure.style.height = Math.round(Math.max(240, tall)) + "px";
     svg.setAttribute("width", "100%");
     svg.setAttribute("height", "100%");
     var zoom = window.svgPanZoom(svg, {
-      zoomEnabled: true, controlIconsEnabled: true, fit: true, center: true,
+      zoomEnabled: true, controlIconsEnabled: false, fit: true, center: true,
       minZoom: 0.5, maxZoom: 20, dblClickZoomEnabled: false, mouseWheelZoomEnabled: false,
-      zoomScaleSensitivity: STEP - 1, preventMouseEventsDefault: false
+      zoomScaleSensitivity: STEP - 1, preventMouseEventsDefault: false, customEventsHandler: touch(figure)
     });
     figure.argmapZoom = zoom;
-    var inset = overviewInset(figure, svg, zoom);
+    controls(bar, zoom);
+    var inset = overviewInset(figure, bar, svg, zoom);
     readable(svg, zoom);
-    fullScreen(figure, zoom);
+    fullScreen(figure, bar, zoom);
     inset();
     if (!figure.hasAttribute("tabindex")) figure.setAttribute("tabindex", "0");
     figure.setAttribute("aria-label", (figure.getAttribute("aria-label") || "Argument map") +
@@ -86,7 +95,7 @@
   // A small overview of the whole map in a corner, shown while only part of the map is in view: the boxes as
   // blocks, the part in view as a frame. Pressing or dragging on it brings that part of the map into view.
   // It repeats what the map shows (screen readers get the list under the map), so it is hidden from them.
-  function overviewInset(figure, svg, zoom) {
+  function overviewInset(figure, bar, svg, zoom) {
     var NS = "http://www.w3.org/2000/svg";
     var whole = svg.querySelector("g.graph") || svg.querySelector("g");
     var frame = svg.getBoundingClientRect(), pan = zoom.getPan(), scale = zoom.getSizes().realZoom;
@@ -102,7 +111,7 @@
     inset.setAttribute("focusable", "false");
     inset.setAttribute("viewBox", [bounds.x, bounds.y, bounds.width, bounds.height].join(" "));
     inset.setAttribute("preserveAspectRatio", "xMidYMid meet");
-    var most = window.innerWidth < 600 ? { w: 96, h: 72 } : { w: 168, h: 112 };
+    var most = window.innerWidth < 600 ? { w: 96, h: 48 } : { w: 168, h: 64 };
     var fit = Math.min(most.w / bounds.width, most.h / bounds.height);
     inset.style.width = Math.max(24, Math.round(bounds.width * fit)) + "px";
     inset.style.height = Math.max(24, Math.round(bounds.height * fit)) + "px";
@@ -117,7 +126,7 @@
     view.setAttribute("class", "argmap-inset-view");
     view.setAttribute("vector-effect", "non-scaling-stroke");
     inset.appendChild(view);
-    figure.appendChild(inset);
+    bar.appendChild(inset);
     function update() {
       var now = zoom.getPan(), z = zoom.getSizes().realZoom, area = svg.getBoundingClientRect();
       var shown = { x: -now.x / z, y: -now.y / z, width: area.width / z, height: area.height / z };
@@ -146,7 +155,66 @@
     zoom.setOnUpdatedCTM(update);
     return update;
   }
-  function fullScreen(figure, zoom) {
+  // Zoom out, fit, zoom in: buttons in the bar (svg-pan-zoom's own are drawn over the map).
+  function controls(bar, zoom) {
+    [["−", "Zoom out", function () { zoom.zoomBy(1 / STEP); }],
+     ["Fit", "Fit the whole map", function () { zoom.resetZoom(); zoom.fit(); zoom.center(); }],
+     ["+", "Zoom in", function () { zoom.zoomBy(STEP); }]].forEach(function (control) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "argmap-zoom-button";
+      button.textContent = control[0];
+      button.setAttribute("aria-label", control[1]);
+      button.title = control[1];
+      button.addEventListener("click", control[2]);
+      bar.appendChild(button);
+    });
+  }
+  // Touch: one finger scrolls the page, as everywhere else; two fingers pan and zoom the map. A one-finger drag
+  // on the map says so once, in a hint over the bar.
+  function touch(figure) {
+    var pinch = null, hinted = false;
+    function spread(touches) {
+      var dx = touches[0].clientX - touches[1].clientX, dy = touches[0].clientY - touches[1].clientY;
+      return { d: Math.sqrt(dx * dx + dy * dy), x: (touches[0].clientX + touches[1].clientX) / 2,
+               y: (touches[0].clientY + touches[1].clientY) / 2 };
+    }
+    return {
+      haltEventListeners: ["touchstart", "touchend", "touchmove", "touchleave", "touchcancel"],
+      init: function (options) {
+        var svg = options.svgElement, zoom = options.instance;
+        svg.addEventListener("touchstart", function (event) {
+          pinch = event.touches.length === 2 ? spread(event.touches) : null;
+        }, { passive: true });
+        svg.addEventListener("touchmove", function (event) {
+          if (event.touches.length !== 2) {
+            if (!hinted && figure.argmapHint) { hinted = true; figure.argmapHint(); }
+            return; // one finger: the page scrolls; the map stays where it is
+          }
+          event.preventDefault();
+          var now = spread(event.touches), box = svg.getBoundingClientRect();
+          if (pinch && pinch.d > 0) {
+            zoom.panBy({ x: now.x - pinch.x, y: now.y - pinch.y });
+            zoom.zoomAtPointBy(now.d / pinch.d, { x: now.x - box.left, y: now.y - box.top });
+          }
+          pinch = now;
+        }, { passive: false });
+        svg.addEventListener("touchend", function (event) {
+          pinch = event.touches.length === 2 ? spread(event.touches) : null;
+        }, { passive: true });
+      },
+      destroy: function () {}
+    };
+  }
+  function fullScreen(figure, bar, zoom) {
+    var hint = document.createElement("span");
+    hint.className = "argmap-touch-hint";
+    hint.setAttribute("aria-live", "polite");
+    bar.appendChild(hint);
+    figure.argmapHint = function () {
+      hint.textContent = "Two fingers move and zoom the map";
+      setTimeout(function () { hint.textContent = ""; }, 3000);
+    };
     if (!figure.requestFullscreen || figure.querySelector(".argmap-fullscreen")) return;
     var button = document.createElement("button");
     button.type = "button";
@@ -160,7 +228,7 @@
       button.textContent = document.fullscreenElement === figure ? "Leave full screen" : "Full screen";
       zoom.resize();
     });
-    figure.appendChild(button);
+    bar.appendChild(button);
   }
   var MIN_LABEL = 10; // px: the smallest label a map shows when it loads
   var STEP = 1.5; // one zoom step: x1.5

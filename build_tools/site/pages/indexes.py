@@ -17,9 +17,10 @@ def whole_map(ctx: PageContext) -> Page:
     lines = [*heading("The whole map", hide_toc=True,
                       description=f"Every claim, piece of evidence and relation of the map of: {ctx.debate.title}"),
              f"Every claim, piece of evidence and relation of the debate: {len(ctx.debate.nodes)} boxes. "
-             "It opens on the thesis, zoomed so its words can be read: drag to pan; click the map, then scroll "
-             "(or press + and −) to zoom; 0 or Reset shows it whole. The small overview in the corner frames the part "
-             "in view; press on it to go to another part. The list below tells the same map in words.", "",
+             "It opens on the thesis, zoomed so its words can be read: drag to pan (on a touch screen, with two "
+             "fingers); click the map, then scroll (or press + and −) to zoom; 0 or Fit shows it whole. The small "
+             "overview in the bar under the map frames the part in view; press on it to go to another part. The "
+             "list below tells the same map in words.", "",
              ctx.map_block(page, "map", "The whole map")]
     return Page(page, "\n".join(lines) + "\n")
 
