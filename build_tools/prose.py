@@ -8,21 +8,22 @@ says it, for the command line, the pages, the diff and the JSON outputs alike. A
 from __future__ import annotations
 
 from .status import SHORT_CYCLE, Status
-from .vocabulary import STANDARDS, Rule
+from .vocabulary import STANDARDS, Rule, weight_word
 
 __all__ = ["explain"]
 
 
 def _weighed(status: Status, name) -> str:
     d, node = status.decision, status.node
-    standard = STANDARDS[d.standard].name
+    rule = STANDARDS[d.standard]
+    standard = rule.plain or rule.name  # (its technical name is on the issue's weighing, and the About page)
     names = lambda ids: " and ".join(name(i) for i in ids)  # noqa: E731
 
     def argument(weight: float, premises: tuple[str, ...], ties: int = 0) -> str:
         if not premises:
-            return f"{weight:g}"
+            return "none" if weight == 0 else f"weighs {weight_word(weight)}"
         more = f", and {ties} more as heavy" if ties else ""
-        return f"{weight:g}, from {names(premises)}{more}"
+        return f"weighs {weight_word(weight)}, from {names(premises)}{more}"
 
     def pro(position: str) -> str:
         return argument(d.strength[position], d.strongest.get(position, ()), d.as_heavy.get(position, 0))
@@ -36,12 +37,13 @@ def _weighed(status: Status, name) -> str:
         if rival is not None:
             against.append((d.strength[rival], pro(rival), f"for {name(rival)}"))
         _, text, what = max(against, key=lambda item: item[0])
-        return f"stands: the strongest argument for it ({pro(node)}) beats the strongest {what} ({text}) under {standard}"
+        return f"stands: the strongest argument for it ({pro(node)}) beats the strongest {what} ({text}): {standard}"
     if Rule(status.rule) is Rule.OUTWEIGHED:
         return (f"outweighed: {name(d.winner)} wins the issue, its strongest argument ({pro(d.winner)}) against this "
-                f"one's ({pro(node)}), under {standard}")
+                f"one's ({pro(node)}): {standard}")
     against = f"; against it: {con(node)}" if d.against[node] > 0 else ""
-    return f"balanced: no position of the issue wins under {standard} (the strongest argument for it: {pro(node)}{against})"
+    return (f"balanced: no position of the issue wins where {standard} (the strongest argument for it: "
+            f"{pro(node)}{against})")
 
 
 def _which_stand(ids: tuple[str, ...]) -> str:

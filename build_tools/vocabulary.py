@@ -21,7 +21,7 @@ __all__ = [
     "Relation", "RELATIONS", "acting_as", "SUPPORTS", "ATTACKS", "UNDERCUTS", "CONTRARY", "CONTRADICTS", "MORE",
     "Label",
     "ROLE_NAMES", "KIND_NAMES", "BASIS_NAMES", "PERSPECTIVE_FILLS", "PERSPECTIVE_ROLES", "perspective_fills", "UNCLASSIFIED_FILL", "ARGUMENT_FILL", "status_class",
-    "WEIGHT_WORDS", "STANDARDS", "Standard", "CCE_MARGIN", "BRD_DOUBT", "Outcome", "OUTCOMES", "Rule", "RULE_OUTCOMES",
+    "WEIGHT_WORDS", "weight_word", "STANDARDS", "Standard", "CCE_MARGIN", "BRD_DOUBT", "Outcome", "OUTCOMES", "Rule", "RULE_OUTCOMES",
     "REQUIRES", "DRAWN_ONLY", "drawn",
 ]
 
@@ -219,6 +219,7 @@ BRD_DOUBT = 0.3  # beyond reasonable doubt: as CCE, and w2 < BRD_DOUBT
 class Standard:
     code: str
     name: str
+    plain: str = ""  # what it asks, in a reader's words
 
     def met(self, w1: float, w2: float) -> bool:
         """Whether strength ``w1`` for a position beats ``w2`` against it under this standard.
@@ -233,9 +234,22 @@ class Standard:
         return w1 - w2 > CCE_MARGIN and (self.code == "CCE" or w2 < BRD_DOUBT)
 
 
-STANDARDS = {s.code: s for s in (Standard("PE", "preponderance of the evidence"),
-                                  Standard("CCE", "clear and convincing evidence"),
-                                  Standard("BRD", "beyond reasonable doubt"))}
+STANDARDS = {s.code: s for s in (
+    Standard("PE", "preponderance of the evidence", "the heavier side wins"),
+    Standard("CCE", "clear and convincing evidence", "a side wins only if it weighs clearly more"),
+    Standard("BRD", "beyond reasonable doubt", "a side wins only if it weighs clearly more and the other almost "
+                                              "nothing"))}
+
+
+def weight_word(weight: float) -> str:
+    """A weight as a reader says it: low, medium or high where it is one of them, else its number.
+
+    >>> weight_word(0.8), weight_word(0.35), weight_word(0)
+    ('high', '0.35', 'nothing')
+    """
+    if weight == 0:
+        return "nothing"
+    return next((word for word, value in WEIGHT_WORDS.items() if value == weight), f"{weight:g}")
 
 ROLE_NAMES = {
     "thesis": "Thesis", "reason": "Reason", "consequence": "Consequence", "risk": "Risk",

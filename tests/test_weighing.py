@@ -112,7 +112,7 @@ def test_an_attack_on_a_position_is_an_argument_against_it_not_a_defeater() -> N
     assert _labels(_issue_debate(0.8, 0.2, con_as_attack=True))["p"] is Label.IN  # outweighs its con
     assert _labels(_issue_debate(0.2, 0.8, con_as_attack=True))["p"] is Label.OUT
     statuses = evaluate(_issue_debate(0.8, 0.2, con_as_attack=True), index(_issue_debate(0.8, 0.2, con_as_attack=True)))
-    assert statuses["p"].rule == "won" and "beats the strongest against it (0.2, from " in __import__(
+    assert statuses["p"].rule == "won" and "beats the strongest against it (weighs low, from " in __import__(
         "build_tools.prose", fromlist=["explain"]).explain(statuses["p"])
 
 
@@ -182,8 +182,8 @@ def test_an_issue_in_yaml_through_argmap_status(tmp_path) -> None:
     assert critics["verdict"]["label"] == "out"  # the critics weigh the benefit low
     text = run_argmap("status", "--root", str(tmp_path), "--grant", "managed-exit")
     line = next(x for x in text.stdout.splitlines() if x.startswith("in ") and " verdict " in x)
-    assert ("stands: the strongest argument for it (0.8, from benefit and managed-exit) beats the strongest "
-            "against it (0.5, from risk) under preponderance") in line
+    assert ("stands: the strongest argument for it (weighs high, from benefit and managed-exit) beats the strongest "
+            "against it (weighs medium, from risk): the heavier side wins") in line
     assert granted["verdict"]["decision"]["strongest"] == {"verdict": ["benefit", "managed-exit"], "rival": ["doubt"]}
     assert granted["verdict"]["decision"]["strongest_against"] == {"verdict": ["risk"], "rival": []}
     assert granted["verdict"]["decision"]["as_heavy"] == {"verdict": 0, "rival": 0}
@@ -227,8 +227,8 @@ def test_a_debate_with_an_issue_builds_and_its_pages_give_the_reasons(tmp_path) 
     verdict = pages["weighed/claims/verdict.md"]
     assert "## Weighing the issue: Is the course sound?" in verdict and "preponderance of the evidence" in verdict
     pro, con = verdict.split("### For it", 1)[1].split("### Against it, and for its rivals", 1)
-    assert "- weight 0.8 (high) (Critics: 0.2): [It frees resources]" in pro and "(stands · open)" in pro
-    assert con.index("weight 0.5 (medium): [It risks chaos]") < con.index("weight 0.2 (low): [Allies may read")
+    assert "- weighs high (Critics: low): [It frees resources]" in pro and "(stands · open)" in pro
+    assert con.index("weighs medium: [It risks chaos]") < con.index("weighs low: [Allies may read")
     graph = json.loads(site.files["weighed/graph.json"])
     assert graph["issues"] == [{"id": "course", "positions": ["verdict", "rival"], "standard": "PE"}]
     assert graph["rules"][""]["verdict"] == "waiting"

@@ -218,11 +218,16 @@
       found.forEach(function (arg) {
         var key = arg[0] + ">" + arg[1], given = arg[2] && arg[2].weight !== null ? arg[2].weight : 1;
         var label = document.createElement("label");
-        label.textContent = "“" + graph.nodes[arg[0]].label + "” for “" + graph.nodes[arg[1]].label + "”: ";
+        label.textContent = "“" + graph.nodes[arg[0]].label + "” for “" + graph.nodes[arg[1]].label + "” weighs ";
         var select = document.createElement("select");
         select.setAttribute("data-argument", key);
-        var options = [["", "as given (" + given + ")"]].concat(Object.keys(graph.weight_words).map(function (w) {
-          return [w, w + " (" + graph.weight_words[w] + ")"];
+        // low, medium, high, in that order; the weight as given in words where it is one of them
+        var words = Object.keys(graph.weight_words).sort(function (a, b) {
+          return graph.weight_words[a] - graph.weight_words[b];
+        });
+        var givenWord = words.filter(function (w) { return graph.weight_words[w] === given; })[0] || String(given);
+        var options = [["", "as the map weighs it (" + givenWord + ")"]].concat(words.map(function (w) {
+          return [w, w];
         }));
         options.forEach(function (o) {
           var option = document.createElement("option");

@@ -20,7 +20,7 @@ from ...vocabulary import (
     STANDARDS,
     SUPPORTS,
     UNDERCUTS,
-    WEIGHT_WORDS,
+    weight_word,
     acting_as,
 )
 from ..urls import relative_url
@@ -269,8 +269,8 @@ def _issue(ctx: PageContext, page: str, node: Node) -> list[str]:
     con += [(s.weighing, s.premises) for rival in rivals for s in g.steps_into.get(rival, ())]
     question = f": {markdown_text(issue.question)}" if issue.question else ""
     lines = [f"## Weighing the issue{question}", "",
-             f"A position of the issue, against {', '.join(ctx.node_link(page, r) for r in rivals)}, decided by "
-             f"{STANDARDS[issue.standard].name}. Strongest first; each argument counts only if what it rests on holds.",
+             f"A position of the issue, against {', '.join(ctx.node_link(page, r) for r in rivals)}, decided as "
+             f"{STANDARDS[issue.standard].plain} ({STANDARDS[issue.standard].name}). Strongest first; each argument counts only if what it rests on holds.",
              ""]
     for title, items in (("For it", pro), ("Against it, and for its rivals", con)):
         lines += [f"### {title}", ""]
@@ -282,15 +282,14 @@ def _issue(ctx: PageContext, page: str, node: Node) -> list[str]:
 
 def _argument_line(ctx: PageContext, page: str, weighing, premises, statuses) -> str:
     weighing = weighing or LINKED
-    weight = weighing.weight_for(None)
-    word = next((w for w, value in WEIGHT_WORDS.items() if value == weight), None)
-    shown = f"{weight:g}" + (f" ({word})" if word else "")
+    shown = weight_word(weighing.weight_for(None))
     names = {p.id: p.name for p in ctx.debate.perspectives}
     if weighing.weights:
-        shown += " (" + "; ".join(f"{markdown_text(names.get(p, p))}: {w:g}" for p, w in weighing.weights.items()) + ")"
+        shown += " (" + "; ".join(f"{markdown_text(names.get(p, p))}: {weight_word(w)}"
+                                  for p, w in weighing.weights.items()) + ")"
     held = " · ".join(f"{statuses[p].outcome}" for p in premises)
     why = f": {markdown_text(weighing.why)}" if weighing.why else ""
-    return f"- weight {shown}: {_names(premises, lambda i: ctx.node_link(page, i))} ({held}){why}"
+    return f"- weighs {shown}: {_names(premises, lambda i: ctx.node_link(page, i))} ({held}){why}"
 
 
 def _quotes(ctx: PageContext, page: str, node: Node) -> list[str]:
