@@ -89,7 +89,7 @@ def _where_it_stands(ctx: PageContext, page: str, columns, names) -> str:
             elif any(statuses[column][p].outcome == "open" for p in issue.positions):
                 what = html_text(issue.question) if issue.question else "the question of " + ctx.html_node_link(
                     page, issue.positions[0])
-                parts.append(f"{what}: open")
+                parts.append(f"{what} (open)")
             else:
                 parts.append("no answer to " + (html_text(issue.question) if issue.question else
                                                 ctx.html_node_link(page, issue.positions[0])) + " stands")
