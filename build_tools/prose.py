@@ -59,7 +59,7 @@ def explain(status: Status, name=lambda node_id: node_id) -> str:
     if rule is Rule.DISPUTED:
         return "disputed from this perspective: it does not accept it"
     if rule is Rule.GRANTED:
-        why = {"default": "a premise the map takes as given", "assumed": "assumed in its file",
+        why = {"default": "the map takes it as given (nothing on it argues for it)", "assumed": "assumed in its file",
                "perspective": "granted by this perspective", "you": "granted in this what-if"}[status.granted_by]
         return why + (f"; nothing against it stands ({names(status.rests_on)})" if status.rests_on else "")
     if rule is Rule.SUPPORTED:

@@ -525,6 +525,9 @@ def test_the_home_page_shows_the_case_for_and_against_on_its_first_screen(server
         objection = page.locator(".argmap-procon .argmap-against > ul > li").first
         answer = objection.locator("li", has_text="answered by").first
         assert "isolationist retreat" in objection.inner_text()  # the critics' case
+        reason = objection.locator(".argmap-because").first  # what their reason rests on: the 2011 precedent
+        assert "2011" in reason.inner_text() and "chaos" in objection.inner_text()
+        assert reason.bounding_box()["y"] + reason.bounding_box()["height"] < 900
         box = answer.bounding_box()
         assert box and box["y"] + box["height"] < 900, box  # and its answer, without scrolling
         assert page.locator(".argmap-procon .argmap-for > ul > li").first.bounding_box()["y"] < 900

@@ -180,7 +180,7 @@ def _what_it_means(ctx: PageContext, node: Node, status) -> str:
     if status.outcome != "stands" or node.kind is not NodeKind.CLAIM:
         return ""
     if node.implicit:
-        return " (it holds on the map: a premise we supply, not a finding that it is true)"
+        return " (it holds on the map: a step we supply, not a finding that it is true)"
     text = ctx.debate.source_text or ""
     for passage in ctx.analysis.passages_of.get(node.id, ()):
         hedge = HEDGES.search(text, passage.start, passage.end)
@@ -250,8 +250,8 @@ def _why(ctx: PageContext, page: str, node: Node) -> str:
             html.append(f"<li>{case}: <strong>{html_text(then.outcome)}</strong>: {reason}.</li>")
         html.append("</ul>")
     others = [f"{html_text(p.name)}: {html_text(statuses[p.id][node.id].outcome)}" for p in ctx.debate.perspectives]
-    html.append(f"<p>As the map stands, every voice's premises count at once (the outcome above). From each "
-                f"perspective's premises alone ({_page_link(ctx, page, ctx.layout.status, 'compare')}): "
+    html.append(f"<p>As the map stands, what every voice takes as given counts at once (the outcome above). From "
+                f"what each side alone takes as given ({_page_link(ctx, page, ctx.layout.status, 'compare')}): "
                 + " · ".join(others) + ".</p>")
     return "\n".join(html)
 
