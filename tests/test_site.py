@@ -542,7 +542,7 @@ GUIDES = {"format", "contributing", "map-your-own", "exports", "about", "search"
 
 def test_reader_pages_use_readers_words_and_every_badge_says_what_it_means(site: Path) -> None:
     """No "node" on a reader's page (the guides and About pages keep the technical terms); every outcome badge
-    has a tooltip saying what it means."""
+    has a tooltip saying what it means and leads to the key."""
     found, bare = [], []
     for page in sorted(site.rglob("index.html")):
         rel = page.relative_to(site).as_posix()
@@ -552,6 +552,9 @@ def test_reader_pages_use_readers_words_and_every_badge_says_what_it_means(site:
         seen = _Visible()
         seen.feed(text)
         found += [f"{rel}: {m.group(0)}" for m in re.finditer(r".{0,30}\bnodes?\b.{0,20}", " ".join(seen.text), re.I)]
-        bare += [rel for m in re.finditer(r'<span class="argmap-badge[^"]*"([^>]*)>', text) if "title=" not in m.group(1)]
+        bare += [rel for m in re.finditer(r'<(?:span|a) class="argmap-badge[^"]*"([^>]*)>', text)
+                 if "title=" not in m.group(1)]
+        keyless = [m.group(0) for m in re.finditer(r'<a class="argmap-badge[^>]*>', text) if "#how-to-read-a-map" not in m.group(0)]
+        assert keyless == [], rel  # each badge on a page leads to the key of every mark
     assert found == []
     assert bare == []

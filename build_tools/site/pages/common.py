@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from ...analysis import Analysis
 from ...escape import front_matter_string, html_link, html_text, markdown_text
 from ...model import Debate, Node, NodeKind
-from ...vocabulary import ROLE_NAMES
+from ...vocabulary import OUTCOMES, ROLE_NAMES
 from ..memo import Memo
 from ..outline import outline
 from ..urls import Layout, relative_url, relpath
@@ -59,6 +59,16 @@ class PageContext:
     def node_link(self, page: str, node_id: str) -> str:
         node = self.debate.nodes[node_id]
         return f"[{markdown_text(node.label)}]({self.md_link(page, self.layout.node(node))})"
+
+    def badge(self, page: str, outcome_word: str, node_id: str | None = None) -> str:
+        """An outcome's badge: its word, a tooltip saying what it means, a link to the key of every mark (the
+        home page's "How to read a map"), and (``node_id``) the node it is the outcome of, for the what-if."""
+        outcome = OUTCOMES[outcome_word]
+        key = relative_url(page, self.layout.home, self.directory_urls) + "#how-to-read-a-map"
+        node = f' data-node="{html_text(node_id)}"' if node_id else ""
+        return (f'<a class="argmap-badge {outcome.css}"{node} href="{html_text(key)}" '
+                f'title="{html_text(outcome.word)}: {html_text(outcome.meaning)} (the key of every mark)">'
+                f"{html_text(outcome.word)}</a>")
 
     def html_node_link(self, page: str, node_id: str) -> str:
         node = self.debate.nodes[node_id]

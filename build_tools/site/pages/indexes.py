@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ...escape import html_text, markdown_text
 from ...model import Node
-from ...vocabulary import KIND_NAMES, OUTCOMES, Label
+from ...vocabulary import KIND_NAMES, Label
 from ..urls import relative_file_url
 from .common import Page, PageContext, grouped, heading
 from .home import STATUS_NOTE
@@ -60,11 +60,8 @@ def status_page(ctx: PageContext) -> Page:
         found = [statuses[c][node.id] for c in columns]
         labels = {s.label for s in found}
         mark = " ◆" if Label.IN in labels and Label.OUT in labels else ""
-        cells = "".join(
-            f'<td data-label="{html_text(name)}"><span class="argmap-badge {OUTCOMES[s.outcome].css}" '
-            f'title="{html_text(s.outcome)}: {html_text(OUTCOMES[s.outcome].meaning)}"'
-            + (f' data-node="{html_text(node.id)}"' if column is None else "")
-            + f">{html_text(s.outcome)}</span></td>" for column, name, s in zip(columns, names, found))
+        cells = "".join(f'<td data-label="{html_text(name)}">{ctx.badge(page, s.outcome, node.id if column is None else None)}'
+                        "</td>" for column, name, s in zip(columns, names, found))
         rows.append(f'<tr><th scope="row">{ctx.html_node_link(page, node.id)}{mark}</th>{cells}</tr>')
     graph = relative_file_url(page, ctx.layout.graph, ctx.directory_urls)
     table = (f'<div class="argmap-status-block"><p class="argmap-whatif-state" hidden></p>'

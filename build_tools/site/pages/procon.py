@@ -5,7 +5,7 @@ from __future__ import annotations
 from ...escape import html_text
 from ...model import Support
 from ...status import LINKED
-from ...vocabulary import OUTCOMES, WEIGHT_WORDS
+from ...vocabulary import WEIGHT_WORDS
 from .common import PageContext
 
 __all__ = ["for_and_against", "PROCON_ITEMS"]
@@ -48,9 +48,7 @@ def _weight(weighing) -> float:
 
 
 def _badged(ctx: PageContext, page: str, node_id: str) -> str:
-    outcome = OUTCOMES[ctx.analysis.statuses[None][node_id].outcome]
-    return (f'<span class="argmap-badge {outcome.css}" data-node="{html_text(node_id)}" '
-            f'title="{html_text(outcome.word)}: {html_text(outcome.meaning)}">{html_text(outcome.word)}</span> ') + \
+    return ctx.badge(page, ctx.analysis.statuses[None][node_id].outcome, node_id) + " " + \
         ctx.html_node_link(page, node_id)
 
 
