@@ -91,6 +91,17 @@
     zoom.zoomAtPointBy(MIN_LABEL / px * 1.02, point);
     // a claim's own map shows what it bears on above it and what bears on it below; the thesis is on top
     zoom.panBy({ x: frame.width / 2 - point.x, y: frame.height * (focus ? 0.5 : 0.3) - point.y });
+    // no empty band where the map has nothing (a claim at the top of its map, the thesis at an edge): the
+    // drawing is moved back against the frame's edge, on each axis where it is larger than the frame
+    var drawing = (svg.querySelector("g.graph") || svg).getBoundingClientRect();
+    var shift = function (low, high, frameLow, frameHigh) {
+      if (high - low <= frameHigh - frameLow) return 0;
+      if (low > frameLow) return frameLow - low;
+      if (high < frameHigh) return frameHigh - high;
+      return 0;
+    };
+    zoom.panBy({ x: shift(drawing.left, drawing.right, frame.left, frame.right),
+                 y: shift(drawing.top, drawing.bottom, frame.top, frame.bottom) });
   }
   // A small overview of the whole map in a corner, shown while only part of the map is in view: the boxes as
   // blocks, the part in view as a frame. Pressing or dragging on it brings that part of the map into view.
