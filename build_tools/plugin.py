@@ -11,6 +11,7 @@ serve``) the rebuilds are :mod:`build_tools.preview`'s, which a build does not i
 from __future__ import annotations
 
 import html
+import os
 from pathlib import Path
 
 from mkdocs.config import config_options as c
@@ -90,7 +91,11 @@ class ArgmapPlugin(BasePlugin[ArgmapConfig]):
     def on_startup(self, *, command, dirty):
         if command == "serve" and dirty:  # the plugin lives across rebuilds (it has on_startup)
             from .preview import Preview
-            self.preview = Preview()
+            without = os.environ.get("ARGMAP_PREVIEW_WITHOUT", "")  # benchmarks/reuse_layers.py
+            try:
+                self.preview = Preview(frozenset(filter(None, without.split(","))))
+            except ValueError as exc:
+                raise PluginError(f"argmap: ARGMAP_PREVIEW_WITHOUT: {exc}") from exc
 
     def on_shutdown(self) -> None:
         if self.preview is not None:
@@ -125,11 +130,11 @@ class ArgmapPlugin(BasePlugin[ArgmapConfig]):
         if len(analyses) > 1 and isinstance(features, list) and "navigation.tabs" not in features:
             features.append("navigation.tabs")  # each debate a tab: its pages show its own sidebar, not the others'
         renderer = Renderer(root / self.config.cache_dir, jobs=self.config.jobs, remember=self.preview is not None)
+        memo = None
         if self.preview is not None:
-            renderer = self.preview.renderer_for(renderer)
+            renderer, memo = self.preview.renderer_for(renderer), self.preview.memo_for_build()
         try:
-            self.site = build_site(analyses, renderer, downloads(), config.use_directory_urls,
-                                   self.preview.memo if self.preview is not None else None)
+            self.site = build_site(analyses, renderer, downloads(), config.use_directory_urls, memo)
         except RenderError as exc:
             raise PluginError(f"argmap: {visible(str(exc))}") from exc
         self.analyses = analyses

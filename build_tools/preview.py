@@ -32,9 +32,13 @@ from .site.memo import Memo
 from .site.pipeline import Site
 from .site.render import Renderer
 
-__all__ = ["Preview", "PRIVATE", "ARGUMENTS_POLL"]
+__all__ = ["Preview", "PRIVATE", "ARGUMENTS_POLL", "LAYERS"]
 
 ARGUMENTS_POLL = 0.2  # seconds between two looks at the arguments folder under make serve
+
+# What a rebuild reuses from the one before, each of which can be left out (ARGMAP_PREVIEW_WITHOUT=a,b) so that
+# benchmarks/reuse_layers.py can measure what each saves; the site is the same without any of them.
+LAYERS = ("node-files", "statuses", "maps", "templates", "svg", "pages")
 
 # What the preview uses that MkDocs, its search plugin, Material's or watchdog do not document, in one place.
 PRIVATE = (
@@ -68,7 +72,11 @@ class CompiledTemplates(jinja2.BytecodeCache):
 class Preview:
     """What one ``mkdocs serve --dirty`` session remembers from one rebuild to the next."""
 
-    def __init__(self) -> None:
+    def __init__(self, without: frozenset[str] = frozenset()) -> None:
+        unknown = set(without) - set(LAYERS)
+        if unknown:
+            raise ValueError(f"no reuse layer {', '.join(sorted(unknown))}: the layers are {', '.join(LAYERS)}")
+        self.uses = {layer: layer not in without for layer in LAYERS}
         self.written: dict[str, tuple[str, str]] = {}  # a generated page's source -> (its key, its file) as last written
         self.keys: dict[str, str] = {}  # ... and the keys of this build
         self.entries: dict[str, list] = {}  # a page's URL -> its entries in the search index, as last built
@@ -87,18 +95,27 @@ class Preview:
 
     def check(self, root: Path):
         """The project checked, with the files and statuses of the last rebuild where nothing changed."""
-        result = check_project(root, reuse=self.reuse)
-        for analysis in result.analyses:
+        result = check_project(root, reuse=self.reuse if self.uses["node-files"] else None)
+        for analysis in result.analyses if self.uses["statuses"] else ():
             if analysis.debate.id in self.outcomes:
                 analysis.adopt_statuses(*self.outcomes[analysis.debate.id])
         return result
 
     def renderer_for(self, renderer: Renderer) -> Renderer:
         """The session's renderer (the first build's), counting this build's renders afresh."""
+        if not self.uses["svg"]:
+            renderer.remember = False
+            return renderer
         self.renderer = self.renderer or renderer
         self.renderer.rendered, self.renderer.seconds = 0, 0.0
-        self.memo.next_build()
         return self.renderer
+
+    def memo_for_build(self) -> Memo | None:
+        """The maps and outlines of the build before, for this build (None: worked out afresh)."""
+        if not self.uses["maps"]:
+            return None
+        self.memo.next_build()
+        return self.memo
 
     def built(self, analyses) -> None:
         self.outcomes = {a.debate.id: (a.outcome_key, a.statuses) for a in analyses}
@@ -125,7 +142,8 @@ class Preview:
             for name in slots_in(markdown):
                 digest.update((site.slotted(name) or "").encode())
             key = self.keys[file.src_uri] = digest.hexdigest()
-            unchanged = self.written.get(file.src_uri) == (key, file.abs_dest_path) and os.path.isfile(file.abs_dest_path)
+            unchanged = self.uses["pages"] and self.written.get(file.src_uri) == (key, file.abs_dest_path) \
+                and os.path.isfile(file.abs_dest_path)
             file.is_modified = (lambda changed=not unchanged: changed)  # type: ignore[method-assign]
             if not unchanged:
                 self.rebuilt.add(_page_url(file))
@@ -133,7 +151,8 @@ class Preview:
         self.dests = {f.src_uri: f.abs_dest_path for f in files.documentation_pages() if f.src_uri in self.keys}
 
     def env(self, env):
-        env.bytecode_cache = self.templates
+        if self.uses["templates"]:
+            env.bytecode_cache = self.templates
         return env
 
     def post_build(self, config) -> None:

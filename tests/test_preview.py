@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import filecmp
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -94,6 +95,26 @@ def test_a_rebuild_writes_only_what_changed_and_leaves_the_site_a_full_build_mak
     full = build(project, tmp_path / "full")
     assert full.returncode == 0, full.stderr[-3000:]
     assert _differences(tmp_path / "served", tmp_path / "full") == []
+
+
+def test_each_reuse_layer_can_be_left_out_and_the_site_is_the_same(tmp_path: Path) -> None:
+    """benchmarks/reuse_layers.py measures what each layer saves by leaving it out: without any of them a
+    rebuild still leaves the site a full build makes; a layer that does not exist is refused by name."""
+    from build_tools.preview import LAYERS, Preview
+
+    project = article_project(tmp_path / "project")
+    leaf = project / "arguments" / "nato-factory-settings" / "claims" / "abandonment-perceptions.yaml"
+    relabelled = leaf.read_text().replace("label: An abrupt cut", "label: A sudden cut")
+    assert relabelled != leaf.read_text()
+    served = subprocess.run([sys.executable, "-c", SERVE, str(tmp_path / "served")], cwd=project,
+                            input=json.dumps([[str(leaf), relabelled]]), capture_output=True, text=True, timeout=900,
+                            env={**os.environ, "ARGMAP_PREVIEW_WITHOUT": ",".join(LAYERS)})
+    assert served.returncode == 0, served.stderr[-3000:]
+    full = build(project, tmp_path / "full")
+    assert full.returncode == 0, full.stderr[-3000:]
+    assert _differences(tmp_path / "served", tmp_path / "full") == []
+    with pytest.raises(ValueError, match="no reuse layer caches"):
+        Preview(frozenset({"caches"}))
 
 
 def test_the_private_behaviours_the_preview_uses_are_there() -> None:
