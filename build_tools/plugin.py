@@ -22,7 +22,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Section
 from mkdocs.structure.pages import Page
 
-from .check import ProjectError
+from .check import ProjectError, check_project
 from .check.cache import CheckCache
 from .check.yamlfile import LIBYAML, NO_LIBYAML
 from .escape import html_text, safe_url
@@ -115,8 +115,8 @@ class ArgmapPlugin(BasePlugin[ArgmapConfig]):
         root = self._root(config)
         kept = None
         try:
-            if self.preview is not None:  # make serve: the last rebuild's files and statuses, in memory
-                result = self.preview.check(root)
+            if self.preview is not None:  # make serve: checked afresh (reusing the last check saved nothing:
+                result = check_project(root)  # benchmarks/reuse_layers.py), nothing written to the cache
             else:  # a build: the last build's check from the project's cache, while no file it read has changed
                 kept = CheckCache(root)
                 result = kept.result()
@@ -130,18 +130,15 @@ class ArgmapPlugin(BasePlugin[ArgmapConfig]):
         if len(analyses) > 1 and isinstance(features, list) and "navigation.tabs" not in features:
             features.append("navigation.tabs")  # each debate a tab: its pages show its own sidebar, not the others'
         renderer = Renderer(root / self.config.cache_dir, jobs=self.config.jobs, remember=self.preview is not None)
-        memo = None
         if self.preview is not None:
-            renderer, memo = self.preview.renderer_for(renderer), self.preview.memo_for_build()
+            renderer = self.preview.renderer_for(renderer)
         try:
-            self.site = build_site(analyses, renderer, downloads(), config.use_directory_urls, memo)
+            self.site = build_site(analyses, renderer, downloads(), config.use_directory_urls)
         except RenderError as exc:
             raise PluginError(f"argmap: {visible(str(exc))}") from exc
         self.analyses = analyses
         if kept is not None:
             kept.keep()  # with the outcomes the pages worked out
-        if self.preview is not None:
-            self.preview.built(analyses)
         if not LIBYAML:
             log.info(NO_LIBYAML.removeprefix("argmap: "))
         log.info(f"{len(self.site.maps)} maps, {renderer.rendered} rendered by Graphviz ({renderer.seconds:.2f} s), "
@@ -167,9 +164,6 @@ class ArgmapPlugin(BasePlugin[ArgmapConfig]):
         if self.preview is not None:
             self.preview.mark_unchanged(files, config, self.site)
         return files
-
-    def on_env(self, env, config, files):
-        return self.preview.env(env) if self.preview is not None else env
 
     def on_nav(self, nav, config, files):
         # In a site of several debates, each debate is a section of the nav: remember which, by folder.

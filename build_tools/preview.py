@@ -1,9 +1,9 @@
 """``make serve`` (``mkdocs serve --dirty``): rebuilds after a save that write only the generated pages whose
 output changes. A build does not need this module; the plugin hands it the preview's hooks.
 
-A rebuild reuses, from the build before: the node files read and checked (:class:`Reuse`), each debate's
-statuses while nothing they rest on changed, the checked SVG of each map (the renderer's memory), maps'
-DOT and outlines (:class:`Memo`), and the theme's compiled templates. Each generated page's key is a digest
+A rebuild reuses two things from the build before, each measured by benchmarks/reuse_layers.py: the checked
+SVG of each map (the renderer's memory: x1.3 save-to-visible without it at 1,000 nodes) and the pages
+themselves (x3.5 without). Each generated page's key is a digest
 of everything its HTML is made from (its Markdown, the maps it embeds, the navigation, mkdocs.yml and the
 theme's overrides); a page whose key is the one it was last written with is not converted, templated or
 written again, and the search index keeps the entries of those pages, in the order a full build gives them.
@@ -22,13 +22,10 @@ import logging
 import os
 from pathlib import Path
 
-import jinja2
 from mkdocs.structure.files import File, Files
 
-from .check import check_project
-from .check.load import ARGUMENTS, Reuse
+from .check.layout import ARGUMENTS
 from .site.embed import slots_in
-from .site.memo import Memo
 from .site.pipeline import Site
 from .site.render import Renderer
 
@@ -38,7 +35,7 @@ ARGUMENTS_POLL = 0.2  # seconds between two looks at the arguments folder under 
 
 # What a rebuild reuses from the one before, each of which can be left out (ARGMAP_PREVIEW_WITHOUT=a,b) so that
 # benchmarks/reuse_layers.py can measure what each saves; the site is the same without any of them.
-LAYERS = ("node-files", "statuses", "maps", "templates", "svg", "pages")
+LAYERS = ("svg", "pages")
 
 # What the preview uses that MkDocs, its search plugin, Material's or watchdog do not document, in one place.
 PRIVATE = (
@@ -51,22 +48,6 @@ PRIVATE = (
     ("mkdocs.commands.build log: \"A 'dirty' build is being performed\"", "that warning is dropped: these "
      "rebuilds leave no stale link"),
 )
-
-
-class CompiledTemplates(jinja2.BytecodeCache):
-    """The theme's templates as Jinja compiled them, kept in memory across rebuilds: MkDocs makes a new Jinja
-    environment for each build, which would parse and compile every template again (0.3 s with Material).
-    Jinja checks each entry against its template's source before using it."""
-
-    def __init__(self) -> None:
-        self.compiled: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        if bucket.key in self.compiled:
-            bucket.bytecode_from_string(self.compiled[bucket.key])
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self.compiled[bucket.key] = bucket.bytecode_to_string()
 
 
 class Preview:
@@ -84,22 +65,10 @@ class Preview:
         self.rebuilt: set[str] = set()  # the URLs of the pages this build writes
         self.dests: dict[str, str] = {}  # a generated page's source -> its file in the site
         self.renderer: Renderer | None = None  # the session's renderer, its checked maps in memory
-        self.reuse = Reuse()  # the node files read and checked, for the next rebuild
-        self.templates = CompiledTemplates()
-        self.memo = Memo()  # maps and outlines of the build before (see site.memo)
-        self.outcomes: dict = {}  # each debate's outcome key and statuses, as last built
         logging.getLogger("mkdocs.commands.build").addFilter(_exact_dirty_builds)
 
     def close(self) -> None:
         logging.getLogger("mkdocs.commands.build").removeFilter(_exact_dirty_builds)
-
-    def check(self, root: Path):
-        """The project checked, with the files and statuses of the last rebuild where nothing changed."""
-        result = check_project(root, reuse=self.reuse if self.uses["node-files"] else None)
-        for analysis in result.analyses if self.uses["statuses"] else ():
-            if analysis.debate.id in self.outcomes:
-                analysis.adopt_statuses(*self.outcomes[analysis.debate.id])
-        return result
 
     def renderer_for(self, renderer: Renderer) -> Renderer:
         """The session's renderer (the first build's), counting this build's renders afresh."""
@@ -109,16 +78,6 @@ class Preview:
         self.renderer = self.renderer or renderer
         self.renderer.rendered, self.renderer.seconds = 0, 0.0
         return self.renderer
-
-    def memo_for_build(self) -> Memo | None:
-        """The maps and outlines of the build before, for this build (None: worked out afresh)."""
-        if not self.uses["maps"]:
-            return None
-        self.memo.next_build()
-        return self.memo
-
-    def built(self, analyses) -> None:
-        self.outcomes = {a.debate.id: (a.outcome_key, a.statuses) for a in analyses}
 
     def mark_unchanged(self, files: Files, config, site: Site) -> None:
         """Tell MkDocs' dirty build which generated pages need not be built again: those whose key (a digest of
@@ -149,11 +108,6 @@ class Preview:
                 self.rebuilt.add(_page_url(file))
         self.order = [_page_url(f) for f in files.documentation_pages()]
         self.dests = {f.src_uri: f.abs_dest_path for f in files.documentation_pages() if f.src_uri in self.keys}
-
-    def env(self, env):
-        if self.uses["templates"]:
-            env.bytecode_cache = self.templates
-        return env
 
     def post_build(self, config) -> None:
         """Remove the pages gone from the site; give the search index the entries of the pages not built."""

@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from ..analysis import Analysis
 from . import views
 from .dot import to_dot
-from .memo import Memo
 from .render import Renderer
 from .urls import Layout, relative_url
 
@@ -34,7 +33,7 @@ class MapSource:
 
 
 def map_source(analysis: Analysis, layout: Layout, view: views.View, page: str,
-               directory_urls: bool = True, memo: Memo | None = None) -> MapSource:
+               directory_urls: bool = True) -> MapSource:
     """The map of ``view`` as shown on ``page``: every node links to its own page, and each box
     carries its status under the view's perspective (or as the map stands)."""
     debate = analysis.debate
@@ -43,27 +42,16 @@ def map_source(analysis: Analysis, layout: Layout, view: views.View, page: str,
     def link(node_id: str) -> str:
         return relative_url(page, layout.node(debate.nodes[node_id]), directory_urls)
 
-    def dot() -> str:
-        return to_dot(debate, view, link, statuses=statuses)
-
-    if memo is None:
-        return MapSource(debate.id, view, page, dot())
-    # what to_dot reads: the view, its nodes (whole) and their outcomes, the debate's perspectives and thesis,
-    # and where the links go (the page, the layout, the URL style)
-    outcomes = memo.outcomes(analysis, view.perspective)
-    key = ("dot", view, page, layout, directory_urls, debate.perspectives, debate.thesis,
-           memo.shown(analysis, view), tuple(outcomes[n] for n in view.nodes))
-    return MapSource(debate.id, view, page, memo.get(key, dot))
+    return MapSource(debate.id, view, page, to_dot(debate, view, link, statuses=statuses))
 
 
-def site_maps(analysis: Analysis, layout: Layout, directory_urls: bool = True,
-              memo: Memo | None = None) -> list[MapSource]:
+def site_maps(analysis: Analysis, layout: Layout, directory_urls: bool = True) -> list[MapSource]:
     """Every map of the debate's pages: overview, whole map, perspectives, and one focus map per node."""
     debate, graph = analysis.debate, analysis.graph
     planned = [(layout.home, views.overview(debate, graph)), (layout.map, views.whole(debate, graph))]
     planned += [(layout.perspective(p.id), views.perspective_view(debate, graph, p.id)) for p in debate.perspectives]
     planned += [(layout.node(node), views.focus(debate, graph, node.id)) for node in debate.nodes.values()]
-    return [map_source(analysis, layout, view, page, directory_urls, memo) for page, view in planned]
+    return [map_source(analysis, layout, view, page, directory_urls) for page, view in planned]
 
 
 def render_map(analysis: Analysis, view: views.View, fmt: str, renderer: Renderer, single: bool = True) -> bytes:

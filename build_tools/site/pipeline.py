@@ -17,7 +17,6 @@ from ..escape import html_text, markdown_text
 from ..prose import explain
 from .embed import inline_svg, slot
 from .maps import MapSource, site_maps
-from .memo import Memo
 from .pages import Page, PageContext, debate_pages, heading
 from .render import Renderer
 from .urls import Layout, relative_file_url
@@ -61,24 +60,16 @@ class Site:
 
 
 def build_site(analyses: Sequence[Analysis], renderer: Renderer, downloads: Sequence[Download] = (),
-               directory_urls: bool = True, memo: Memo | None = None) -> Site:
-    """Every generated page of the site, with its maps rendered (through the renderer's cache).
-
-    ``memo`` (make serve) gives the maps' DOT, their inline SVG and the outlines of the build before where
-    they come out the same (see :mod:`.memo`); the site is the same with or without it.
-    """
+               directory_urls: bool = True) -> Site:
+    """Every generated page of the site, with its maps rendered (through the renderer's cache)."""
     single = len(analyses) == 1
     layouts = {a.debate.id: Layout(a.debate.id, single) for a in analyses}
-    sources = {a.debate.id: site_maps(a, layouts[a.debate.id], directory_urls, memo) for a in analyses}
+    sources = {a.debate.id: site_maps(a, layouts[a.debate.id], directory_urls) for a in analyses}
     every = [m for found in sources.values() for m in found]
     svgs = renderer.render([(m.name, m.dot) for m in every])
 
     def inline(m: MapSource) -> str:
-        data = _what_if(m, layouts[m.debate], directory_urls)
-        if memo is None:
-            return inline_svg(svgs[m.name], m.view.title, data=data)
-        key = ("inline", svgs[m.name], m.view.title, tuple(sorted(data.items())))
-        return memo.get(key, lambda: inline_svg(svgs[m.name], m.view.title, data=data))
+        return inline_svg(svgs[m.name], m.view.title, data=_what_if(m, layouts[m.debate], directory_urls))
 
     maps = {m.name: inline(m) for m in every}
     files: dict[str, str] = {}
@@ -89,7 +80,7 @@ def build_site(analyses: Sequence[Analysis], renderer: Renderer, downloads: Sequ
         files[layout.graph] = json.dumps(graph_data(analysis), sort_keys=True, allow_nan=False)
         files.update({layout.export(d.suffix): d.write(analysis) for d in downloads})
         ctx = PageContext(analysis, layout, slot, {m.view.id: m.view for m in sources[analysis.debate.id]},
-                          tuple((d.title, layout.export(d.suffix)) for d in downloads), directory_urls, memo=memo)
+                          tuple((d.title, layout.export(d.suffix)) for d in downloads), directory_urls)
         pages += debate_pages(ctx)
         fragments.update(ctx.fragments)
     if not single:

@@ -16,7 +16,6 @@ from ...analysis import Analysis
 from ...escape import front_matter_string, html_link, html_text, markdown_text
 from ...model import Debate, Node, NodeKind
 from ...vocabulary import OUTCOMES, ROLE_NAMES
-from ..memo import Memo
 from ..outline import outline
 from ..urls import Layout, relative_url, relpath
 from ..views import View
@@ -46,7 +45,6 @@ class PageContext:
     # HTML that goes into the finished page where its placeholder is (see embed.slot), by name: the outlines,
     # which neither Markdown nor the search index need to read (a 1,000-node outline costs them seconds)
     fragments: dict[str, str] = field(default_factory=dict)
-    memo: Memo | None = None  # (make serve) the outlines of the build before, reused where they come out the same
 
     @property
     def debate(self) -> Debate:
@@ -80,16 +78,8 @@ class PageContext:
         as a nested list."""
         view, debate = self.shown[view_id], self.debate
 
-        def listed() -> str:
-            return outline(debate, view, lambda n: relative_url(page, self.layout.node(debate.nodes[n]),
-                                                                self.directory_urls))
-
-        # what outline reads: the view, the nodes it shows (whole), and where the links go
-        if self.memo is None:
-            listing = listed()
-        else:
-            key = ("outline", view, page, self.layout, self.directory_urls, self.memo.shown(self.analysis, view))
-            listing = self.memo.get(key, listed)
+        listing = outline(debate, view, lambda n: relative_url(page, self.layout.node(debate.nodes[n]),
+                                                               self.directory_urls))
         listing = (f'<div class="argmap-outline" data-search-exclude>\n<p><strong>{html_text(caption)} '
                    f"as a list:</strong></p>\n{listing}</div>")
         under = f"{under}\n\n" if under else ""
