@@ -22,7 +22,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Section
 from mkdocs.structure.pages import Page
 
-from .check import ProjectError, check_project
+from .check import ProjectError
 from .check.cache import CheckCache
 from .check.yamlfile import LIBYAML, NO_LIBYAML
 from .escape import html_text, safe_url
@@ -115,8 +115,8 @@ class ArgmapPlugin(BasePlugin[ArgmapConfig]):
         root = self._root(config)
         kept = None
         try:
-            if self.preview is not None:  # make serve: checked afresh (reusing the last check saved nothing:
-                result = check_project(root)  # benchmarks/reuse_layers.py), nothing written to the cache
+            if self.preview is not None:  # make serve: the last rebuild's files and statuses, in memory
+                result = self.preview.check(root)
             else:  # a build: the last build's check from the project's cache, while no file it read has changed
                 kept = CheckCache(root)
                 result = kept.result()
@@ -139,6 +139,8 @@ class ArgmapPlugin(BasePlugin[ArgmapConfig]):
         self.analyses = analyses
         if kept is not None:
             kept.keep()  # with the outcomes the pages worked out
+        if self.preview is not None:
+            self.preview.built(analyses)
         if not LIBYAML:
             log.info(NO_LIBYAML.removeprefix("argmap: "))
         log.info(f"{len(self.site.maps)} maps, {renderer.rendered} rendered by Graphviz ({renderer.seconds:.2f} s), "

@@ -1,9 +1,10 @@
 """``make serve`` (``mkdocs serve --dirty``): rebuilds after a save that write only the generated pages whose
 output changes. A build does not need this module; the plugin hands it the preview's hooks.
 
-A rebuild reuses two things from the build before, each measured by benchmarks/reuse_layers.py: the checked
-SVG of each map (the renderer's memory: x1.3 save-to-visible without it at 1,000 nodes) and the pages
-themselves (x3.5 without). Each generated page's key is a digest
+A rebuild reuses from the build before (benchmarks/reuse_layers.py measures each): the node files read and
+checked, by the digest of their bytes, and each debate's statuses while their outcome key is the same (together
+about 0.1-0.2 s of a 1.1 s save-to-visible at 1,000 nodes), the checked SVG of each map (the renderer's
+memory, x1.3 without it) and the pages themselves (x3.5 without). Each generated page's key is a digest
 of everything its HTML is made from (its Markdown, the maps it embeds, the navigation, mkdocs.yml and the
 theme's overrides); a page whose key is the one it was last written with is not converted, templated or
 written again, and the search index keeps the entries of those pages, in the order a full build gives them.
@@ -24,7 +25,9 @@ from pathlib import Path
 
 from mkdocs.structure.files import File, Files
 
+from .check import check_project
 from .check.layout import ARGUMENTS
+from .check.load import Reuse
 from .site.embed import slots_in
 from .site.pipeline import Site
 from .site.render import Renderer
@@ -35,7 +38,7 @@ ARGUMENTS_POLL = 0.2  # seconds between two looks at the arguments folder under 
 
 # What a rebuild reuses from the one before, each of which can be left out (ARGMAP_PREVIEW_WITHOUT=a,b) so that
 # benchmarks/reuse_layers.py can measure what each saves; the site is the same without any of them.
-LAYERS = ("svg", "pages")
+LAYERS = ("node-files", "statuses", "svg", "pages")
 
 # What the preview uses that MkDocs, its search plugin, Material's or watchdog do not document, in one place.
 PRIVATE = (
@@ -65,10 +68,24 @@ class Preview:
         self.rebuilt: set[str] = set()  # the URLs of the pages this build writes
         self.dests: dict[str, str] = {}  # a generated page's source -> its file in the site
         self.renderer: Renderer | None = None  # the session's renderer, its checked maps in memory
+        self.reuse = Reuse()  # the node files read and checked, by the digest of their bytes, for the next rebuild
+        self.outcomes: dict = {}  # each debate's outcome key and statuses, as last built
         logging.getLogger("mkdocs.commands.build").addFilter(_exact_dirty_builds)
 
     def close(self) -> None:
         logging.getLogger("mkdocs.commands.build").removeFilter(_exact_dirty_builds)
+
+    def check(self, root: Path):
+        """The project checked, with the node files and statuses of the last rebuild where nothing they come
+        from changed (content keys: the files' bytes, the statuses' outcome key)."""
+        result = check_project(root, reuse=self.reuse if self.uses["node-files"] else None)
+        for analysis in result.analyses if self.uses["statuses"] else ():
+            if analysis.debate.id in self.outcomes:
+                analysis.adopt_statuses(*self.outcomes[analysis.debate.id])
+        return result
+
+    def built(self, analyses) -> None:
+        self.outcomes = {a.debate.id: (a.outcome_key, a.statuses) for a in analyses}
 
     def renderer_for(self, renderer: Renderer) -> Renderer:
         """The session's renderer (the first build's), counting this build's renders afresh."""
