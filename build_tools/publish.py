@@ -306,6 +306,8 @@ def write_pages(root: Path, out: Path, config_file: Path | None = None, *, skip_
     if generator not in GENERATORS:
         raise PublishError(f"unknown generator '{generator}': choose one of {', '.join(GENERATORS)}")
     root = Path(root).resolve()
+    if config_file is not None and not Path(config_file).is_file():
+        raise PublishError(f"{config_file}: no such file: give the site's mkdocs.yml")
     config_file = Path(config_file).resolve() if config_file else root / "mkdocs.yml"
     config = read_config(config_file) if config_file.is_file() else {}
     base = config_file.parent

@@ -51,3 +51,38 @@ def test_a_broken_debate_writes_nothing(project: Path, tmp_path: Path) -> None:
     assert f"{broken.relative_to(project).as_posix()}:" in failed.stderr and "nothing was built" in failed.stderr
     assert list(out.parent.iterdir()) == []
     assert "traceback" not in failed.stderr.lower()
+
+
+def test_a_bad_site_configuration_is_named_with_its_place(project: Path, tmp_path: Path) -> None:
+    (project / "mkdocs.yml").write_text("site_name: x\nnav: [\n")
+    broken = run_argmap("pages", "--root", str(project), "-o", str(tmp_path / "out"))
+    assert broken.returncode == 1 and f"{project / 'mkdocs.yml'}:3:1: not valid YAML" in broken.stderr
+    missing = run_argmap("pages", "--root", str(project), "-o", str(tmp_path / "out"), "--config", str(tmp_path / "no.yml"))
+    assert missing.returncode == 1 and "no such file" in missing.stderr
+    (project / "mkdocs.yml").write_text("- a\n- b\n")
+    listed = run_argmap("pages", "--root", str(project), "-o", str(tmp_path / "out"))
+    assert listed.returncode == 1 and "a mapping of settings" in listed.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_tags_the_safe_loader_does_not_know_are_kept_as_written(project: Path, tmp_path: Path) -> None:
+    """`!ENV` and `!!python/name:` in mkdocs.yml: kept as data and written back with their tags, never run."""
+    (project / "mkdocs.yml").write_text(
+        "site_name: x\nsite_url: !ENV [SITE_URL, null]\nmarkdown_extensions:\n  - pymdownx.emoji:\n"
+        "      emoji_index: !!python/name:material.extensions.emoji.twemoji\nplugins:\n  - search\n  - argmap\n")
+    done = run_argmap("pages", "--root", str(project), "-o", str(tmp_path / "out"))
+    assert done.returncode == 0, done.stderr
+    written = (tmp_path / "out" / "mkdocs.yml").read_text()
+    assert "site_url: !ENV\n- SITE_URL\n- null" in written
+    assert "emoji_index: !!python/name:material.extensions.emoji.twemoji" in written
+    assert "- argmap" not in written and "- search" in written
+
+
+def test_an_error_listing_keeps_one_problem_a_line(project: Path, tmp_path: Path) -> None:
+    for name in ("trees-cost-too-much.yaml", "plant-more-trees.yaml"):
+        path = project / "arguments" / "trees" / "claims" / name
+        path.write_text(path.read_text() + "\nunknown_key: 1\n")
+    failed = run_argmap("pages", "--root", str(project), "-o", str(tmp_path / "out"))
+    lines = failed.stderr.splitlines()
+    assert failed.returncode == 1 and len([line for line in lines if "unknown key" in line]) == 2, failed.stderr
+    assert "\\n" not in failed.stderr
