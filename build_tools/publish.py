@@ -319,9 +319,8 @@ def write_pages(root: Path, out: Path, config_file: Path | None = None, *, skip_
         raise PublishError(f"{out}: write the pages to a folder of their own, outside the pages' folder "
                            f"({docs_dir}) and not holding the project")
     try:
-        result = CheckCache(root)
-        found = checked(result.result(), root, docs_dir, skip_broken)
-        result.keep()
+        check = CheckCache(root)
+        found = checked(check.result(), root, docs_dir, skip_broken)
     except ProjectError as exc:
         raise PublishError(str(exc)) from exc
     directory_urls = _plain(config.get("use_directory_urls"))
@@ -330,6 +329,7 @@ def write_pages(root: Path, out: Path, config_file: Path | None = None, *, skip_
         site = build_site(list(found.analyses), renderer, downloads(), directory_urls is not False)
     except RenderError as exc:
         raise PublishError(str(exc)) from exc
+    check.keep()  # with the outcomes the pages worked out
     if progress:
         progress(f"{len(site.maps)} maps, {renderer.rendered} rendered by Graphviz, the rest from the cache")
 
