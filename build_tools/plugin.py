@@ -122,7 +122,8 @@ class ArgmapPlugin(BasePlugin[ArgmapConfig]):
                 result = kept.result()
             found = checked(result, root, Path(config.docs_dir), self.config.skip_broken_debates)
         except (ProjectError, PublishError) as exc:
-            raise PluginError(f"argmap: {visible(str(exc))}") from exc
+            listing = "".join("\n" + visible(line) for line in getattr(exc, "listing", ()))
+            raise PluginError(f"argmap: {visible(str(exc))}{listing}") from exc
         for warning in found.warnings:
             log.warning(visible(warning))
         analyses = list(found.analyses)
@@ -136,6 +137,8 @@ class ArgmapPlugin(BasePlugin[ArgmapConfig]):
             self.site = build_site(analyses, renderer, downloads(), config.use_directory_urls)
         except RenderError as exc:
             raise PluginError(f"argmap: {visible(str(exc))}") from exc
+        if len(analyses) == len(result.analyses):  # every debate drawn: the cache keeps this site's maps only
+            renderer.prune()
         self.analyses = analyses
         if kept is not None:
             kept.keep()  # with the outcomes the pages worked out

@@ -93,7 +93,7 @@ class Preview:
             renderer.remember = False
             return renderer
         self.renderer = self.renderer or renderer
-        self.renderer.rendered, self.renderer.seconds = 0, 0.0
+        self.renderer.rendered, self.renderer.seconds, self.renderer.used = 0, 0.0, set()
         return self.renderer
 
     def mark_unchanged(self, files: Files, config, site: Site) -> None:

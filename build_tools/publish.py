@@ -50,7 +50,12 @@ MARK = ".argmap-pages"
 
 
 class PublishError(Exception):
-    """The site cannot be built; the message says why (and lists the errors)."""
+    """The site cannot be built; the message says why, and ``listing`` the errors, one a line (rendered
+    diagnostics)."""
+
+    def __init__(self, message: str, listing: tuple[str, ...] = ()) -> None:
+        super().__init__(message)
+        self.listing = listing
 
 
 def downloads() -> tuple[Download, ...]:
@@ -78,9 +83,9 @@ def checked(result: CheckResult, root: Path, docs_dir: Path, skip_broken: bool =
         if skip_broken and broken is not None:
             analyses = [a for a in analyses if a.debate.id not in broken]
         if not skip_broken or broken is None or not analyses:
-            listing = "\n".join(d.render() for d in errors)
             which = f" (fix the debate{'s' if len(broken) > 1 else ''} {', '.join(sorted(broken))})" if broken else ""
-            raise PublishError(f"the arguments have {len(errors)} error(s){which}; nothing was built:\n{listing}")
+            raise PublishError(f"the arguments have {len(errors)} error(s){which}; nothing was built:",
+                               tuple(d.render() for d in errors))
         for debate_id in sorted(broken):
             shown = [d for d in errors if broken_debates([d]) == {debate_id}]
             warnings.append(f"argmap: the debate '{debate_id}' has {len(shown)} error(s): its pages are left out of "
@@ -329,6 +334,8 @@ def write_pages(root: Path, out: Path, config_file: Path | None = None, *, skip_
         site = build_site(list(found.analyses), renderer, downloads(), directory_urls is not False)
     except RenderError as exc:
         raise PublishError(str(exc)) from exc
+    if len(found.analyses) == len(check.result().analyses):  # every debate drawn: the cache keeps these maps only
+        renderer.prune()
     check.keep()  # with the outcomes the pages worked out
     if progress:
         progress(f"{len(site.maps)} maps, {renderer.rendered} rendered by Graphviz, the rest from the cache")

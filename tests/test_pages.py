@@ -86,3 +86,19 @@ def test_an_error_listing_keeps_one_problem_a_line(project: Path, tmp_path: Path
     lines = failed.stderr.splitlines()
     assert failed.returncode == 1 and len([line for line in lines if "unknown key" in line]) == 2, failed.stderr
     assert "\\n" not in failed.stderr
+
+
+def test_a_failed_build_lists_one_problem_a_line(project: Path, tmp_path: Path) -> None:
+    """`mkdocs build` with the plugin: the errors under the message, each on a line of its own (not one line with
+    escaped newlines), as `argmap check` prints them."""
+    from helpers import build
+
+    (project / "mkdocs.yml").write_text("site_name: Trees\nplugins:\n  - argmap\n")
+    (project / "docs").mkdir()
+    for name in ("trees-cost-too-much.yaml", "plant-more-trees.yaml"):
+        path = project / "arguments" / "trees" / "claims" / name
+        path.write_text(path.read_text() + "\nunknown_key: 1\n")
+    failed = build(project, tmp_path / "site")
+    assert failed.returncode == 1
+    assert len([line for line in failed.stderr.splitlines() if line.startswith("arguments/trees/claims/")]) == 2
+    assert "\\n" not in failed.stderr

@@ -149,3 +149,27 @@ def test_node_links_are_relative_to_the_page() -> None:
     assert 'URL="../../evidence/isis-cells-persist/"' in text  # the evidence of a supporter
     flat = map_source(analysis, layout, view, layout.node(debate.nodes["iraq-risks-loom"]), directory_urls=False).dot
     assert 'URL="isis-may-regroup.html"' in flat
+
+
+def test_the_map_cache_keeps_only_what_the_current_site_draws(project: Path, tmp_path: Path) -> None:
+    """A build prunes the cached maps no page of the site uses any longer: after an edit the cache holds one
+    entry per map, not one per map per edit (the issue's 'cache no bigger than the site')."""
+    from helpers import build
+
+    (project / "mkdocs.yml").write_text("site_name: Trees\nplugins:\n  - argmap\n")
+    (project / "docs").mkdir()
+    cache = project / ".cache" / "argmap"
+    first = build(project, tmp_path / "site")
+    assert first.returncode == 0, first.stderr
+    maps = sorted(cache.glob("*.svg"))
+    assert maps
+    stale = cache / ("0" * 64 + ".svg")
+    stale.write_bytes(maps[0].read_bytes())  # an entry no page uses (as an old edit leaves behind)
+    claim = project / "arguments" / "trees" / "claims" / "plant-more-trees.yaml"
+    claim.write_text(claim.read_text().replace("label: ", "label: Edited, ", 1))
+    again = build(project, tmp_path / "site")
+    assert again.returncode == 0, again.stderr
+    after = sorted(cache.glob("*.svg"))
+    assert not stale.exists() and len(after) == len(maps)  # the edited maps replaced, not added
+    pages = run_argmap("pages", "--root", str(project), "-o", str(tmp_path / "pages"))
+    assert pages.returncode == 0 and sorted(cache.glob("*.svg")) == after  # the folder draws the same maps

@@ -50,8 +50,10 @@ def main(argv: list[str] | None = None) -> int:
     except ProjectError as exc:
         print(f"argmap: error: {visible(str(exc))}", file=sys.stderr)
         return 2
-    except CommandFailed as exc:  # a message may list problems, one a line: each line made safe on its own
-        print("argmap: error: " + "\n".join(visible(line) for line in str(exc).split("\n")), file=sys.stderr)
+    except CommandFailed as exc:
+        print(f"argmap: error: {visible(str(exc))}", file=sys.stderr)
+        for line in exc.listing:  # the problems, one a line (each made safe on its own)
+            print(visible(line), file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

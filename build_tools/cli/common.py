@@ -21,7 +21,12 @@ __all__ = ["CommandFailed", "ProjectError", "find_root", "root_of", "debate_opti
 
 
 class CommandFailed(Exception):
-    """The command cannot do what was asked; the message says why (exit status 1)."""
+    """The command cannot do what was asked; the message says why (exit status 1), and ``listing`` the problems,
+    one a line (diagnostics already rendered: each is printed on a line of its own)."""
+
+    def __init__(self, message: str, listing: tuple[str, ...] = ()) -> None:
+        super().__init__(message)
+        self.listing = listing
 
 
 def find_root(start: Path) -> Path:

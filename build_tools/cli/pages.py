@@ -37,7 +37,7 @@ def run(args: argparse.Namespace) -> int:
         written = write_pages(root_of(args), args.output, args.config, skip_broken=args.skip_broken_debates, generator=args.generator,
                               progress=lambda line: print(visible(line), file=sys.stderr))
     except PublishError as exc:
-        raise CommandFailed(str(exc)) from exc
+        raise CommandFailed(str(exc), exc.listing) from exc
     for warning in written.warnings:
         print(visible(warning), file=sys.stderr)
     print(visible(f"wrote {written.pages} pages ({written.maps} maps inline) and {written.files} files to "

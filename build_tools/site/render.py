@@ -179,6 +179,7 @@ class Renderer:
     seconds: float = 0.0
     remember: bool = False  # keep the checked SVGs in memory too, for the next render (make serve's rebuilds)
     _memory: dict[str, str] = field(default_factory=dict, repr=False)
+    used: set[str] = field(default_factory=set, repr=False)  # the cache keys of every map rendered so far
 
     def render(self, sources: list[tuple[str, str]], fmt: str = "svg") -> dict[str, str]:
         """SVG text for each ``(name, dot_source)``, keyed by name.
@@ -187,6 +188,7 @@ class Renderer:
         """
         version = dot_version()
         keys = {name: self._key(version, source, fmt) for name, source in sources}
+        self.used.update(keys.values())
         result = {}
         missing = []
         for name, source in sources:
@@ -212,6 +214,21 @@ class Renderer:
             with ThreadPoolExecutor(max_workers=4) as pool:  # the cold build's many small writes, side by side
                 list(pool.map(lambda item: self._store(keys[item[0]], item[1]), fresh.items()))
         return result
+
+    def prune(self) -> int:
+        """Remove every cached map this renderer did not use: after a whole site's render, the cache holds the
+        current site's maps and no more (it would otherwise grow with every edit). Returns how many went."""
+        if self.cache_dir is None or not self.cache_dir.is_dir():
+            return 0
+        removed = 0
+        for path in self.cache_dir.glob("*.svg"):
+            if path.stem not in self.used:
+                try:
+                    path.unlink()
+                    removed += 1
+                except OSError:
+                    pass  # (another build removed it, or it cannot be removed: it is only kept longer)
+        return removed
 
     def render_one(self, source: str, fmt: str) -> bytes:
         """One graph in any format Graphviz writes (svg, png, pdf), uncached; SVG is checked as the site's is."""
