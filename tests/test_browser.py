@@ -707,3 +707,21 @@ def test_one_finger_scrolls_the_page_and_two_fingers_move_the_map(server: str, b
     page.wait_for_timeout(300)
     assert _zoom(page) > zoom * 1.5  # spread apart: zoomed in
     context.close()
+
+
+def test_a_claims_page_prints_as_a_readable_page(server: str, browser) -> None:
+    """Printed, a page keeps its text and its map (fitted to the paper's width) and drops the navigation and the
+    controls; the browser's own print to PDF works."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(f"{server}/{DEBATE}/claims/withdrawal-invites-chaos/")
+    page.wait_for_load_state("networkidle")
+    page.emulate_media(media="print")
+    assert not page.locator(".md-sidebar--primary").is_visible() and not page.locator(".md-header").is_visible()
+    assert not page.locator("button.argmap-whatif-toggle").is_visible()
+    figure = page.locator("figure.argmap-map").first.bounding_box()
+    drawing = page.locator("figure.argmap-map svg.argmap-svg").first.bounding_box()
+    article = page.locator("article").bounding_box()
+    assert drawing["width"] <= article["width"] + 1 and drawing["height"] > 50 and figure["height"] >= drawing["height"] - 1
+    assert page.locator(".argmap-article").first.is_visible()  # the article's words print
+    assert page.locator(".md-content a[data-print-href]").count() == 0  # links within the site print as text
+    assert page.pdf(format="A4")[:4] == b"%PDF"

@@ -250,6 +250,12 @@
   }, true);
   function run() {
     document.querySelectorAll("figure.argmap-map > svg.argmap-svg").forEach(enhance);
+    // a link to another site prints with its address (the print stylesheet shows data-print-href)
+    document.querySelectorAll(".md-content a[href]").forEach(function (a) {
+      if (a.origin && a.origin !== window.location.origin && /^https?:/.test(a.href) && a.textContent !== a.href) {
+        a.setAttribute("data-print-href", a.href);
+      }
+    });
     // The theme's search dialog has no accessible name (axe-core: aria-dialog-name).
     var search = document.querySelector(".md-search[role=dialog]");
     if (search && !search.getAttribute("aria-label")) search.setAttribute("aria-label", "Search");
