@@ -131,7 +131,7 @@ def site_nav(user_nav: list | None, site: Site, written: list[str]) -> list:
         nav += debates if item == NAV_MARKER else [item]
     if NAV_MARKER not in user_nav:
         nav = debates + nav
-    if not _names(nav, site.home[1]):
+    if site.home[1] not in _paths(nav):
         nav.insert(0, _entry(site.home))
     return nav
 
@@ -141,13 +141,12 @@ def _entry(entry) -> dict:
     return {title: target if isinstance(target, str) else [_entry(e) for e in target]}
 
 
-def _names(nav, path: str) -> bool:
-    """Whether a nav in mkdocs.yml's form names the page ``path``."""
+def _paths(nav) -> set[str]:
+    """Every page a nav in mkdocs.yml's form names."""
     if isinstance(nav, str):
-        return nav == path
-    if isinstance(nav, dict):
-        return any(_names(v, path) for v in nav.values())
-    return any(_names(item, path) for item in nav)
+        return {nav}
+    items = nav.values() if isinstance(nav, dict) else nav if isinstance(nav, list) else ()
+    return set().union(*(_paths(item) for item in items))
 
 
 def with_formats(markdown: str) -> str:
@@ -446,22 +445,10 @@ def _config_text(config: dict, base: Path, out: Path, nav: list, site: Site, deb
             and "navigation.tabs" not in theme["features"]:
         written["theme"] = {**theme, "features": [*theme["features"], "navigation.tabs"]}
     written["nav"] = nav
-    listed = set()
-    _collect(nav, listed)
+    listed = _paths(nav)
     outside = sorted(p.src for p in site.pages if p.src not in listed)
     if outside:  # MkDocs lists pages outside the nav at every build unless told
         written["not_in_nav"] = "".join(f"/{p}\n" for p in outside)
     head = ("# Written by `argmap pages` from the project's mkdocs.yml: the debates' pages are in docs/ and the\n"
             "# navigation below; build with `mkdocs build -f <this file>` (no plugin needed) or Zensical.\n")
     return head + yaml.dump(written, Dumper=_ConfigDumper, sort_keys=False, allow_unicode=True, width=120)
-
-
-def _collect(nav, found: set[str]) -> None:
-    if isinstance(nav, str):
-        found.add(nav)
-    elif isinstance(nav, dict):
-        for value in nav.values():
-            _collect(value, found)
-    elif isinstance(nav, list):
-        for item in nav:
-            _collect(item, found)

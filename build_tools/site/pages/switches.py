@@ -23,7 +23,7 @@ def switches(ctx: PageContext, page: str, positions: tuple[str, ...] | list[str]
     statuses = ctx.analysis.statuses[None]
     graph = relative_file_url(page, ctx.layout.graph, ctx.directory_urls)
     rows = []
-    for i, node_id in enumerate(conditions):
+    for node_id in conditions:
         name = f"argmap-switch-{node_id}"
         choices = "".join(
             f'<label><input type="radio" name="{name}" value="{value}"{" checked" if value == "unknown" else ""}> '
