@@ -91,23 +91,30 @@ def _depths(debate: Debate, toward: Mapping[str, set[str]]) -> dict[str, int]:
     if debate.thesis not in debate.nodes:
         return {}
     found: dict[str, int] = {}
-    rivals = {p: issue.positions for issue in debate.issues for p in issue.positions}
+    rivals = {p: i for i, issue in enumerate(debate.issues) for p in issue.positions}  # each position's issue
+    nearest: dict[int, int] = {}  # per issue: the least level found among its positions so far
+
+    def place(node: str, level: int) -> None:
+        found[node] = level
+        if node in rivals:
+            group = rivals[node]
+            nearest[group] = min(nearest.get(group, level), level)
 
     def reach(root: str, level: int) -> None:
-        found[root] = level
+        place(root, level)
         queue = deque([root])
         while queue:
             node = queue.popleft()
             for source in sorted(toward.get(node, ())):
                 if source not in found and source in debate.nodes:
-                    found[source] = found[node] + 1
+                    place(source, found[node] + 1)
                     queue.append(source)
 
     reach(debate.thesis, 0)
     for issue in debate.issues:
         for position in issue.positions:
             if position not in found and position in debate.nodes:
-                reach(position, min((found[r] for r in rivals[position] if r in found), default=0))
+                reach(position, nearest.get(rivals[position], 0))  # beside the nearest rival already placed
     ahead = defaultdict(set)  # what each node bears on
     for target, sources in toward.items():
         for source in sources:

@@ -31,7 +31,7 @@ def _weighed(status: Status, name) -> str:
     def con(position: str) -> str:
         return argument(d.against[position], d.strongest_against.get(position, ()), d.as_heavy_against.get(position, 0))
 
-    rival = max((p for p in d.strength if p != node), key=lambda p: d.strength[p], default=None)
+    rival = d.strongest_rival(node)
     if Rule(status.rule) is Rule.WON:
         against = [(d.against[node], con(node), "against it")]
         if rival is not None:

@@ -113,6 +113,20 @@ class Decision:
     as_heavy: dict[str, int] = field(default_factory=dict, compare=False)
     as_heavy_against: dict[str, int] = field(default_factory=dict, compare=False)
 
+    def strongest_rival(self, position: str) -> str | None:
+        """The first position but ``position`` whose strongest argument weighs most (None: it has no rival)."""
+        ranked = self._leaders
+        return next((p for p in ranked if p != position), None)
+
+    @cached_property
+    def _leaders(self) -> tuple[str, ...]:
+        """The first two positions of greatest strength, in order (enough to name any position's strongest rival)."""
+        first = max(self.strength, key=self.strength.__getitem__, default=None)
+        if first is None:
+            return ()
+        second = max((p for p in self.strength if p != first), key=self.strength.__getitem__, default=None)
+        return (first,) if second is None else (first, second)
+
 
 def granted_by_default(debate: Debate, graph: Graph) -> dict[str, str]:
     """The granted nodes, each with why: 'default' (evidence, or a claim nothing supports) or 'assumed'."""
@@ -558,8 +572,12 @@ def _decide_position(node_id: str, rules: _Rules) -> Label:
         strength[position], strongest[position], as_heavy[position] = _strongest(pros, weights)
         against[position], strongest_against[position], as_heavy_against[position] = _strongest(cons, con_weights)
     standard = STANDARDS[issue.standard]
+    # a standard is met against every rival once it is met against the strongest (it only gets harder as the other
+    # side weighs more): one pass, however many positions
+    first = max(issue.positions, key=strength.__getitem__)
+    second = max((strength[q] for q in issue.positions if q != first), default=float("-inf"))
     winner = next((p for p in issue.positions if strength[p] > 0
-                   and all(standard.met(strength[p], strength[q]) for q in issue.positions if q != p)
+                   and standard.met(strength[p], second if p == first else strength[first])
                    and standard.met(strength[p], against[p])), None)
     rules.decisions[issue.id] = Decision(issue.id, issue.standard, strength, against, winner, strongest,
                                          strongest_against, as_heavy, as_heavy_against)
@@ -665,11 +683,7 @@ def _explain(rules: _Rules, node_id: str, rejected, disputed=frozenset()) -> Sta
     if rules.debate.nodes[node_id].open and label is Label.UNDECIDED:
         return Status(node_id, label, Rule.OPEN)
     if issue and label is Label.UNDECIDED:
-        arguments = [a for p in issue.positions for a in (*rules.arguments_for(p), *rules.arguments_against(p))]
-        waiting = [n for a in arguments for n in (*a.premises, *_argument_cutters(rules, a))
-                   if labels[n] is Label.UNDECIDED and n not in issue.positions]
-        waiting += [r for p in issue.positions for r in rules.debate.nodes[p].requires if labels[r] is Label.UNDECIDED]
-        return Status(node_id, label, Rule.WAITING, None, tuple(dict.fromkeys(waiting)), steps)
+        return Status(node_id, label, Rule.WAITING, None, _issue_waits_on(rules, issue), steps)
     if label is Label.IN:
         if node_id in granted:
             return Status(node_id, label, Rule.GRANTED, granted[node_id], attackers)
@@ -686,6 +700,18 @@ def _explain(rules: _Rules, node_id: str, rejected, disputed=frozenset()) -> Sta
         waiting.extend(step.waiting)
     waiting = tuple(dict.fromkeys(waiting))
     return Status(node_id, label, Rule.WAITING, None, waiting, steps, rules.cycles.get(node_id, ()))
+
+
+def _issue_waits_on(rules: _Rules, issue: Issue) -> tuple[str, ...]:
+    """What an undecided issue waits on: the undecided premises and undercutters of the arguments on it, and its
+    positions' undecided necessary conditions (worked out once per issue, told for each of its positions)."""
+    def work() -> tuple[str, ...]:
+        labels, positions = rules.labels, set(issue.positions)
+        waiting = [n for a in _issue_arguments(rules, issue) for n in (*a.premises, *_argument_cutters(rules, a))
+                   if labels[n] is Label.UNDECIDED and n not in positions]
+        waiting += [r for p in issue.positions for r in rules.debate.nodes[p].requires if labels[r] is Label.UNDECIDED]
+        return tuple(dict.fromkeys(waiting))
+    return rules.context(issue).once("waits on", work)
 
 
 def _step_status(step: Support, rules: _Rules) -> StepStatus:
