@@ -725,3 +725,75 @@ def test_a_claims_page_prints_as_a_readable_page(server: str, browser) -> None:
     assert page.locator(".argmap-article").first.is_visible()  # the article's words print
     assert page.locator(".md-content a[data-print-href]").count() == 0  # links within the site print as text
     assert page.pdf(format="A4")[:4] == b"%PDF"
+
+
+IN_FRAME = """(group) => {
+  const box = group.getBoundingClientRect(), frame = group.closest("svg").getBoundingClientRect();
+  return box.left >= frame.left - 1 && box.right <= frame.right + 1 && box.top >= frame.top - 1
+    && box.bottom <= frame.bottom + 1;
+}"""
+
+
+@pytest.mark.parametrize("width,height", [(1280, 900), (390, 844)])
+def test_the_reading_mode_links_the_text_and_the_map_both_ways(server: str, browser, width: int, height: int) -> None:
+    """The source page reads beside its map: pointing at a passage (or moving the keyboard's focus into it) lights
+    the boxes of the claims it grounds and brings them into view; selecting a box brings back its passage and moves
+    the focus there, clear of the map's panel; a box no passage quotes says so; a sentence left off the map on
+    purpose shows why when it is pointed at."""
+    page = browser.new_page(viewport={"width": width, "height": height}, has_touch=width < 600)
+    page.goto(f"{server}/{DEBATE}/source/")
+    page.wait_for_selector("figure.argmap-map[data-fill=panel] svg[data-argmap-zoom]")
+    panel = page.locator(".argmap-reading-map")
+    passages = page.locator(".argmap-reading-text .argmap-passage[data-nodes]")
+    count = passages.count()
+    assert count >= 2
+    lit_ids = lambda: sorted(page.evaluate(  # noqa: E731
+        "[...document.querySelectorAll('g.node.argmap-lit')].map(g => g.getAttribute('class').match(/nid-(\\S+)/)[1])"))
+    # two passages far apart in the text: pointing at each lights its own boxes, in view
+    for passage in (passages.nth(count // 2), passages.nth(count - 1)):
+        passage.scroll_into_view_if_needed()
+        passage.locator("mark").first.hover()
+        wanted = sorted(set(passage.get_attribute("data-nodes").split()))
+        page.wait_for_function("n => document.querySelectorAll('g.node.argmap-lit').length === n", arg=len(wanted))
+        assert lit_ids() == wanted
+        for node in wanted:
+            assert page.locator(f"g.node.nid-{node}").evaluate(IN_FRAME), (width, node)
+    # the keyboard: the focus moving into a passage (its link to a claim) lights that passage's boxes
+    first = passages.nth(0)
+    first.locator("a").first.focus()
+    assert lit_ids() == sorted(set(first.get_attribute("data-nodes").split()))
+    # a box selected on the map brings back its passage, focused and clear of the panel
+    target = passages.nth(count // 2)
+    node = target.get_attribute("data-nodes").split()[0]
+    expected = page.evaluate("""(node) => [...document.querySelectorAll('.argmap-reading-text .argmap-passage[data-nodes]')]
+        .find(p => p.getAttribute('data-nodes').split(' ').includes(node)).id""", node)
+    target.locator("mark").first.hover()
+    page.evaluate("window.scrollTo(0, 0)")
+    page.locator(f"figure.argmap-map g.node.nid-{node}").click()
+    page.wait_for_function("id => document.activeElement && document.activeElement.closest('#' + id)", arg=expected)
+    assert urlsplit(page.url).path.endswith("/source/")
+    box, frame = page.locator(f"#{expected} mark").bounding_box(), panel.bounding_box()
+    header = page.locator(".md-header").bounding_box()
+    assert box["y"] >= header["y"] + header["height"] - 1 and box["y"] + box["height"] <= height
+    if width < 600:  # the map's panel follows at the bottom of the screen: the passage is above it
+        assert box["y"] + box["height"] <= frame["y"] + 1
+    # a box that no passage quotes (an implicit premise) says so, with the way to its page
+    quoted = set(" ".join(passages.evaluate_all("ps => ps.map(p => p.getAttribute('data-nodes'))")).split())
+    shown = page.evaluate("[...document.querySelectorAll('.argmap-reading-map g.node')].map(g => "
+                          "(g.getAttribute('class').match(/nid-(\\S+)/) || [])[1]).filter(Boolean)")
+    unquoted = [n for n in shown if n not in quoted]
+    if unquoted:
+        page.locator(f"figure.argmap-map g.node.nid-{unquoted[0]}").scroll_into_view_if_needed()
+        page.evaluate("id => document.querySelector('figure.argmap-map g.node.nid-' + id + ' a')"
+                      ".dispatchEvent(new MouseEvent('click', {bubbles: true, cancelable: true}))", unquoted[0])
+        note = page.locator(".argmap-reading-note")
+        assert "No passage of the text" in note.inner_text() and note.locator("a").count() == 1
+        assert urlsplit(page.url).path.endswith("/source/")
+    # a sentence left off the map: its reason is read out always, and shown when pointed at
+    left_out = page.locator(".argmap-unmapped")
+    if left_out.count():
+        why = left_out.first.locator(".argmap-unmapped-why")
+        assert "not on the map" in why.inner_text()
+        left_out.first.scroll_into_view_if_needed()
+        left_out.first.focus()
+        assert why.bounding_box()["width"] > 20

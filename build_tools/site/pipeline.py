@@ -8,6 +8,7 @@ site does not depend on the formats that themselves draw on its maps.
 from __future__ import annotations
 
 import json
+import posixpath
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -18,6 +19,7 @@ from ..prose import explain
 from .embed import inline_svg, slot
 from .maps import MapSource, site_maps
 from .pages import Page, PageContext, debate_pages, heading
+from .pages.source import READING_MAP
 from .render import Renderer
 from .urls import Layout, relative_file_url
 from .whatif import graph_data
@@ -52,7 +54,8 @@ class Site:
     files: Mapping[str, str]  # other generated files (path in the site -> text)
     home: NavEntry = ("Home", "index.md")
     nav: tuple[NavEntry, ...] = ()
-    fragments: Mapping[str, str] = field(default_factory=dict)  # the outlines' HTML, by the name of their placeholder
+    fragments: Mapping[str, str] = field(default_factory=dict)  # the outlines' HTML (and a drawing shown twice),
+    # by the name of their placeholder
 
     def slotted(self, name: str) -> str | None:
         """The HTML that replaces the placeholder ``name``: a map or an outline."""
@@ -74,6 +77,10 @@ def build_site(analyses: Sequence[Analysis], renderer: Renderer, downloads: Sequ
     maps = {m.name: inline(m) for m in every}
     files: dict[str, str] = {}
     fragments: dict[str, str] = {}
+    for m in every:  # the source page reads beside the whole map: the same drawing (its links are relative to a page
+        # of the same folder), in a panel, without the what-if
+        if m.view.id == "map" and posixpath.dirname(layouts[m.debate].source) == posixpath.dirname(m.page):
+            fragments[f"{m.debate}/{READING_MAP}"] = inline_svg(svgs[m.name], m.view.title, data={"fill": "panel"})
     pages: list[Page] = []
     for analysis in analyses:
         layout = layouts[analysis.debate.id]
@@ -97,9 +104,10 @@ def debate_nav(analysis: Analysis, layout: Layout) -> tuple[NavEntry, ...]:
     The only debate of a site has its home at the site's home page, which the navigation names "Home".
     """
     d = analysis.debate
-    maps = (("The whole map", layout.map), *((html_text(p.name), layout.perspective(p.id)) for p in d.perspectives))
+    maps = (("Read the article", layout.source), ("The whole map", layout.map),
+            *((html_text(p.name), layout.perspective(p.id)) for p in d.perspectives))
     indexes = (("Where the debate stands", layout.status), ("Claims", layout.claims), ("Evidence", layout.evidence),
-               ("Tags", layout.tags), ("The source", layout.source), ("About this debate", layout.about))
+               ("Tags", layout.tags), ("About this debate", layout.about))
     entries: tuple[NavEntry, ...] = (("Maps", maps), ("Indexes", indexes))
     if layout.single:
         return entries

@@ -20,7 +20,9 @@
     var header = document.querySelector(".md-header");
     var room = window.innerHeight - (header ? header.offsetHeight : 0) - 16;
     // the whole map fills the screen below the header; another map takes what it needs, up to three quarters
-    var tall = figure.hasAttribute("data-fill") ? room : Math.min(fitted * 1.4, window.innerHeight * 0.75);
+    // (a map in a panel beside the text keeps the height its stylesheet gives the panel)
+    var fill = figure.getAttribute("data-fill");
+    var tall = fill === "panel" ? figure.clientHeight : fill ? room : Math.min(fitted * 1.4, window.innerHeight * 0.75);
     figure.style.height = Math.round(Math.max(240, tall)) + "px";
     svg.setAttribute("width", "100%");
     svg.setAttribute("height", "100%");
@@ -241,6 +243,109 @@
     });
     bar.appendChild(button);
   }
+  // Reading mode (the source page): the text beside the whole map. A passage pointed at, or holding the focus,
+  // lights the boxes of the claims it grounds (data-nodes) and brings them into view; a box selected on the map
+  // brings back its passage (the first that quotes it) and moves the focus there. A box no passage quotes says so,
+  // with a link to its page. The panel's note is read out.
+  function reading(block) {
+    if (block.getAttribute("data-reading-ready")) return;
+    block.setAttribute("data-reading-ready", "on");
+    var figure = block.querySelector("figure.argmap-map"), note = block.querySelector(".argmap-reading-note");
+    if (!figure) return;
+    var passages = {}; // claim id -> the first passage that quotes it
+    block.querySelectorAll(".argmap-passage[data-nodes]").forEach(function (passage) {
+      passage.getAttribute("data-nodes").split(" ").forEach(function (id) {
+        if (id && !passages[id]) passages[id] = passage;
+      });
+    });
+    function boxes(ids) {
+      return ids.map(function (id) { return figure.querySelector("g.node.nid-" + CSS.escape(id)); })
+        .filter(Boolean);
+    }
+    var lit = [], litPassage = null;
+    function light(passage) {
+      if (passage === litPassage) return;
+      lit.forEach(function (g) { g.classList.remove("argmap-lit"); });
+      if (litPassage) litPassage.classList.remove("argmap-passage-lit");
+      litPassage = passage;
+      lit = passage ? boxes(passage.getAttribute("data-nodes").split(" ")) : [];
+      if (passage) passage.classList.add("argmap-passage-lit");
+      lit.forEach(function (g) { g.classList.add("argmap-lit"); });
+      if (lit.length) show(lit);
+    }
+    function show(groups) { // pan (and zoom out if need be) so that every lit box is in the frame
+      var zoom = figure.argmapZoom, svg = figure.querySelector("svg.argmap-svg");
+      if (!zoom || !svg) {
+        groups[0].scrollIntoView({ block: "nearest", inline: "center" });
+        return;
+      }
+      var frame = svg.getBoundingClientRect(), box = null;
+      groups.forEach(function (g) {
+        var r = g.getBoundingClientRect();
+        box = box ? { left: Math.min(box.left, r.left), top: Math.min(box.top, r.top),
+                      right: Math.max(box.right, r.right), bottom: Math.max(box.bottom, r.bottom) }
+                  : { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+      });
+      var margin = 24, inside = box.left >= frame.left + margin && box.right <= frame.right - margin &&
+        box.top >= frame.top + margin && box.bottom <= frame.bottom - margin;
+      if (inside) return;
+      var scale = Math.min(1, (frame.width - 2 * margin) / (box.right - box.left),
+                           (frame.height - 2 * margin) / (box.bottom - box.top));
+      var middle = { x: (box.left + box.right) / 2 - frame.left, y: (box.top + box.bottom) / 2 - frame.top };
+      if (scale < 1) zoom.zoomAtPointBy(scale, middle);
+      frame = svg.getBoundingClientRect();
+      var after = groups.map(function (g) { return g.getBoundingClientRect(); });
+      var x = (Math.min.apply(null, after.map(function (r) { return r.left; })) +
+               Math.max.apply(null, after.map(function (r) { return r.right; }))) / 2;
+      var y = (Math.min.apply(null, after.map(function (r) { return r.top; })) +
+               Math.max.apply(null, after.map(function (r) { return r.bottom; }))) / 2;
+      zoom.panBy({ x: frame.left + frame.width / 2 - x, y: frame.top + frame.height / 2 - y });
+    }
+    var text = block.querySelector(".argmap-reading-text");
+    text.addEventListener("mousemove", function (event) { // (not mouseover: a scroll moving text under a resting
+      // pointer, as the keyboard's focus moves, is not the reader pointing)
+      var passage = event.target.closest(".argmap-passage[data-nodes]");
+      if (passage) light(passage);
+    });
+    text.addEventListener("click", function (event) { // a tap on a phone
+      var passage = event.target.closest(".argmap-passage[data-nodes]");
+      if (passage) light(passage);
+    });
+    text.addEventListener("focusin", function (event) {
+      var passage = event.target.closest(".argmap-passage[data-nodes]");
+      if (passage) light(passage);
+    });
+    figure.addEventListener("click", function (event) {
+      if (event.defaultPrevented) return; // a drag, not a click (see enhance)
+      var group = event.target.closest && event.target.closest("g.node");
+      var id = group && Array.prototype.filter.call(group.classList, function (c) { return c.indexOf("nid-") === 0; })[0];
+      if (!id) return;
+      id = id.slice(4);
+      var passage = passages[id];
+      if (!passage) { // not quoted: say so, and leave the way to its page open
+        event.preventDefault();
+        var link = group.querySelector("a");
+        var href = link && (link.getAttribute("href") || link.getAttribute("xlink:href"));
+        note.textContent = "";
+        note.appendChild(document.createTextNode("No passage of the text is quoted for this box: the map "
+          + "infers it. "));
+        if (href) {
+          var a = document.createElement("a");
+          a.href = href;
+          a.textContent = "Open its page";
+          note.appendChild(a);
+        }
+        return;
+      }
+      event.preventDefault();
+      note.textContent = "";
+      light(passage);
+      passage.scrollIntoView({ block: "start" }); // (under the header; on a phone, above the map)
+      var target = passage.querySelector("a[href]") || passage;
+      if (target === passage && !passage.hasAttribute("tabindex")) passage.setAttribute("tabindex", "-1");
+      target.focus({ preventScroll: true });
+    });
+  }
   var MIN_LABEL = 10; // px: the smallest label a map shows when it loads
   var STEP = 1.5; // one zoom step: x1.5
   var DRAG = 5; // pixels a press may move and still count as a click
@@ -250,6 +355,7 @@
   }, true);
   function run() {
     document.querySelectorAll("figure.argmap-map > svg.argmap-svg").forEach(enhance);
+    document.querySelectorAll(".argmap-reading").forEach(reading);
     // a link to another site prints with its address (the print stylesheet shows data-print-href)
     document.querySelectorAll(".md-content a[href]").forEach(function (a) {
       if (a.origin && a.origin !== window.location.origin && /^https?:/.test(a.href) && a.textContent !== a.href) {

@@ -103,7 +103,7 @@ class PageContext:
         return markdown_text(p.name) if p else "unclassified"
 
 
-def heading(title: str, hide_toc: bool = False, description: str | None = None) -> list[str]:
+def heading(title: str, hide_toc: bool = False, description: str | None = None, hide_nav: bool = False) -> list[str]:
     """Front matter and the first heading of a page.
 
     The title is given in the front matter, HTML-escaped: MkDocs would otherwise take it from
@@ -122,8 +122,8 @@ def heading(title: str, hide_toc: bool = False, description: str | None = None) 
         text = " ".join(description.split())
         text = text if len(text) <= 300 else text[:299].rsplit(" ", 1)[0] + "…"
         front.append(f"description: {front_matter_string(html_text(text))}")
-    if hide_toc:
-        front += ["hide:", "  - toc"]
+    if hide_toc or hide_nav:  # (a page read beside its map takes the navigation's room too)
+        front += ["hide:", *(["  - toc"] if hide_toc else []), *(["  - navigation"] if hide_nav else [])]
     return [*front, "---", "", f"# {markdown_text(title)}", ""]
 
 

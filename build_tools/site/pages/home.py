@@ -49,11 +49,11 @@ def home(ctx: PageContext) -> Page:
               ctx.map_block(page, "overview", "The overview"), "",
               "## How to read a map", "", legend(ctx), "",
               "## Explore", "",
+              f"- [Read the article]({link(layout.source)}) with its map beside it: point at a passage to light "
+              "the claims it grounds; select a box to find its words.",
               f"- [The whole map]({link(layout.map)}): every claim and relation at once, to pan and zoom.",
               f"- [Claims]({link(layout.claims)}) and [evidence]({link(layout.evidence)}), "
               f"listed by role and kind, and [tags]({link(layout.tags)}).",
-              f"- [The source]({link(layout.source)}): every quoted passage of the article, "
-              "with the claims it grounds.",
               f"- [Where the debate stands]({link(layout.status)}): which claims stand or fall, "
               "as the map stands and from each perspective's premises.",
               f"- [About this debate]({link(layout.about)}): the text, how it is mapped, what it leaves out, and "
