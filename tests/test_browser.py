@@ -683,6 +683,7 @@ def test_one_finger_scrolls_the_page_and_two_fingers_move_the_map(server: str, b
     page = context.new_page()
     page.goto(f"{server}/{DEBATE}/map/")
     page.wait_for_selector("figure.argmap-zoomable .argmap-mapbar")
+    page.evaluate("document.fonts.ready.then(() => true)")  # the text's font in: nothing moves after this
     box = page.locator("figure.argmap-zoomable svg.argmap-svg").bounding_box()
     x, y = box["x"] + box["width"] / 2, box["y"] + min(box["height"] / 2, 200)
     cdp = context.new_cdp_session(page)
@@ -797,3 +798,22 @@ def test_the_reading_mode_links_the_text_and_the_map_both_ways(server: str, brow
         left_out.first.scroll_into_view_if_needed()
         left_out.first.focus()
         assert why.bounding_box()["width"] > 20
+
+
+GUIDES = ("/format/", "/contributing/", "/exports/", "/map-your-own/")
+
+
+def test_a_readers_search_returns_the_maps_pages_before_the_guides(server: str, browser) -> None:
+    """The guides for contributors are outside the readers' navigation and rank below the readers' pages in search
+    (they stay searchable): a search for a word of the debate lists its pages first."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(f"{server}/{DEBATE}/claims/withdrawal-invites-chaos/")
+    nav = page.locator(".md-nav--primary").inner_text()
+    assert "Format reference" not in nav and "Contributing" not in nav
+    page.locator(".md-search__input").fill("isolationism")
+    page.wait_for_selector(".md-search-result__item")
+    links = page.locator(".md-search-result__item > a").evaluate_all("as => as.map(a => a.getAttribute('href'))")
+    readers = [i for i, href in enumerate(links) if not any(g in href for g in GUIDES)]
+    guides = [i for i, href in enumerate(links) if any(g in href for g in GUIDES)]
+    assert readers and guides, links  # both found: the guides are searchable, in their place
+    assert max(readers) < min(guides), links

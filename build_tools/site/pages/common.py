@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from ...analysis import Analysis
-from ...escape import front_matter_string, html_link, html_text, markdown_text
+from ...escape import front_matter_string, html_link, html_text, markdown_text, safe_url
 from ...model import Debate, Node, NodeKind
 from ...vocabulary import OUTCOMES, ROLE_NAMES
 from ..outline import outline
@@ -151,6 +151,29 @@ def source_facts(d: Debate) -> list[str]:
     if missing:
         lines += [f"Not recorded for this article: its {_listed(missing)}.", ""]
     return lines
+
+
+def byline(d: Debate) -> list[str]:
+    r"""The article's byline, under a page's title: its title, author, publication and date where recorded, a link
+    to the original where it is safe; what is not recorded is said once.
+
+    >>> from types import SimpleNamespace as S
+    >>> byline(S(source=S(title="A *B*", author="C", publication="unknown", date="2025-06-01", url="unknown")))
+    ['A map of the article “A \\*B\\*”, by C, 2025-06-01. Not recorded: its publication and link.', '{: .argmap-byline }', '']
+    """
+    s = d.source
+    known = lambda value: value != "unknown"  # noqa: E731
+    parts = [f"the article “{markdown_text(s.title)}”" if known(s.title) else "an article"]
+    if known(s.author):
+        parts.append(f"by {markdown_text(s.author)}")
+    parts += [markdown_text(value) for value in (s.publication, s.date) if known(value)]
+    text = "A map of " + ", ".join(parts)
+    if known(s.url) and safe_url(s.url):
+        text += f' · <a href="{html_text(s.url).replace("|", "&#124;")}">the original</a>'
+    missing = [name for name, value in (("title", s.title), ("author", s.author), ("publication", s.publication),
+                                        ("date", s.date), ("link", s.url)) if not known(value)]
+    text += "." + (f" Not recorded: its {_listed(missing)}." if missing else "")
+    return [text, "{: .argmap-byline }", ""]
 
 
 def _listed(words: list[str]) -> str:

@@ -6,7 +6,7 @@ from ...escape import markdown_text
 from ...prose import explain
 from ...vocabulary import OUTCOMES, RELATIONS, REQUIRES, perspective_fills
 from ..dot import perspective_class
-from .common import Page, PageContext, heading, source_facts
+from .common import Page, PageContext, byline, heading
 from .procon import for_and_against
 from .switches import switches
 
@@ -23,7 +23,7 @@ def home(ctx: PageContext) -> Page:
     page, d, layout = ctx.layout.home, ctx.debate, ctx.layout
     thesis = d.nodes.get(d.thesis)
     link = lambda target: ctx.md_link(page, target)  # noqa: E731
-    lines = [*heading(d.title, hide_toc=True, description=d.summary), markdown_text(d.summary), ""]
+    lines = [*heading(d.title, hide_toc=True, description=d.summary), *byline(d), markdown_text(d.summary), ""]
     if thesis:
         status = ctx.analysis.statuses[None][thesis.id]
         reason = explain(status, lambda n: ctx.node_link(page, n)).removeprefix(f"{status.outcome}: ")
@@ -62,7 +62,6 @@ def home(ctx: PageContext) -> Page:
               "- The perspectives: " + ", ".join(
                   f"[{markdown_text(p.name)}]({link(layout.perspective(p.id))})" for p in d.perspectives
               ) + ".", ""]
-    lines += source_facts(d)
     return Page(page, "\n".join(lines) + "\n", f"{d.folder}/debate.yaml")
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from ...escape import html_text
 from ...quotes import Passage
 from ..urls import relative_url
-from .common import Page, PageContext, heading, source_facts
+from .common import Page, PageContext, byline, heading
 
 __all__ = ["source_page", "READING_MAP"]
 
@@ -28,15 +28,15 @@ def source_page(ctx: PageContext) -> Page:
         lines += ["This debate has no source text."]
         return Page(page, "\n".join(lines) + "\n")
     left_out = _left_out(ctx)
-    facts = source_facts(d)
+    lines += byline(d)
     how = "Tap or point at a marked passage to light its claims on the map; select a box to find its words."
     if d.source.may_republish:
-        lines += [f"The full text of the article, with every passage the map quotes marked. {how}", ""] + facts
+        lines += [f"The full text of the article, with every passage the map quotes marked. {how}", ""]
         body = _full_text(ctx, page, text, found, left_out)
     else:
         lines += ["The rights to republish this article are not known: only the "
                   f"{len(found)} passages the map quotes are given, in order, each followed by the claims it grounds; "
-                  f"“[…]” marks what is left out. {how}", ""] + facts
+                  f"“[…]” marks what is left out. {how}", ""]
         body = _quoted_prose(ctx, page, text, found, left_out)
     if left_out:
         lines += [f"Underlined with dots: the {len(left_out)} passages the map leaves out on purpose; tap or point "
