@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 __all__ = [
     "Relation", "RELATIONS", "acting_as", "SUPPORTS", "ATTACKS", "UNDERCUTS", "CONTRARY", "CONTRADICTS", "MORE",
-    "Label",
+    "Label", "HEDGES",
     "ROLE_NAMES", "KIND_NAMES", "BASIS_NAMES", "PERSPECTIVE_FILLS", "PERSPECTIVE_ROLES", "perspective_fills", "UNCLASSIFIED_FILL", "ARGUMENT_FILL", "status_class",
     "WEIGHT_WORDS", "weight_word", "STANDARDS", "Standard", "CCE_MARGIN", "BRD_DOUBT", "Outcome", "OUTCOMES", "Rule", "RULE_OUTCOMES",
     "REQUIRES", "DRAWN_ONLY", "drawn",
@@ -211,6 +211,10 @@ def status_class(label: Label | str) -> str:
 # Weights in words, and the proof standards that decide an issue (Carneades): a position with
 # strength w1 > 0 wins if, against the strength w2 of every rival, the standard holds.
 WEIGHT_WORDS = {"low": 0.2, "medium": 0.5, "high": 0.8}
+# Words by which a text hedges what it says (the weight rubric's "could", "may", "might", "risks", and their kin):
+# the reader's lens "what the article leaves unsaid" marks them in the quotes of the claims that use them.
+HEDGES = ("could", "may", "might", "would", "risk", "risks", "perhaps", "possibly", "potentially", "likely",
+          "seem", "seems", "appear", "appears")
 CCE_MARGIN = 0.5  # clear and convincing evidence: w1 - w2 > CCE_MARGIN
 BRD_DOUBT = 0.3  # beyond reasonable doubt: as CCE, and w2 < BRD_DOUBT
 

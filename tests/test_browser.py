@@ -817,3 +817,50 @@ def test_a_readers_search_returns_the_maps_pages_before_the_guides(server: str, 
     guides = [i for i, href in enumerate(links) if any(g in href for g in GUIDES)]
     assert readers and guides, links  # both found: the guides are searchable, in their place
     assert max(readers) < min(guides), links
+
+
+def test_each_lens_changes_the_map_and_its_sentence_and_survives_a_reload(server: str, browser) -> None:
+    """One click on a lens (from the keyboard here) changes the whole map and the sentence over it, and the lens is
+    in the address: a reload shows the same. A side's lens gives that side's outcomes as the build computes them; the
+    lenses that pick boxes out pick exactly those the build's data names."""
+    [analysis] = check_project(ROOT, debate=DEBATE).analyses
+    debate = analysis.debate
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(f"{server}/{DEBATE}/map/")
+    page.wait_for_selector("button.argmap-lens")
+    data = page.evaluate("fetch(document.querySelector('figure.argmap-map[data-graph]').getAttribute('data-graph'))"
+                         ".then(r => r.json())")["lenses"]
+    page.locator("figure.argmap-map .argmap-mapbar button").last.focus()
+    page.keyboard.press("Tab")  # the lenses come next in the keyboard's order, under the map
+    assert page.evaluate("document.activeElement.classList.contains('argmap-lens')")
+    thesis_badge = lambda: page.locator(f"figure.argmap-map g.node.nid-{debate.thesis} text").first.text_content()  # noqa: E731
+    as_built = thesis_badge()
+    picked = {"unsaid": set(data["unsaid"]),
+              "check": set(data["check"]) | {r for c in data["check"].values() for r in c["resting"]}}
+    sentences = set()
+    for lens in ["unsaid", "check", *(f"side-{p.id}" for p in debate.perspectives)]:
+        for _ in range(2):  # chosen, then as the address restores it
+            if _ == 0:
+                page.locator(f"button.argmap-lens[data-lens='{lens}']").focus()
+                page.keyboard.press("Enter")
+                page.wait_for_function("l => new URLSearchParams(location.search).get('lens') === l", arg=lens)
+            else:
+                page.reload()
+                page.wait_for_selector(f"button.argmap-lens[data-lens='{lens}'][aria-pressed=true]")
+            sentence = page.locator(".argmap-lens-note").first.inner_text()
+            hits = set(page.evaluate("[...document.querySelectorAll('figure.argmap-map g.node.argmap-lens-hit')]"
+                                     ".map(g => g.getAttribute('class').match(/nid-(\\S+)/)[1])"))
+            if lens in picked:
+                assert hits == picked[lens] and hits, lens
+                assert page.locator("figure.argmap-map.argmap-lens-on").count() == 1
+                assert page.locator(".argmap-lens-list li").count() == len(hits)
+            else:
+                side = lens.removeprefix("side-")
+                outcome = analysis.statuses[side][debate.thesis].outcome
+                assert hits == set() and outcome in sentence and debate.perspective(side).name in sentence
+                assert thesis_badge().lower().endswith(OUTCOMES[outcome].badge.lower()), (lens, thesis_badge())
+            sentences.add(sentence)
+    assert len(sentences) == 2 + len(debate.perspectives)  # each lens says what it shows
+    page.locator("button.argmap-lens[data-lens='']").click()
+    page.wait_for_function("!new URLSearchParams(location.search).get('lens')")
+    assert page.locator("figure.argmap-map.argmap-lens-on").count() == 0 and thesis_badge() == as_built

@@ -13,6 +13,7 @@ from ..analysis import Analysis
 from ..model import Node, Weighing
 from ..status import granted_by_default, perspective_disputes, perspective_grants
 from ..vocabulary import OUTCOMES, RELATIONS, RULE_OUTCOMES, WEIGHT_WORDS
+from .lenses import lens_data
 
 __all__ = ["graph_data", "weighing_data", "MAP_AS_IT_STANDS"]
 
@@ -45,6 +46,7 @@ def graph_data(analysis: Analysis) -> dict:
             (MAP_AS_IT_STANDS if key is None else key): {node_id: s.rule for node_id, s in statuses.items()}
             for key, statuses in analysis.statuses.items()
         },
+        "lenses": lens_data(analysis),
     }
 
 

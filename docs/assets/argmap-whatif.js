@@ -24,7 +24,9 @@
       var parts = /^([a-z0-9-]{1,64})>([a-z0-9-]{1,64}):(low|medium|high)$/.exec(item);
       if (parts && ID.test(parts[1]) && ID.test(parts[2])) weight[parts[1] + ">" + parts[2]] = parts[3];
     });
-    return { reject: list("reject"), grant: list("grant"), weight: weight };
+    var lens = params.get("lens") || "";
+    if (!/^(unsaid|check|side-[a-z0-9]+(-[a-z0-9]+)*)$/.test(lens) || lens.length > 80) lens = "";
+    return { reject: list("reject"), grant: list("grant"), weight: weight, lens: lens };
   }
   function known(graph, state) {
     function mine(id) { return Object.prototype.hasOwnProperty.call(graph.nodes, id); }
@@ -45,6 +47,10 @@
     var weights = Object.keys(state.weight || {}).map(function (key) { return key + ":" + state.weight[key]; });
     if (weights.length) params.set("weight", weights.join(","));
     else params.delete("weight");
+    if (Object.prototype.hasOwnProperty.call(state, "lens")) { // (a what-if reset leaves the lens alone)
+      if (state.lens) params.set("lens", state.lens);
+      else params.delete("lens");
+    }
     var query = params.toString();
     history.replaceState(history.state, "", window.location.pathname + (query ? "?" + query : "") + window.location.hash);
   }
@@ -77,8 +83,9 @@
   }
 
   function relabel(figure, graph, state) {
+    var side = sideOf(graph, state); // a side's lens: every map shows the outcomes from that side's premises
     state = known(graph, state);
-    var perspective = figure.getAttribute("data-perspective");
+    var perspective = side || figure.getAttribute("data-perspective");
     var key = perspective || "";
     var base = perspective ? { granted: graph.perspectives[perspective], perspective: perspective,
       disputed: (graph.disputes || {})[perspective] || [] } : {};
@@ -117,7 +124,7 @@
     function names(ids) {
       return ids.map(function (id) { return "“" + graph.nodes[id].label + "”"; }).join(", ");
     }
-    if (note) {
+    if (note && figure.classList.contains("argmap-whatif-on")) { // (a lens relabels a map whose what-if is off)
       var parts = [];
       if (state.reject.length) parts.push("rejected: " + names(state.reject));
       if (state.grant.length) parts.push("granted: " + names(state.grant));
@@ -180,6 +187,7 @@
     bar.appendChild(note);
     figure.parentNode.insertBefore(bar, figure);
     figure.argmapNote = note;
+    lensBar(figure, url);
 
     var panel = null;
     function on(active) {
@@ -290,6 +298,150 @@
     }, true);
     var state = readState();
     if (state.reject.length || state.grant.length || Object.keys(state.weight).length) { on(true); apply(); }
+  }
+
+  // Lenses (site/lenses.py): one click shows a map as a side sees it (its outcomes from that side's premises and
+  // weights), what the article leaves unsaid (implicit premises, hedged claims; the rest dimmed), or what to check
+  // (evidence with a caution, and the claims resting on it). The lens is in the address (?lens=...), carried to
+  // every page; a sentence says what the reader sees, and a list under it names what the lens picks out.
+  function sideOf(graph, state) {
+    var lens = state.lens || "";
+    if (lens.indexOf("side-") !== 0) return null;
+    var id = lens.slice(5);
+    return Object.prototype.hasOwnProperty.call(graph.perspectives, id) ? id : null;
+  }
+  function lensBar(figure, url) {
+    var bar = document.createElement("div");
+    bar.className = "argmap-lenses";
+    bar.setAttribute("role", "group");
+    bar.setAttribute("aria-label", "Lenses on this map");
+    var sentence = document.createElement("p");
+    sentence.className = "argmap-lens-note";
+    sentence.setAttribute("aria-live", "polite");
+    var list = document.createElement("ul");
+    list.className = "argmap-lens-list";
+    list.hidden = true;
+    // under the map (nothing above it moves the boxes down): the buttons, the sentence, what the lens picks out
+    var after = figure.nextSibling;
+    [bar, sentence, list].forEach(function (el) { figure.parentNode.insertBefore(el, after); });
+    figure.argmapLens = function (graph) { showLens(figure, graph, bar, sentence, list); };
+    loadGraph(url).then(function (graph) {
+      if (!graph.lenses) return;
+      var choices = [["Lens:"], ["", "As the map stands"], ["unsaid", "What the article leaves unsaid"],
+                     ["check", "What to check"], ["As a side sees it:"]];
+      graph.lenses.voices.forEach(function (v) { choices.push(["side-" + v[0], v[1]]); });
+      choices.forEach(function (choice) {
+        if (choice.length === 1) {
+          var label = document.createElement("span");
+          label.className = "argmap-lens-label";
+          label.textContent = choice[0];
+          bar.appendChild(label);
+          return;
+        }
+        var button = document.createElement("button");
+        button.type = "button";
+        button.className = "argmap-lens";
+        button.setAttribute("data-lens", choice[0]);
+        button.textContent = choice[1];
+        button.addEventListener("click", function () {
+          var state = readState();
+          state.lens = choice[0];
+          writeState(state);
+          document.querySelectorAll("figure.argmap-map[data-graph]").forEach(function (other) {
+            if (other.argmapLens) loadGraph(other.getAttribute("data-graph")).then(other.argmapLens);
+          });
+          carry();
+        });
+        bar.appendChild(button);
+      });
+      showLens(figure, graph, bar, sentence, list);
+    }).catch(function () { bar.hidden = true; });
+  }
+  function showLens(figure, graph, bar, sentence, list) {
+    var state = readState(), lens = state.lens, data = graph.lenses, side = sideOf(graph, state);
+    if (lens.indexOf("side-") === 0 && !side) lens = "";
+    bar.querySelectorAll("button.argmap-lens").forEach(function (b) {
+      b.setAttribute("aria-pressed", b.getAttribute("data-lens") === lens ? "true" : "false");
+    });
+    figure.classList.toggle("argmap-lens-on", lens === "unsaid" || lens === "check");
+    var picked = {}, items = [];
+    if (lens === "unsaid") {
+      Object.keys(data.unsaid).forEach(function (id) { picked[id] = data.unsaid[id]; });
+    } else if (lens === "check") {
+      Object.keys(data.check).forEach(function (id) {
+        picked[id] = data.check[id];
+        data.check[id].resting.forEach(function (r) { if (!picked[r]) picked[r] = { restsOn: [] }; });
+      });
+      Object.keys(data.check).forEach(function (id) {
+        data.check[id].resting.forEach(function (r) { if (picked[r].restsOn) picked[r].restsOn.push(id); });
+      });
+    }
+    var hrefs = {};
+    figure.querySelectorAll("g.node").forEach(function (group) {
+      var id = nodeId(group);
+      if (!id) return;
+      group.classList.toggle("argmap-lens-hit", !!picked[id]);
+      var a = group.querySelector("a");
+      hrefs[id] = a && (a.getAttribute("href") || a.getAttribute("xlink:href"));
+      if (picked[id]) items.push(id);
+    });
+    // the outcomes: from the side's premises with that lens, else as the what-if (or the build) gives them
+    relabel(figure, graph, state);
+    list.textContent = "";
+    var name = function (id) { return "“" + graph.nodes[id].label + "”"; };
+    if (side) {
+      var voice = data.voices.filter(function (v) { return v[0] === side; })[0];
+      var headline = figure.querySelector("g.node.focus") || figure.querySelector("g.node.role-thesis");
+      var id = headline && nodeId(headline), rules = graph.rules[side] || {};
+      var outcome = id && graph.outcomes[rules[id]];
+      sentence.textContent = "As a side sees it (" + voice[1] + "): from its premises alone (what it grants, " +
+        "and how it weighs), each box shows what follows" + (outcome ? "; for it, " + name(id) + ": " + outcome.word
+        : "") + ". This is that side's case as the map reads it, not the article's verdict.";
+    } else if (lens === "unsaid") {
+      var implicit = items.filter(function (i) { return picked[i].implicit; }).length;
+      sentence.textContent = "What the article leaves unsaid: on this map, " + implicit + " implicit premise" +
+        (implicit === 1 ? "" : "s") + " (our reconstruction, not in the text) and " + (items.length - implicit) +
+        " claim" + (items.length - implicit === 1 ? "" : "s") + " the article hedges (“could”, “may”, “might”…); " +
+        "the rest is dimmed. Where the argument leans on what is not written:";
+    } else if (lens === "check") {
+      var flagged = items.filter(function (i) { return data.check[i]; }).length;
+      sentence.textContent = "What to check: on this map, " + flagged + " piece" + (flagged === 1 ? "" : "s") +
+        " of evidence the map flags with a caution, and the " + (items.length - flagged) + " claim" +
+        (items.length - flagged === 1 ? "" : "s") + " resting on them; the rest is dimmed:";
+    } else {
+      sentence.textContent = "";
+    }
+    items.forEach(function (id) {
+      var item = document.createElement("li"), link = document.createElement(hrefs[id] ? "a" : "span");
+      if (hrefs[id]) link.href = hrefs[id];
+      link.textContent = graph.nodes[id].label;
+      item.appendChild(link);
+      var what = picked[id];
+      if (lens === "unsaid" && what.implicit) {
+        item.appendChild(document.createTextNode(": not in the article" + (what.why ? " (" + what.why + ")" : "")));
+      } else if (lens === "unsaid") {
+        what.hedged.forEach(function (h) {
+          var quote = document.createElement("q"), at = 0;
+          h[1].forEach(function (span) {
+            quote.appendChild(document.createTextNode(h[0].slice(at, span[0])));
+            var mark = document.createElement("mark");
+            mark.textContent = h[0].slice(span[0], span[1]);
+            quote.appendChild(mark);
+            at = span[1];
+          });
+          quote.appendChild(document.createTextNode(h[0].slice(at)));
+          item.appendChild(document.createTextNode(" "));
+          item.appendChild(quote);
+        });
+      } else if (lens === "check" && what.caution) {
+        item.appendChild(document.createTextNode(": caution: " + what.caution));
+      } else if (lens === "check") {
+        item.appendChild(document.createTextNode(": rests on " + what.restsOn.map(name).join(", ")));
+      }
+      list.appendChild(item);
+    });
+    list.hidden = !items.length;
+    carry();
   }
 
   // The open conditions as switches (site/pages/switches.py): each writes the what-if's state; the verdict
