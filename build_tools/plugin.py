@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 import os
+import posixpath
 from pathlib import Path
 
 from mkdocs.config import config_options as c
@@ -37,32 +38,48 @@ __all__ = ["ArgmapPlugin"]
 log = get_plugin_logger("argmap")
 
 
-def social_tags(output: str, page, config) -> str:
+def social_tags(output: str, page, config, preview: tuple[str, str] | None = None, files=None) -> str:
     """The page's Open Graph and Twitter tags (a shared link shows its title and its own description), before
     ``</head>``: from the page's title and ``description`` (its front matter, else the site's), entities read
-    once and escaped once, and the page's address where the site has a ``site_url``.
+    once and escaped once, the page's address where the site has a ``site_url``, and its ``preview`` image (path in
+    the site, alternative text; its size read from ``files``), addressed from the site's URL or else from the page.
 
     >>> from types import SimpleNamespace as S
-    >>> page = S(title="A &amp; B", meta={"description": "x <y>"}, canonical_url=None)
-    >>> print(social_tags("<head></head>", page, S(site_name="Site", site_description=None)))
+    >>> page = S(title="A &amp; B", meta={"description": "x <y>"}, canonical_url=None, url="d/c/x/")
+    >>> print(social_tags("<head></head>", page, S(site_name="Site", site_description=None, site_url=None)))
     <head><meta property="og:type" content="article">
     <meta property="og:site_name" content="Site">
     <meta property="og:title" content="A &amp; B">
     <meta property="og:description" content="x &lt;y&gt;">
     <meta name="twitter:card" content="summary">
     </head>
+    >>> print(social_tags("</head>", page, S(site_name="Site", site_description=None, site_url=None),
+    ...                   ("d/previews/x.png", "The map"), {}).splitlines()[4:7])
+    ['<meta property="og:image" content="../../previews/x.png">', '<meta property="og:image:alt" content="The map">', '<meta name="twitter:card" content="summary_large_image">']
     """
     def text(value) -> str:
         return html_text(html.unescape(str(value)))
 
     description = (page.meta or {}).get("description") or config.site_description
     tags = [("property", "og:type", "article"), ("property", "og:site_name", config.site_name),
-            ("property", "og:title", page.title or config.site_name)]
+            ("property", "og:title", config.site_name if getattr(page, "is_homepage", False)
+             else page.title or config.site_name)]
     if description:
         tags.append(("property", "og:description", description))
     if getattr(page, "canonical_url", None):
         tags.append(("property", "og:url", page.canonical_url))
-    tags.append(("name", "twitter:card", "summary"))
+    image, alt = preview or (None, None)
+    if image:  # its address from the site's (a card needs it whole), else from the page
+        folder = page.url if page.url.endswith("/") else posixpath.dirname(page.url) + "/" if page.url else ""
+        url = (config.site_url.rstrip("/") + "/" + image) if getattr(config, "site_url", None) \
+            else posixpath.relpath(image, folder.rstrip("/") or ".")
+        tags.append(("property", "og:image", url))
+        data = (files or {}).get(image)
+        if isinstance(data, bytes) and len(data) >= 24:  # the PNG's size, from its header
+            tags += [("property", "og:image:width", str(int.from_bytes(data[16:20], "big"))),
+                     ("property", "og:image:height", str(int.from_bytes(data[20:24], "big")))]
+        tags.append(("property", "og:image:alt", alt))
+    tags.append(("name", "twitter:card", "summary_large_image" if image else "summary"))
     block = "".join(f'<meta {kind}="{name}" content="{text(value)}">\n' for kind, name, value in tags)
     at = output.find("</head>")
     return output if at < 0 else output[:at] + block + output[at:]
@@ -146,8 +163,9 @@ class ArgmapPlugin(BasePlugin[ArgmapConfig]):
             self.preview.built(analyses)
         if not LIBYAML:
             log.info(NO_LIBYAML.removeprefix("argmap: "))
-        log.info(f"{len(self.site.maps)} maps, {renderer.rendered} rendered by Graphviz ({renderer.seconds:.2f} s), "
-                 f"the rest from the cache")
+        images = f", and {renderer.images} preview images" if renderer.images else ""
+        log.info(f"{len(self.site.maps)} maps, {renderer.rendered} rendered by Graphviz{images} "
+                 f"({renderer.seconds:.2f} s), the rest from the cache")
 
     def on_files(self, files: Files, config) -> Files:
         assert self.site is not None
@@ -218,7 +236,8 @@ class ArgmapPlugin(BasePlugin[ArgmapConfig]):
             at = output.find('<h2 id="around-this-claim"')
             if block and at >= 0:
                 output = output[:at] + block + output[at:]
-        return social_tags(output, page, config)
+        preview = self.site.previews.get(page.file.src_uri) or self.site.previews.get(self.site.home[1])
+        return social_tags(output, page, config, preview, self.site.files)
 
     @event_priority(100)  # before the search plugin writes its index
     def on_post_build(self, config) -> None:

@@ -67,6 +67,8 @@ class Preview:
         self.order: list[str] = []  # the documentation pages' URLs, in the order MkDocs builds them
         self.rebuilt: set[str] = set()  # the URLs of the pages this build writes
         self.dests: dict[str, str] = {}  # a generated page's source -> its file in the site
+        self.other_files: set[str] = set()  # the generated files that are not pages (images, data), in the site
+        self.last_files: set[str] = set()  # ... as the build before wrote them
         self.renderer: Renderer | None = None  # the session's renderer, its checked maps in memory
         self.reuse = Reuse()  # the node files read and checked, by the digest of their bytes, for the next rebuild
         self.outcomes: dict = {}  # each debate's outcome key and statuses, as last built
@@ -125,6 +127,7 @@ class Preview:
                 self.rebuilt.add(_page_url(file))
         self.order = [_page_url(f) for f in files.documentation_pages()]
         self.dests = {f.src_uri: f.abs_dest_path for f in files.documentation_pages() if f.src_uri in self.keys}
+        self.other_files = {f.abs_dest_path for f in files if f.src_uri in site.files}
 
     def post_build(self, config) -> None:
         """Remove the pages gone from the site; give the search index the entries of the pages not built."""
@@ -133,6 +136,10 @@ class Preview:
                 os.remove(dest)
                 if not os.listdir(os.path.dirname(dest)):
                     os.rmdir(os.path.dirname(dest))
+        for dest in self.last_files - self.other_files:  # a file gone from the site (the preview of a removed claim)
+            if os.path.isfile(dest):
+                os.remove(dest)
+        self.last_files = self.other_files
         self.written = {src: (key, self.dests[src]) for src, key in self.keys.items()}
         search = config.plugins.get("material/search") or config.plugins.get("search")
         index = getattr(search, "search_index", None)

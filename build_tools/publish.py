@@ -330,7 +330,8 @@ def write_pages(root: Path, out: Path, config_file: Path | None = None, *, skip_
     directory_urls = _plain(config.get("use_directory_urls"))
     renderer = Renderer(root / RENDER_CACHE, jobs=jobs)
     try:
-        site = build_site(list(found.analyses), renderer, downloads(), directory_urls is not False)
+        # (no preview images: only the plugin writes the tags that show them when a link is shared)
+        site = build_site(list(found.analyses), renderer, downloads(), directory_urls is not False, previews=False)
     except RenderError as exc:
         raise PublishError(str(exc)) from exc
     if len(found.analyses) == len(check.result().analyses):  # every debate drawn: the cache keeps these maps only

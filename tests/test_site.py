@@ -174,6 +174,18 @@ def test_the_whole_shipped_project_builds_with_a_page_for_every_node_of_every_de
             # its own description, naming its own debate, for search engines and for a shared link
             [described] = re.findall(r'<meta name="description" content="([^"]*)"', page)
             assert html.unescape(described).startswith(f"{debate.title}: ") and 'property="og:title"' in page, described
+    previews = set()
+    for page in site.rglob("index.html"):  # every page a link can be shared to shows a preview image that exists
+        text = page.read_text("utf-8")
+        [image] = re.findall(r'<meta property="og:image" content="([^"]*)"', text)
+        png = (page.parent / html.unescape(image)).resolve()
+        data = png.read_bytes()
+        assert data.startswith(b"\x89PNG\r\n\x1a\n"), page
+        width, height = int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+        assert f'og:image:width" content="{width}"' in text and f'og:image:height" content="{height}"' in text
+        assert width <= 1200 and height <= 630 and 'content="summary_large_image"' in text, (page, width, height)
+        previews.add(png)
+    assert len(previews) >= 1 + sum(len(d.nodes) for d in debates)  # each claim its own focus map, each debate its own
     for page in site.rglob("*.html"):
         if page.name == "404.html":  # its links are from the server's root, wherever it is shown
             continue

@@ -25,7 +25,7 @@ from ..vocabulary import (
 )
 from .views import View
 
-__all__ = ["to_dot", "perspective_class"]
+__all__ = ["to_dot", "perspective_class", "preview_dot"]
 
 # A node with more than this many arrows into it gets them on staggered ranks (as Graphviz's
 # `unflatten` does), so that a wide fan of reasons becomes rows instead of one long line.
@@ -43,6 +43,22 @@ def perspective_class(index: int) -> str:
     return f"p{index % len(PERSPECTIVE_FILLS)}"
 
 
+_BACKGROUND = ' bgcolor="transparent";'
+# A preview image: on white (a shared link's card may be dark or light), at most 1200 x 624 px at 96 dpi.
+_PREVIEW = ' bgcolor="white"; size="12.5,6.5"; dpi="96"; pad="0.25";'
+
+
+def preview_dot(dot: str) -> str:
+    r"""The DOT of a map's preview image (what a link shared to its page shows), from the map's own DOT.
+
+    >>> preview_dot('digraph "m" {\n  rankdir="BT"; bgcolor="transparent";\n}').splitlines()[1]
+    '  rankdir="BT"; bgcolor="white"; size="12.5,6.5"; dpi="96"; pad="0.25";'
+    """
+    if _BACKGROUND not in dot:
+        raise ValueError("not a map's DOT from to_dot")
+    return dot.replace(_BACKGROUND, _PREVIEW, 1)
+
+
 def to_dot(debate: Debate, view: View, link: Link, fold_link: Link | None = None,
            statuses: Mapping[str, Status] | None = None) -> str:
     """The DOT text of ``view``; ``link(node_id)`` gives the relative URL of a node's page.
@@ -57,7 +73,7 @@ def to_dot(debate: Debate, view: View, link: Link, fold_link: Link | None = None
     lines = [
         f"digraph {dot_string(prefix)} {{",
         f"  id={dot_string(prefix)};",
-        '  rankdir="BT"; newrank="true"; nodesep="0.25"; ranksep="0.45"; bgcolor="transparent";',
+        f'  rankdir="BT"; newrank="true"; nodesep="0.25"; ranksep="0.45";{_BACKGROUND}',
         '  node [shape="box" style="rounded,filled" fontname="Helvetica,Arial,sans-serif" fontsize="11"'
         ' margin="0.12,0.06" color="#424242" fontcolor="#000000" penwidth="1"];',
         '  edge [fontname="Helvetica,Arial,sans-serif" fontsize="9" arrowsize="0.8"];',

@@ -16,6 +16,7 @@ from types import MappingProxyType
 from ..analysis import Analysis
 from ..escape import html_text, markdown_text
 from ..prose import explain
+from .dot import preview_dot
 from .embed import inline_svg, slot
 from .maps import MapSource, site_maps
 from .pages import Page, PageContext, debate_pages, heading
@@ -51,20 +52,27 @@ class Site:
 
     pages: tuple[Page, ...]
     maps: Mapping[str, str]
-    files: Mapping[str, str]  # other generated files (path in the site -> text)
+    files: Mapping[str, str | bytes]  # other generated files (path in the site -> text, or an image's bytes)
     home: NavEntry = ("Home", "index.md")
     nav: tuple[NavEntry, ...] = ()
     fragments: Mapping[str, str] = field(default_factory=dict)  # the outlines' HTML (and a drawing shown twice),
     # by the name of their placeholder
+    # each page's preview image: its path in the site, and what it shows (its alternative text)
+    previews: Mapping[str, tuple[str, str]] = field(default_factory=dict)
 
     def slotted(self, name: str) -> str | None:
         """The HTML that replaces the placeholder ``name``: a map or an outline."""
         return self.maps.get(name, self.fragments.get(name))
 
 
+PREVIEW_LIMIT = 300  # nodes: a debate up to this size has a preview image per claim; a larger one, its overview's
+
+
 def build_site(analyses: Sequence[Analysis], renderer: Renderer, downloads: Sequence[Download] = (),
-               directory_urls: bool = True) -> Site:
-    """Every generated page of the site, with its maps rendered (through the renderer's cache)."""
+               directory_urls: bool = True, previews: bool = True) -> Site:
+    """Every generated page of the site, with its maps rendered (through the renderer's cache) and, with
+    ``previews``, the preview image a link shared to each page shows: its focus map (a claim's or evidence's page,
+    in a debate of up to PREVIEW_LIMIT nodes), else its debate's overview, drawn to PNG."""
     single = len(analyses) == 1
     layouts = {a.debate.id: Layout(a.debate.id, single) for a in analyses}
     sources = {a.debate.id: site_maps(a, layouts[a.debate.id], directory_urls) for a in analyses}
@@ -90,11 +98,37 @@ def build_site(analyses: Sequence[Analysis], renderer: Renderer, downloads: Sequ
                           tuple((d.title, layout.export(d.suffix)) for d in downloads), directory_urls)
         pages += debate_pages(ctx)
         fragments.update(ctx.fragments)
+    shown: dict[str, tuple[str, str]] = {}
+    if previews:
+        shown = _previews(analyses, layouts, sources, renderer, files)
+        for page in pages:
+            debate = page.src.split("/")[0] if not single else analyses[0].debate.id
+            home = shown.get(layouts[debate].home) if debate in layouts else None
+            if page.src not in shown and home:
+                shown[page.src] = home  # a page without a map of its own: its debate's overview
     if not single:
         pages.append(_debates_index(analyses, layouts))
+        if previews and analyses:
+            shown["index.md"] = shown[layouts[analyses[0].debate.id].home]
     nav = tuple(entry for a in analyses for entry in debate_nav(a, layouts[a.debate.id]))
     return Site(tuple(pages), MappingProxyType(maps), MappingProxyType(files), nav=nav,
-                fragments=MappingProxyType(fragments))
+                fragments=MappingProxyType(fragments), previews=MappingProxyType(shown))
+
+
+def _previews(analyses: Sequence[Analysis], layouts: Mapping[str, Layout], sources: Mapping[str, list[MapSource]],
+              renderer: Renderer, files: dict) -> dict[str, tuple[str, str]]:
+    """The preview images (added to ``files``) and what each shows, by the page they preview."""
+    wanted = [m for a in analyses for m in sources[a.debate.id]
+              if m.page == layouts[m.debate].home or (m.view.focus and len(a.debate.nodes) <= PREVIEW_LIMIT)]
+    images = renderer.render_images([(m.name, preview_dot(m.dot)) for m in wanted])
+    shown = {}
+    for m in wanted:
+        path = f"{m.debate}/previews/{m.view.id}.png"
+        files[path] = images[m.name]
+        debate = next(a.debate for a in analyses if a.debate.id == m.debate)
+        about = debate.nodes[m.view.focus].label if m.view.focus else debate.title
+        shown[m.page] = (path, f"The argument map {'around' if m.view.focus else 'of'} “{about}”")
+    return shown
 
 
 def debate_nav(analysis: Analysis, layout: Layout) -> tuple[NavEntry, ...]:

@@ -180,6 +180,8 @@ class Renderer:
     remember: bool = False  # keep the checked SVGs in memory too, for the next render (make serve's rebuilds)
     _memory: dict[str, str] = field(default_factory=dict, repr=False)
     used: set[str] = field(default_factory=set, repr=False)  # the cache keys of every map rendered so far
+    images: int = 0  # the preview images actually run through Graphviz
+    _kinds: set[str] = field(default_factory=set, repr=False)  # what was rendered (svg, png): what prune may remove
 
     def render(self, sources: list[tuple[str, str]], fmt: str = "svg") -> dict[str, str]:
         """SVG text for each ``(name, dot_source)``, keyed by name.
@@ -189,6 +191,7 @@ class Renderer:
         version = dot_version()
         keys = {name: self._key(version, source, fmt) for name, source in sources}
         self.used.update(keys.values())
+        self._kinds.add("svg")
         result = {}
         missing = []
         for name, source in sources:
@@ -215,13 +218,59 @@ class Renderer:
                 list(pool.map(lambda item: self._store(keys[item[0]], item[1]), fresh.items()))
         return result
 
+    def render_images(self, sources: list[tuple[str, str]]) -> dict[str, bytes]:
+        """A PNG for each ``(name, dot_source)`` (the pages' preview images), keyed by name: batched and cached as
+        the SVGs are; only a well-formed PNG is kept or read back. Raises :class:`RenderError` naming a failure."""
+        version = dot_version()
+        keys = {name: self._key(version, source, "png") for name, source in sources}
+        self.used.update(keys.values())
+        self._kinds.add("png")
+        result: dict[str, bytes] = {}
+        missing = []
+        for name, source in sources:
+            cached = read_entry(self.cache_dir / f"{keys[name]}.png") if self.cache_dir is not None else None
+            if cached is not None and _png(cached):
+                result[name] = cached
+            else:
+                missing.append((name, source))
+        if not missing:
+            return result
+        started = time.perf_counter()
+        jobs = max(1, min(self.jobs, len(missing)))
+        with ThreadPoolExecutor(max_workers=jobs) as pool:
+            parts = list(pool.map(self._run_images, [missing[i::jobs] for i in range(jobs)]))
+        self.seconds += time.perf_counter() - started
+        self.images += len(missing)
+        fresh = {name: image for part in parts for name, image in part.items()}
+        if self.cache_dir is not None:
+            with ThreadPoolExecutor(max_workers=4) as pool:
+                list(pool.map(lambda item: write_entry(self.cache_dir / f"{keys[item[0]]}.png", item[1]), fresh.items()))
+        return {**result, **fresh}
+
+    def _run_images(self, chunk: list[tuple[str, str]]) -> dict[str, bytes]:
+        result = self._run([DOT, "-Tpng"], "".join(source for _, source in chunk).encode("utf-8"))
+        images = _split_png(result.stdout)
+        if result.returncode == 0 and len(images) == len(chunk):
+            return {name: image for (name, _), image in zip(chunk, images)}
+        found, failed = {}, []
+        for name, source in chunk:  # isolate the failing graph(s)
+            single = self._run([DOT, "-Tpng"], source.encode("utf-8"))
+            if single.returncode == 0 and _png(single.stdout):
+                found[name] = single.stdout
+            else:
+                failed.append(f"the preview '{name}': {single.stderr.decode('utf-8', 'replace').strip() or 'no output'}")
+        if failed:
+            raise RenderError("Graphviz failed on " + "; ".join(failed))
+        return found
+
     def prune(self) -> int:
-        """Remove every cached map this renderer did not use: after a whole site's render, the cache holds the
-        current site's maps and no more (it would otherwise grow with every edit). Returns how many went."""
+        """Remove every cached map (of a kind this renderer drew: maps, preview images) it did not use: after a whole
+        site's render, the cache holds the current site's maps and no more (it would otherwise grow with every
+        edit). Returns how many went."""
         if self.cache_dir is None or not self.cache_dir.is_dir():
             return 0
         removed = 0
-        for path in self.cache_dir.glob("*.svg"):
+        for path in [p for kind in sorted(self._kinds) for p in self.cache_dir.glob(f"*.{kind}")]:
             if path.stem not in self.used:
                 try:
                     path.unlink()
@@ -320,3 +369,26 @@ def _split(output: str) -> list[str]:
     """
     parts = output.split(_XML_START)
     return [_PAGE_PREFIX.sub(r"\1", _XML_START + part, count=1) for part in parts[1:]]
+
+
+_PNG_START = b"\x89PNG\r\n\x1a\n"
+_PNG_END = b"\x00\x00\x00\x00IEND\xaeB`\x82"  # the empty IEND chunk, with its CRC: the last bytes of a PNG
+
+
+def _png(data: bytes) -> bool:
+    return data.startswith(_PNG_START) and data.endswith(_PNG_END)
+
+
+def _split_png(output: bytes) -> list[bytes]:
+    """Split ``dot``'s PNG output for many graphs into one image each (each ends with its IEND chunk)."""
+    images, at = [], 0
+    while at < len(output):
+        end = output.find(_PNG_END, at)
+        if end < 0:
+            break
+        image = output[at:end + len(_PNG_END)]
+        if not image.startswith(_PNG_START):
+            break
+        images.append(image)
+        at = end + len(_PNG_END)
+    return images if at == len(output) else []
