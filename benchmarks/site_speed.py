@@ -65,8 +65,13 @@ def argmap_site(folder: Path, nodes: int | None) -> Path:
         return folder
     make_debate(folder, nodes)
     (folder / "docs").mkdir()
+    # the site's own stylesheets, fonts and scripts, as the project's mkdocs.yml lists them: a reader's page is
+    # measured as it is published
+    shutil.copytree(ROOT / "docs" / "assets", folder / "docs" / "assets")
+    config = (ROOT / "mkdocs.yml").read_text("utf-8")
+    assets = "".join(m.group(0) for m in re.finditer(r"^extra_(?:css|javascript):\n(?:  - .*\n)+", config, re.M))
     (folder / "mkdocs.yml").write_text(
-        f"site_name: Bench\n{THEME}plugins:\n  - search\n  - argmap\n"
+        f"site_name: Bench\n{THEME}plugins:\n  - search\n  - argmap\n{assets}"
         "nav:\n  - Home: index.md\n  - Claims: bench/claims/index.md\n")
     return folder
 

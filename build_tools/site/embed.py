@@ -15,7 +15,7 @@ import re
 
 from ..escape import html_text
 
-__all__ = ["inline_svg", "slot", "fill_slots", "slots_in"]
+__all__ = ["inline_svg", "svg_body", "loaded_figure", "slot", "fill_slots", "slots_in"]
 
 _PROLOG = re.compile(r"<\?xml.*?\?>|<!DOCTYPE.*?>|<!--.*?-->", re.S)
 _TITLE = re.compile(r"<title>.*?</title>", re.S)
@@ -47,6 +47,28 @@ def fill_slots(html: str, maps) -> str:
     return _SLOT.sub(lambda m: find(m.group(1)) or m.group(0), html)
 
 
+def svg_body(svg: str, title: str) -> str:
+    """The SVG as it sits in a page (see :func:`inline_svg`), also a document of its own: a page that loads a map
+    from a file (:func:`loaded_figure`) puts this text into its figure."""
+    body = _TITLE.sub("", _PROLOG.sub("", svg))
+    body = _SVG_OPEN.sub(lambda m: f'<svg{m.group(1)} class="argmap-svg"><title>{html_text(title)}</title>',
+                         body, count=1)
+    return "\n".join(line for line in body.splitlines() if line.strip())
+
+
+def loaded_figure(url: str, title: str, page_url: str, data: dict[str, str] | None = None) -> str:
+    """A map's figure that loads its drawing from the file ``url`` (written with :func:`svg_body`) once the page's
+    text is in: the page stays light and unchanged when only the map changes. Without scripts it says where the
+    map is on a page of its own (``page_url``).
+
+    >>> print(loaded_figure("../maps/map.svg", "The <whole> map", "../map/", {"fill": "panel"}))
+    <figure class="argmap-map" data-search-exclude data-fill="panel" data-src="../maps/map.svg"><p class="argmap-map-loading">The &lt;whole&gt; map is loading… <a href="../map/">Open it on its own page</a>.</p></figure>
+    """
+    attributes = "".join(f' data-{key}="{html_text(value)}"' for key, value in sorted({**(data or {}), "src": url}.items()))
+    return (f'<figure class="argmap-map" data-search-exclude{attributes}><p class="argmap-map-loading">'
+            f'{html_text(title)} is loading… <a href="{html_text(page_url)}">Open it on its own page</a>.</p></figure>')
+
+
 def inline_svg(svg: str, title: str, css_class: str = "argmap-map", data: dict[str, str] | None = None) -> str:
     """The HTML of a map: a ``<figure>`` holding the SVG, with no blank line inside.
 
@@ -56,9 +78,6 @@ def inline_svg(svg: str, title: str, css_class: str = "argmap-map", data: dict[s
     >>> html.startswith('<figure class="argmap-map" data-search-exclude>') and "<title>A &lt;map&gt;</title>" in html
     True
     """
-    body = _TITLE.sub("", _PROLOG.sub("", svg))
-    body = _SVG_OPEN.sub(lambda m: f'<svg{m.group(1)} class="argmap-svg"><title>{html_text(title)}</title>',
-                         body, count=1)
-    body = "\n".join(line for line in body.splitlines() if line.strip())
+    body = svg_body(svg, title)
     attributes = "".join(f' data-{key}="{html_text(value)}"' for key, value in sorted((data or {}).items()))
     return f'<figure class="{css_class}" data-search-exclude{attributes}>\n{body}\n</figure>'

@@ -17,12 +17,12 @@ from ..analysis import Analysis
 from ..escape import html_text, markdown_text
 from ..prose import explain
 from .dot import preview_dot
-from .embed import inline_svg, slot
+from .embed import inline_svg, loaded_figure, slot, svg_body
 from .maps import MapSource, site_maps
 from .pages import Page, PageContext, debate_pages, heading
 from .pages.source import READING_MAP
 from .render import Renderer
-from .urls import Layout, relative_file_url
+from .urls import Layout, relative_file_url, relative_url
 from .whatif import graph_data
 
 __all__ = ["Site", "Download", "NavEntry", "build_site", "debate_nav"]
@@ -86,9 +86,14 @@ def build_site(analyses: Sequence[Analysis], renderer: Renderer, downloads: Sequ
     files: dict[str, str] = {}
     fragments: dict[str, str] = {}
     for m in every:  # the source page reads beside the whole map: the same drawing (its links are relative to a page
-        # of the same folder), in a panel, without the what-if
-        if m.view.id == "map" and posixpath.dirname(layouts[m.debate].source) == posixpath.dirname(m.page):
-            fragments[f"{m.debate}/{READING_MAP}"] = inline_svg(svgs[m.name], m.view.title, data={"fill": "panel"})
+        # of the same folder), in a panel, without the what-if, loaded from a file once the text is in (the page
+        # stays light, and unchanged when only the map changes)
+        layout = layouts[m.debate]
+        if m.view.id == "map" and posixpath.dirname(layout.source) == posixpath.dirname(m.page):
+            files[layout.map_file(m.view.id)] = svg_body(svgs[m.name], m.view.title)
+            fragments[f"{m.debate}/{READING_MAP}"] = loaded_figure(
+                relative_file_url(layout.source, layout.map_file(m.view.id), directory_urls), m.view.title,
+                relative_url(layout.source, layout.map, directory_urls), {"fill": "panel"})
     pages: list[Page] = []
     for analysis in analyses:
         layout = layouts[analysis.debate.id]

@@ -65,6 +65,10 @@ class Layout:
     def node(self, node: Node) -> str:
         return f"{self.debate}/{node.kind.folder}/{node.id}.md"
 
+    def map_file(self, view_id: str) -> str:
+        """A map drawn to a file of its own, that a page loads (see embed.loaded_figure)."""
+        return f"{self.debate}/maps/{view_id}.svg"
+
     def perspective(self, perspective_id: str) -> str:
         return f"{self.debate}/perspectives/{perspective_id}.md"
 

@@ -353,9 +353,33 @@
   document.addEventListener("pointerdown", function (event) {
     if (active && !active.contains(event.target)) active = null;
   }, true);
+  // A map drawn to a file of its own (data-src: the build's checked SVG, from this site) goes into its figure once
+  // the page's text is in; then it is enhanced as an inline map is, and the reading mode set up around it.
+  function load(figure) {
+    if (figure.getAttribute("data-loading") || figure.querySelector("svg.argmap-svg") || !window.fetch) return;
+    figure.setAttribute("data-loading", "on");
+    fetch(figure.getAttribute("data-src")).then(function (response) {
+      if (!response.ok) throw new Error(response.status);
+      return response.text();
+    }).then(function (text) {
+      var waiting = figure.querySelector(".argmap-map-loading");
+      if (!/^<svg[\s>]/.test(text)) throw new Error("not a map");
+      figure.insertAdjacentHTML("afterbegin", text);
+      if (waiting) waiting.remove();
+      enhance(figure.querySelector("svg.argmap-svg"));
+      var block = figure.closest(".argmap-reading");
+      if (block) reading(block);
+    }).catch(function () {
+      var waiting = figure.querySelector(".argmap-map-loading");
+      if (waiting) waiting.firstChild.textContent = "The map could not be loaded. ";
+    });
+  }
   function run() {
     document.querySelectorAll("figure.argmap-map > svg.argmap-svg").forEach(enhance);
-    document.querySelectorAll(".argmap-reading").forEach(reading);
+    document.querySelectorAll("figure.argmap-map[data-src]").forEach(load);
+    document.querySelectorAll(".argmap-reading").forEach(function (block) {
+      if (block.querySelector("figure.argmap-map svg.argmap-svg")) reading(block);
+    });
     // a link to another site prints with its address (the print stylesheet shows data-print-href)
     document.querySelectorAll(".md-content a[href]").forEach(function (a) {
       if (a.origin && a.origin !== window.location.origin && /^https?:/.test(a.href) && a.textContent !== a.href) {
