@@ -7,6 +7,7 @@ through one setting, ``ARGMAP_CORPORA`` (default: ``../shared/corpora`` beside t
 from __future__ import annotations
 
 import contextlib
+import html
 import io
 import json
 import os
@@ -452,3 +453,17 @@ def argdown_json(source: Path, out: Path) -> dict:
     said = re.sub(r"\x1b\[[0-9;]*m", "", done.stdout + done.stderr).strip()
     assert done.returncode == 0 and said == "Successfully export 1 file to JSON.", said  # no error, no warning
     return json.loads((out / (source.stem + ".json")).read_text("utf-8"))
+
+
+def drawn(page: Path) -> str:
+    """A built page's HTML with each map it loads from a file (``data-src``) in its figure, as a browser shows it."""
+    text = page.read_text("utf-8")
+
+    def load(match: re.Match) -> str:
+        return match.group(1) + (page.parent / html.unescape(match.group(2))).read_text("utf-8") + "</figure>"
+    return re.sub(r'(<figure class="argmap-map"[^>]*data-src="([^"]+)"[^>]*>).*?</figure>', load, text, flags=re.S)
+
+
+def map_drawing(site, name: str) -> str:
+    """A map of a built ``Site`` as a page shows it: inline, or from the file it is drawn to."""
+    return site.files[site.map_files[name]] if name in site.map_files else site.maps[name]

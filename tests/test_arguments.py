@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import ROOT, argdown_json, build, empty_project, run_argmap
+from helpers import ROOT, argdown_json, build, drawn, empty_project, run_argmap
 
 pytestmark = pytest.mark.needs_node
 
@@ -55,7 +55,7 @@ def test_the_site_draws_arguments_and_gives_each_a_page_with_its_structure(proje
     structure = structure[:structure.index("</ol>")]
     assert structure.count("<li>") == 2 and "an intermediate conclusion" in structure and "its main conclusion" in structure
     assert structure.index("Troops in Iraq are drawn") < structure.index("The Iraq mission competes")
-    whole = (project / "site" / "args" / "map" / "index.html").read_text()
+    whole = drawn(project / "site" / "args" / "map" / "index.html")
     # every argument is a box of its own kind on the whole map, with the word ARGUMENT on it
     nodes = re.split(r'(?=<g id="[^"]*" class="node )', whole)
     boxes = [part for part in nodes if re.match(r'<g id="[^"]*" class="node argument ', part)]

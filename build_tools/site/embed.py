@@ -56,17 +56,17 @@ def svg_body(svg: str, title: str) -> str:
     return "\n".join(line for line in body.splitlines() if line.strip())
 
 
-def loaded_figure(url: str, title: str, page_url: str, data: dict[str, str] | None = None) -> str:
+def loaded_figure(url: str, title: str, data: dict[str, str] | None = None) -> str:
     """A map's figure that loads its drawing from the file ``url`` (written with :func:`svg_body`) once the page's
-    text is in: the page stays light and unchanged when only the map changes. Without scripts it says where the
-    map is on a page of its own (``page_url``).
+    text is in: the page stays light, and unchanged when only the map changes. Without scripts, it links to the
+    drawing itself (whose links lead where the map's do).
 
-    >>> print(loaded_figure("../maps/map.svg", "The <whole> map", "../map/", {"fill": "panel"}))
-    <figure class="argmap-map" data-search-exclude data-fill="panel" data-src="../maps/map.svg"><p class="argmap-map-loading">The &lt;whole&gt; map is loading… <a href="../map/">Open it on its own page</a>.</p></figure>
+    >>> print(loaded_figure("../map/map.svg", "The <whole> map", {"fill": "panel"}))
+    <figure class="argmap-map" data-search-exclude data-fill="panel" data-src="../map/map.svg"><p class="argmap-map-loading">The &lt;whole&gt; map is loading… <a href="../map/map.svg">Open the drawing</a>.</p></figure>
     """
     attributes = "".join(f' data-{key}="{html_text(value)}"' for key, value in sorted({**(data or {}), "src": url}.items()))
     return (f'<figure class="argmap-map" data-search-exclude{attributes}><p class="argmap-map-loading">'
-            f'{html_text(title)} is loading… <a href="{html_text(page_url)}">Open it on its own page</a>.</p></figure>')
+            f'{html_text(title)} is loading… <a href="{html_text(url)}">Open the drawing</a>.</p></figure>')
 
 
 def inline_svg(svg: str, title: str, css_class: str = "argmap-map", data: dict[str, str] | None = None) -> str:

@@ -22,7 +22,7 @@ from .maps import MapSource, site_maps
 from .pages import Page, PageContext, debate_pages, heading
 from .pages.source import READING_MAP
 from .render import Renderer
-from .urls import Layout, relative_file_url, relative_url
+from .urls import Layout, map_file, relative_file_url
 from .whatif import graph_data
 
 __all__ = ["Site", "Download", "NavEntry", "build_site", "debate_nav"]
@@ -57,6 +57,7 @@ class Site:
     nav: tuple[NavEntry, ...] = ()
     fragments: Mapping[str, str] = field(default_factory=dict)  # the outlines' HTML (and a drawing shown twice),
     # by the name of their placeholder
+    map_files: Mapping[str, str] = field(default_factory=dict)  # a map drawn to a file, by name: the file's path
     # each page's preview image: its path in the site, and what it shows (its alternative text)
     previews: Mapping[str, tuple[str, str]] = field(default_factory=dict)
 
@@ -79,21 +80,30 @@ def build_site(analyses: Sequence[Analysis], renderer: Renderer, downloads: Sequ
     every = [m for found in sources.values() for m in found]
     svgs = renderer.render([(m.name, m.dot) for m in every])
 
-    def inline(m: MapSource) -> str:
-        return inline_svg(svgs[m.name], m.view.title, data=_what_if(m, layouts[m.debate], directory_urls))
-
-    maps = {m.name: inline(m) for m in every}
-    files: dict[str, str] = {}
+    files: dict[str, str | bytes] = {}
     fragments: dict[str, str] = {}
-    for m in every:  # the source page reads beside the whole map: the same drawing (its links are relative to a page
-        # of the same folder), in a panel, without the what-if, loaded from a file once the text is in (the page
-        # stays light, and unchanged when only the map changes)
+    drawn: dict[str, str] = {}
+
+    def placed(m: MapSource) -> str:
+        """A map in its page: inline where it is a page's own (the overview, a claim's focus map: small, on the first
+        screen); a map of the whole debate or of a perspective (large) in a file beside its page, loaded once the
+        page's text is in, so that the page stays light."""
+        data = _what_if(m, layouts[m.debate], directory_urls)
+        if m.page == layouts[m.debate].home or m.view.focus is not None:
+            return inline_svg(svgs[m.name], m.view.title, data=data)
+        files[map_file(m.page, directory_urls)] = svg_body(svgs[m.name], m.view.title)
+        drawn[m.name] = map_file(m.page, directory_urls)
+        return loaded_figure(relative_file_url(m.page, map_file(m.page, directory_urls), directory_urls),
+                             m.view.title, data)
+
+    maps = {m.name: placed(m) for m in every}
+    for m in every:  # the source page reads beside the whole map: the same file (its links are relative to a page
+        # of the same folder), in a panel, without the what-if
         layout = layouts[m.debate]
         if m.view.id == "map" and posixpath.dirname(layout.source) == posixpath.dirname(m.page):
-            files[layout.map_file(m.view.id)] = svg_body(svgs[m.name], m.view.title)
             fragments[f"{m.debate}/{READING_MAP}"] = loaded_figure(
-                relative_file_url(layout.source, layout.map_file(m.view.id), directory_urls), m.view.title,
-                relative_url(layout.source, layout.map, directory_urls), {"fill": "panel"})
+                relative_file_url(layout.source, map_file(m.page, directory_urls), directory_urls), m.view.title,
+                {"fill": "panel"})
     pages: list[Page] = []
     for analysis in analyses:
         layout = layouts[analysis.debate.id]
@@ -117,7 +127,8 @@ def build_site(analyses: Sequence[Analysis], renderer: Renderer, downloads: Sequ
             shown["index.md"] = shown[layouts[analyses[0].debate.id].home]
     nav = tuple(entry for a in analyses for entry in debate_nav(a, layouts[a.debate.id]))
     return Site(tuple(pages), MappingProxyType(maps), MappingProxyType(files), nav=nav,
-                fragments=MappingProxyType(fragments), previews=MappingProxyType(shown))
+                fragments=MappingProxyType(fragments), previews=MappingProxyType(shown),
+                map_files=MappingProxyType(drawn))
 
 
 def _previews(analyses: Sequence[Analysis], layouts: Mapping[str, Layout], sources: Mapping[str, list[MapSource]],

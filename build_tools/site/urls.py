@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from ..model import Node
 
-__all__ = ["Layout", "page_url", "relative_url", "relative_file_url", "relpath"]
+__all__ = ["Layout", "page_url", "relative_url", "relative_file_url", "relpath", "map_file"]
 
 
 @dataclass(frozen=True)
@@ -65,10 +65,6 @@ class Layout:
     def node(self, node: Node) -> str:
         return f"{self.debate}/{node.kind.folder}/{node.id}.md"
 
-    def map_file(self, view_id: str) -> str:
-        """A map drawn to a file of its own, that a page loads (see embed.loaded_figure)."""
-        return f"{self.debate}/maps/{view_id}.svg"
-
     def perspective(self, perspective_id: str) -> str:
         return f"{self.debate}/perspectives/{perspective_id}.md"
 
@@ -105,6 +101,17 @@ def relpath(path: str, start: str) -> str:
     while common < min(len(to), len(here)) and to[common] == here[common]:
         common += 1
     return "/".join([".."] * (len(here) - common) + to[common:]) or "."
+
+
+def map_file(src: str, directory_urls: bool = True) -> str:
+    """Where the map of the page built from ``src`` is written when the page loads it from a file: in the page's own
+    folder, so that the map's links (relative to the page) lead to the same pages from the file itself.
+
+    >>> map_file("d/map.md"), map_file("d/perspectives/p.md", False), map_file("index.md")
+    ('d/map/map.svg', 'd/perspectives/p.svg', 'map.svg')
+    """
+    here = page_url(src, directory_urls)
+    return here + "map.svg" if here.endswith("/") or not here else here.removesuffix(".html") + ".svg"
 
 
 def relative_file_url(from_src: str, path: str, directory_urls: bool = True) -> str:

@@ -268,6 +268,7 @@
     }
     function choose(event) {
       if (!figure.classList.contains("argmap-whatif-on")) return;
+      if (figure.argmapDragged && figure.argmapDragged()) return; // a drag pans; it selects nothing
       var group = event.target.closest && event.target.closest("g.node");
       var id = group && nodeId(group);
       if (!id) return;
@@ -291,6 +292,10 @@
     // the switches (below) turn a map's what-if on, so that it shows what they settle
     figure.argmapActivate = function () {
       if (!figure.classList.contains("argmap-whatif-on")) { on(true); apply(); }
+    };
+    figure.argmapRefresh = function () { // its drawing came in after the controls (argmap.js: a map from a file)
+      if (figure.classList.contains("argmap-whatif-on")) apply();
+      if (figure.argmapLens) loadGraph(url).then(figure.argmapLens);
     };
     figure.addEventListener("click", choose, true);
     figure.addEventListener("keydown", function (event) {
@@ -521,6 +526,9 @@
     });
   }
 
+  document.addEventListener("argmap:loaded", function (event) {
+    if (event.target.argmapRefresh) event.target.argmapRefresh();
+  });
   function run() {
     if (!window.argmapEvaluate || !window.fetch) return;
     document.querySelectorAll("figure.argmap-map[data-graph]").forEach(setUp);

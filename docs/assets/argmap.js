@@ -55,6 +55,7 @@
       if (moved) { event.preventDefault(); event.stopImmediatePropagation(); }
       start = null; moved = false;
     }, true);
+    figure.argmapDragged = function () { return moved; }; // (for a handler set up before this one: the what-if's)
 
     // The wheel zooms once the reader has clicked the map (or with Ctrl or Cmd), and then never scrolls the page.
     figure.addEventListener("wheel", function (event) {
@@ -369,6 +370,8 @@
       enhance(figure.querySelector("svg.argmap-svg"));
       var block = figure.closest(".argmap-reading");
       if (block) reading(block);
+      // the what-if and the lenses (argmap-whatif.js) set up their controls already: they look at the boxes now
+      figure.dispatchEvent(new CustomEvent("argmap:loaded", { bubbles: true }));
     }).catch(function () {
       var waiting = figure.querySelector(".argmap-map-loading");
       if (waiting) waiting.firstChild.textContent = "The map could not be loaded. ";
