@@ -726,6 +726,15 @@ def test_a_claims_page_prints_as_a_readable_page(server: str, browser) -> None:
     assert page.locator(".argmap-article").first.is_visible()  # the article's words print
     assert page.locator(".md-content a[data-print-href]").count() == 0  # links within the site print as text
     assert page.pdf(format="A4")[:4] == b"%PDF"
+    # a map zoomed on the screen (the whole map opens zoomed in on the thesis) prints whole, not the part in view
+    page.emulate_media(media="screen")
+    page.goto(f"{server}/{DEBATE}/map/")
+    page.wait_for_selector("figure.argmap-map svg[data-argmap-zoom]", state="attached")
+    page.emulate_media(media="print")
+    page.wait_for_function("""() => { const svg = document.querySelector('figure.argmap-map svg.argmap-svg');
+      const frame = svg.getBoundingClientRect(), all = svg.querySelector('g.graph').getBoundingClientRect();
+      return all.left >= frame.left - 2 && all.right <= frame.right + 2 && all.top >= frame.top - 2
+        && all.bottom <= frame.bottom + 2; }""", timeout=5000)
 
 
 IN_FRAME = """(group) => {

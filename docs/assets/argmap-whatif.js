@@ -390,6 +390,7 @@
       hrefs[id] = a && (a.getAttribute("href") || a.getAttribute("xlink:href"));
       if (picked[id]) items.push(id);
     });
+    if (!items.length) figure.classList.remove("argmap-lens-on"); // nothing picked out: nothing is dimmed either
     // the outcomes: from the side's premises with that lens, else as the what-if (or the build) gives them
     relabel(figure, graph, state);
     list.textContent = "";
@@ -402,6 +403,10 @@
       sentence.textContent = "As a side sees it (" + voice[1] + "): from its premises alone (what it grants, " +
         "and how it weighs), each box shows what follows" + (outcome ? "; for it, " + name(id) + ": " + outcome.word
         : "") + ". This is that side's case as the map reads it, not the article's verdict.";
+    } else if ((lens === "unsaid" || lens === "check") && !items.length) {
+      sentence.textContent = lens === "unsaid"
+        ? "What the article leaves unsaid: nothing on this map; no implicit premise, no hedged claim."
+        : "What to check: nothing on this map; no evidence here carries a caution.";
     } else if (lens === "unsaid") {
       var implicit = items.filter(function (i) { return picked[i].implicit; }).length;
       sentence.textContent = "What the article leaves unsaid: on this map, " + implicit + " implicit premise" +

@@ -347,6 +347,26 @@
       target.focus({ preventScroll: true });
     });
   }
+  // Printed, every map shows whole (fitted to the paper, not zoomed where the reader left it), and comes back after.
+  function printing(on) {
+    document.querySelectorAll("figure.argmap-zoomable").forEach(function (figure) {
+      var zoom = figure.argmapZoom;
+      if (!zoom) return;
+      if (on) {
+        figure.argmapBeforePrint = { zoom: zoom.getZoom(), pan: zoom.getPan() };
+        zoom.resize(); zoom.resetZoom(); zoom.fit(); zoom.center();
+      } else if (figure.argmapBeforePrint) {
+        zoom.resize(); zoom.zoom(figure.argmapBeforePrint.zoom); zoom.pan(figure.argmapBeforePrint.pan);
+        figure.argmapBeforePrint = null;
+      }
+    });
+  }
+  if (window.matchMedia) {
+    var print = window.matchMedia("print");
+    if (print.addEventListener) print.addEventListener("change", function (event) { printing(event.matches); });
+  }
+  window.addEventListener("beforeprint", function () { printing(true); });
+  window.addEventListener("afterprint", function () { printing(false); });
   var MIN_LABEL = 10; // px: the smallest label a map shows when it loads
   var STEP = 1.5; // one zoom step: x1.5
   var DRAG = 5; // pixels a press may move and still count as a click
