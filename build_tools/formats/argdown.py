@@ -37,7 +37,8 @@ def write(analysis: Analysis) -> str:
     debate, graph = analysis.debate, analysis.graph
     # Argdown says "contrary" only in its strict mode, where every attack between two statements is read as one:
     # the document is strict when the debate has a contrary and no other attack between statements.
-    statements = {n.id for n in debate.nodes.values() if n.id not in _titles(debate)}
+    titles = _titles(debate)
+    statements = {n.id for n in debate.nodes.values() if n.id not in titles}
     between = [a for a in debate.attacks if a.attacker in statements and a.target in statements]
     strict = any(a.kind == CONTRARY.name for a in between) and all(
         RELATIONS[a.kind].symmetric for a in between)
@@ -47,7 +48,6 @@ def write(analysis: Analysis) -> str:
     plain = [s for s in debate.supports if not debate.in_structure(s)]
     linked = [s for s in plain if s.linked or graph.cuts_of_step.get(s.key)]
     single = set(plain) - set(linked)  # written as a relation under its premise
-    titles = _titles(debate)
 
     def ref(node_id: str) -> str:
         return f"<{titles[node_id]}>" if node_id in titles else f"[{node_id}]"

@@ -11,6 +11,7 @@ added here comes from the SVG or from user text unescaped, so it is not parsed a
 
 from __future__ import annotations
 
+import functools
 import re
 
 from ..escape import html_text
@@ -47,6 +48,7 @@ def fill_slots(html: str, maps) -> str:
     return _SLOT.sub(lambda m: find(m.group(1)) or m.group(0), html)
 
 
+@functools.lru_cache(maxsize=1 << 13)  # pure; make serve's rebuilds place the same (remembered) SVGs again
 def svg_body(svg: str, title: str) -> str:
     """The SVG as it sits in a page (see :func:`inline_svg`), also a document of its own: a page that loads a map
     from a file (:func:`loaded_figure`) puts this text into its figure."""
