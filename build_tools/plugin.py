@@ -228,16 +228,18 @@ class ArgmapPlugin(BasePlugin[ArgmapConfig]):
         return with_formats(markdown)
 
     def on_post_page(self, output: str, page, config) -> str:
-        # Maps go in last, after Markdown and the search index have seen the page (see embed.slot).
         assert self.site is not None
-        output = fill_slots(output, self.site)
         if page.file.generated_by and config.repo_url:
             block = suggestions(config.repo_url, config.edit_uri, self.edit_paths.get(page.file.src_uri), self.analyses)
             at = output.find('<h2 id="around-this-claim"')
             if block and at >= 0:
                 output = output[:at] + block + output[at:]
         preview = self.site.previews.get(page.file.src_uri) or self.site.previews.get(self.site.home[1])
-        return social_tags(output, page, config, preview, self.site.files)
+        output = social_tags(output, page, config, preview, self.site.files)
+        if self.preview is not None and page.file.generated_by:
+            self.preview.shells[page.file.src_uri] = output  # (filled again when only its placeholders change)
+        # Maps go in last, after Markdown and the search index have seen the page (see embed.slot).
+        return fill_slots(output, self.site)
 
     @event_priority(100)  # before the search plugin writes its index
     def on_post_build(self, config) -> None:

@@ -7,7 +7,9 @@ about 0.1-0.2 s of a 1.1 s save-to-visible at 1,000 nodes), the checked SVG of e
 memory, x1.3 without it) and the pages themselves (x3.5 without). Each generated page's key is a digest
 of everything its HTML is made from (its Markdown, the maps it embeds, the navigation, mkdocs.yml and the
 theme's overrides); a page whose key is the one it was last written with is not converted, templated or
-written again, and the search index keeps the entries of those pages, in the order a full build gives them.
+written again; a page whose Markdown is the same but whose placeholders are not (a neighbour relabelled shows
+on its focus map and in its outline) is filled again from its last HTML and written, not converted or
+templated; and the search index keeps the entries of those pages, in the order a full build gives them.
 Hand-written pages are always rebuilt. What is left is what a full build writes (tests/test_preview.py).
 
 MkDocs offers no public way to do some of this; the behaviours of MkDocs, Material and watchdog it relies on
@@ -28,7 +30,7 @@ from mkdocs.structure.files import File, Files
 from .check import check_project
 from .check.layout import ARGUMENTS
 from .check.load import Reuse
-from .site.embed import slots_in
+from .site.embed import fill_slots, slots_in
 from .site.pipeline import Site
 from .site.render import Renderer
 
@@ -56,6 +58,8 @@ PRIVATE = (
 class Preview:
     """What one ``mkdocs serve --dirty`` session remembers from one rebuild to the next."""
 
+    refilled = 0  # the pages of the last rebuild written again with new placeholders only (no Markdown, no template)
+
     def __init__(self, without: frozenset[str] = frozenset()) -> None:
         unknown = set(without) - set(LAYERS)
         if unknown:
@@ -67,6 +71,9 @@ class Preview:
         self.order: list[str] = []  # the documentation pages' URLs, in the order MkDocs builds them
         self.rebuilt: set[str] = set()  # the URLs of the pages this build writes
         self.dests: dict[str, str] = {}  # a generated page's source -> its file in the site
+        # each generated page's HTML before its placeholders are filled (maps, outlines, tables), as last built: a
+        # page whose Markdown is unchanged but whose placeholders are not is filled again, not converted or templated
+        self.shells: dict[str, str] = {}
         self.other_files: set[str] = set()  # the generated files that are not pages (images, data), in the site
         self.last_files: set[str] = set()  # ... as the build before wrote them
         self.renderer: Renderer | None = None  # the session's renderer, its checked maps in memory
@@ -109,19 +116,30 @@ class Preview:
                                              for p in Path(custom).rglob("*") if p.is_file())).encode()
         common = hashlib.sha256(json.dumps([config.nav, sorted(f.src_uri for f in files.documentation_pages())],
                                            sort_keys=True).encode() + config_file).hexdigest()
-        self.keys, self.rebuilt = {}, set()
+        self.keys, self.rebuilt, self.refilled = {}, set(), 0
         for file in files.documentation_pages():
             markdown = generated.get(file.src_uri)
             if markdown is None:  # a hand-written page: always built (MkDocs reads its title from its text)
                 file.is_modified = lambda: True  # type: ignore[method-assign]
                 self.rebuilt.add(_page_url(file))
                 continue
-            digest = hashlib.sha256(common.encode() + markdown.encode())
+            image = (site.previews.get(file.src_uri) or site.previews.get(site.home[1]) or ("", ""))[0]
+            # (the page's head names its preview image's size: part of what is outside its placeholders)
+            size = bytes(site.files.get(image, b"")[16:24]) if isinstance(site.files.get(image), bytes) else b""
+            shell = hashlib.sha256(common.encode() + markdown.encode() + image.encode() + size).hexdigest()
+            slots = hashlib.sha256()
             for name in slots_in(markdown):
-                digest.update((site.slotted(name) or "").encode())
-            key = self.keys[file.src_uri] = digest.hexdigest()
-            unchanged = self.uses["pages"] and self.written.get(file.src_uri) == (key, file.abs_dest_path) \
-                and os.path.isfile(file.abs_dest_path)
+                slots.update((site.slotted(name) or "").encode())
+            key = self.keys[file.src_uri] = f"{shell} {slots.hexdigest()}"
+            last, dest = self.written.get(file.src_uri, ("", None)), file.abs_dest_path
+            there = self.uses["pages"] and last[1] == dest and os.path.isfile(dest)
+            unchanged = there and last[0] == key
+            if there and not unchanged and last[0].split(" ")[0] == shell and file.src_uri in self.shells:
+                # only what goes into its placeholders changed (a neighbour's label on its map or outline): the
+                # page is filled again from its last HTML, as the plugin fills it, and written
+                Path(dest).write_bytes(fill_slots(self.shells[file.src_uri], site).encode("utf-8"))
+                unchanged = True
+                self.refilled += 1
             file.is_modified = (lambda changed=not unchanged: changed)  # type: ignore[method-assign]
             if not unchanged:
                 self.rebuilt.add(_page_url(file))

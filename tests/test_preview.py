@@ -45,6 +45,7 @@ for path, text, *same_time in edits:
     written = sorted(str(p.relative_to(site)) for p in Path(site).rglob("index.html")
                      if before.get(p) != p.stat().st_mtime_ns)
     print(json.dumps(written))
+    print("refilled", config.plugins["argmap"].preview.refilled)
 config.plugins.on_shutdown()
 """
 
@@ -92,6 +93,10 @@ def test_a_rebuild_writes_only_what_changed_and_leaves_the_site_a_full_build_mak
     assert any("abandonment-perceptions" in p for p in written[1]) and len(written[1]) < pages
     assert any("a-claim-added-while-serving" in p for p in written[2])
     assert any("abandonment-perceptions" in p for p in written[4])  # seen by its content, not by its time
+    # a page whose Markdown is the same and whose maps or outlines show the relabelled claim is filled again from
+    # its last HTML, not converted and templated again
+    refilled = [int(line.split()[1]) for line in served.stdout.splitlines() if line.startswith("refilled ")]
+    assert refilled[0] > 0, refilled
     full = build(project, tmp_path / "full")
     assert full.returncode == 0, full.stderr[-3000:]
     assert _differences(tmp_path / "served", tmp_path / "full") == []
