@@ -819,7 +819,11 @@ def test_a_readers_search_returns_the_maps_pages_before_the_guides(server: str, 
     page.goto(f"{server}/{DEBATE}/claims/withdrawal-invites-chaos/")
     nav = page.locator(".md-nav--primary").inner_text()
     assert "Format reference" not in nav and "Contributing" not in nav
-    page.locator(".md-search__input").fill("isolationism")
+    page.locator(".md-search__input").click()  # the theme's search index is read by a worker: wait until it is
+    page.wait_for_function("(document.querySelector('.md-search-result__meta') || {}).textContent"
+                           " && !/initializ/i.test(document.querySelector('.md-search-result__meta').textContent)",
+                           timeout=60_000)
+    page.keyboard.type("isolationism", delay=20)  # keys, as a reader types (the theme searches on its key events)
     page.wait_for_selector(".md-search-result__item")
     links = page.locator(".md-search-result__item > a").evaluate_all("as => as.map(a => a.getAttribute('href'))")
     readers = [i for i, href in enumerate(links) if not any(g in href for g in GUIDES)]

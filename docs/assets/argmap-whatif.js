@@ -391,8 +391,10 @@
       if (picked[id]) items.push(id);
     });
     if (!items.length) figure.classList.remove("argmap-lens-on"); // nothing picked out: nothing is dimmed either
-    // the outcomes: from the side's premises with that lens, else as the what-if (or the build) gives them
-    relabel(figure, graph, state);
+    // the outcomes: from the side's premises with that lens, else as the what-if (or the build) gives them; a map
+    // that shows the build's outcomes and stays so is left alone (no evaluation on a page's load)
+    if (side || figure.argmapSided || figure.classList.contains("argmap-whatif-on")) relabel(figure, graph, state);
+    figure.argmapSided = !!side;
     list.textContent = "";
     var name = function (id) { return "“" + graph.nodes[id].label + "”"; };
     if (side) {
