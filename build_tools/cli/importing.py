@@ -49,7 +49,7 @@ def run(args: argparse.Namespace) -> int:
         imported = IMPORTS[args.format].read(data, args.file.name)
         folder = write_debate(root, debate_id, imported, force=args.force)
     except ImportRefused as exc:
-        raise CommandFailed(f"{args.file}: {exc}") from exc
+        raise CommandFailed(f"{args.file}: {exc}", exc.listing) from exc
     except RecursionError as exc:
         raise CommandFailed(f"{args.file}: the JSON is nested too deeply to be a debate") from exc
     except (KeyError, TypeError, AttributeError, ValueError) as exc:

@@ -33,7 +33,11 @@ MAX_LABEL_WORDS = 12
 
 
 class ImportRefused(Exception):
-    """The input cannot be imported; the message says why."""
+    """The input cannot be imported; the message says why, and ``listing`` the problems, one a line."""
+
+    def __init__(self, message: str, listing: tuple[str, ...] = ()) -> None:
+        super().__init__(message)
+        self.listing = listing
 
 
 @dataclass
@@ -215,9 +219,10 @@ def _check(root: Path, scratch: Path, debate_id: str) -> None:
         raise ImportRefused(f"the imported debate cannot be checked, so nothing was written: {exc}") from exc
     errors = [d for d in result.diagnostics if d.is_error]
     if errors:
-        shown = "; ".join(visible(f"{d.path}:{d.line}:{d.column}: {d.message} [{d.code}]") for d in errors[:10])
-        more = f" (and {len(errors) - 10} more)" if len(errors) > 10 else ""
-        raise ImportRefused(f"the imported debate would not check, so nothing was written: {shown}{more}")
+        shown = tuple(visible(f"{d.path}:{d.line}:{d.column}: {d.message} [{d.code}]") for d in errors[:10])
+        more = (f"(and {len(errors) - 10} more)",) if len(errors) > 10 else ()
+        raise ImportRefused(f"the imported debate would not check, so nothing was written ({len(errors)} "
+                            f"error{'s' if len(errors) > 1 else ''}):", shown + more)
 
 
 def _fit(imported: Imported) -> None:
