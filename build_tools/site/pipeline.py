@@ -91,10 +91,9 @@ def build_site(analyses: Sequence[Analysis], renderer: Renderer, downloads: Sequ
         data = _what_if(m, layouts[m.debate], directory_urls)
         if m.page == layouts[m.debate].home or m.view.focus is not None:
             return inline_svg(svgs[m.name], m.view.title, data=data)
-        files[map_file(m.page, directory_urls)] = svg_body(svgs[m.name], m.view.title)
-        drawn[m.name] = map_file(m.page, directory_urls)
-        return loaded_figure(relative_file_url(m.page, map_file(m.page, directory_urls), directory_urls),
-                             m.view.title, data)
+        path = drawn[m.name] = map_file(m.page, directory_urls)
+        files[path] = svg_body(svgs[m.name], m.view.title)
+        return loaded_figure(relative_file_url(m.page, path, directory_urls), m.view.title, data)
 
     maps = {m.name: placed(m) for m in every}
     for m in every:  # the source page reads beside the whole map: the same file (its links are relative to a page
@@ -102,8 +101,7 @@ def build_site(analyses: Sequence[Analysis], renderer: Renderer, downloads: Sequ
         layout = layouts[m.debate]
         if m.view.id == "map" and posixpath.dirname(layout.source) == posixpath.dirname(m.page):
             fragments[f"{m.debate}/{READING_MAP}"] = loaded_figure(
-                relative_file_url(layout.source, map_file(m.page, directory_urls), directory_urls), m.view.title,
-                {"fill": "panel"})
+                relative_file_url(layout.source, drawn[m.name], directory_urls), m.view.title, {"fill": "panel"})
     pages: list[Page] = []
     for analysis in analyses:
         layout = layouts[analysis.debate.id]
@@ -137,11 +135,12 @@ def _previews(analyses: Sequence[Analysis], layouts: Mapping[str, Layout], sourc
     wanted = [m for a in analyses for m in sources[a.debate.id]
               if m.page == layouts[m.debate].home or (m.view.focus and len(a.debate.nodes) <= PREVIEW_LIMIT)]
     images = renderer.render_images([(m.name, preview_dot(m.dot)) for m in wanted])
+    debates = {a.debate.id: a.debate for a in analyses}
     shown = {}
     for m in wanted:
         path = f"{m.debate}/previews/{m.view.id}.png"
         files[path] = images[m.name]
-        debate = next(a.debate for a in analyses if a.debate.id == m.debate)
+        debate = debates[m.debate]
         about = debate.nodes[m.view.focus].label if m.view.focus else debate.title
         shown[m.page] = (path, f"The argument map {'around' if m.view.focus else 'of'} “{about}”")
     return shown

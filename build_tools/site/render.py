@@ -236,32 +236,13 @@ class Renderer:
         if not missing:
             return result
         started = time.perf_counter()
-        jobs = max(1, min(self.jobs, len(missing)))
-        with ThreadPoolExecutor(max_workers=jobs) as pool:
-            parts = list(pool.map(self._run_images, [missing[i::jobs] for i in range(jobs)]))
+        fresh = self._run_batches(missing, "png")
         self.seconds += time.perf_counter() - started
         self.images += len(missing)
-        fresh = {name: image for part in parts for name, image in part.items()}
         if self.cache_dir is not None:
             with ThreadPoolExecutor(max_workers=4) as pool:
                 list(pool.map(lambda item: write_entry(self.cache_dir / f"{keys[item[0]]}.png", item[1]), fresh.items()))
         return {**result, **fresh}
-
-    def _run_images(self, chunk: list[tuple[str, str]]) -> dict[str, bytes]:
-        result = self._run([DOT, "-Tpng"], "".join(source for _, source in chunk).encode("utf-8"))
-        images = _split_png(result.stdout)
-        if result.returncode == 0 and len(images) == len(chunk):
-            return {name: image for (name, _), image in zip(chunk, images)}
-        found, failed = {}, []
-        for name, source in chunk:  # isolate the failing graph(s)
-            single = self._run([DOT, "-Tpng"], source.encode("utf-8"))
-            if single.returncode == 0 and _png(single.stdout):
-                found[name] = single.stdout
-            else:
-                failed.append(f"the preview '{name}': {single.stderr.decode('utf-8', 'replace').strip() or 'no output'}")
-        if failed:
-            raise RenderError("Graphviz failed on " + "; ".join(failed))
-        return found
 
     def prune(self) -> int:
         """Remove every cached map (of a kind this renderer drew: maps, preview images) it did not use: after a whole
@@ -317,14 +298,15 @@ class Renderer:
         assert self.cache_dir is not None
         write_entry(self.cache_dir / f"{key}.svg", svg.encode("utf-8"))
 
-    def _run_batches(self, missing: list[tuple[str, str]], fmt: str) -> dict[str, str]:
+    def _run_batches(self, missing: list[tuple[str, str]], fmt: str) -> dict:
+        """Each graph drawn in ``fmt`` (svg: text, png: bytes) by a few ``dot`` processes, each reading many."""
         if not missing:
             return {}
         jobs = max(1, min(self.jobs, len(missing)))
         chunks = [missing[i::jobs] for i in range(jobs)]
         with ThreadPoolExecutor(max_workers=jobs) as pool:
             parts = list(pool.map(lambda chunk: self._run_batch(chunk, fmt), chunks))
-        fresh: dict[str, str] = {}
+        fresh: dict = {}
         failures = []
         for rendered, failed in parts:
             fresh.update(rendered)
@@ -333,18 +315,19 @@ class Renderer:
             raise RenderError("Graphviz failed on " + "; ".join(f"the map '{n}': {e}" for n, e in failures))
         return fresh
 
-    def _run_batch(self, chunk: list[tuple[str, str]], fmt: str) -> tuple[dict[str, str], list[tuple[str, str]]]:
+    def _run_batch(self, chunk: list[tuple[str, str]], fmt: str) -> tuple[dict, list[tuple[str, str]]]:
+        split, whole = _OUTPUTS[fmt]
         stream = "".join(source for _, source in chunk).encode("utf-8")
         result = self._run([DOT, f"-T{fmt}"], stream)
-        outputs = _split(result.stdout.decode("utf-8", "replace"))
+        outputs = split(result.stdout)
         if result.returncode == 0 and len(outputs) == len(chunk):
-            return {name: svg for (name, _), svg in zip(chunk, outputs)}, []
+            return {name: output for (name, _), output in zip(chunk, outputs)}, []
         rendered, failed = {}, []
         for name, source in chunk:  # isolate the failing graph(s)
             single = self._run([DOT, f"-T{fmt}"], source.encode("utf-8"))
-            text = single.stdout.decode("utf-8", "replace")
-            if single.returncode == 0 and text.startswith(_XML_START):
-                rendered[name] = text
+            output = whole(single.stdout) if single.returncode == 0 else None
+            if output is not None:
+                rendered[name] = output
             else:
                 failed.append((name, single.stderr.decode("utf-8", "replace").strip() or "no output"))
         return rendered, failed
@@ -392,3 +375,13 @@ def _split_png(output: bytes) -> list[bytes]:
         images.append(image)
         at = end + len(_PNG_END)
     return images if at == len(output) else []
+
+
+def _whole_svg(data: bytes) -> str | None:
+    text = data.decode("utf-8", "replace")
+    return text if text.startswith(_XML_START) else None
+
+
+# How each format's output is split into one document per graph, and read when one graph was drawn alone
+_OUTPUTS = {"svg": (lambda data: _split(data.decode("utf-8", "replace")), _whole_svg),
+            "png": (_split_png, lambda data: data if _png(data) else None)}
