@@ -11,6 +11,7 @@ MkDocs' file watcher, the rebuild, and the page being served.
 
 from __future__ import annotations
 
+import os
 import re
 import socket
 import statistics
@@ -25,6 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from site_speed import argmap_site  # noqa: E402
 
 MKDOCS = Path(sys.executable).with_name("mkdocs")
+os.environ.pop("PYTHONDONTWRITEBYTECODE", None)  # the server writes and reads bytecode, as by default
 
 
 def free_port() -> int:

@@ -104,6 +104,7 @@ class ArgmapPlugin(BasePlugin[ArgmapConfig]):
         self.seen_config = False
         self.sections: dict[str, Section] = {}  # a debate's section of the nav, by its folder (several debates)
         self.preview = None  # under `mkdocs serve --dirty`: the session's build_tools.preview.Preview
+        self.watching = None  # under `mkdocs serve`: the watch of the arguments folder (build_tools.preview.watch)
 
     def on_startup(self, *, command, dirty):
         if command == "serve" and dirty:  # the plugin lives across rebuilds (it has on_startup)
@@ -115,6 +116,9 @@ class ArgmapPlugin(BasePlugin[ArgmapConfig]):
                 raise PluginError(f"argmap: ARGMAP_PREVIEW_WITHOUT: {exc}") from exc
 
     def on_shutdown(self) -> None:
+        if self.watching is not None:
+            self.watching.stop()
+            self.watching = None
         if self.preview is not None:
             self.preview.close()
         self.preview = None
@@ -224,6 +228,9 @@ class ArgmapPlugin(BasePlugin[ArgmapConfig]):
                 page.title = title
         return context
 
+    def on_env(self, env, config, files):
+        return self.preview.environment(env) if self.preview is not None else env
+
     def on_page_markdown(self, markdown: str, page, config, files) -> str:
         return with_formats(markdown)
 
@@ -248,7 +255,8 @@ class ArgmapPlugin(BasePlugin[ArgmapConfig]):
 
     def on_serve(self, server, config, builder):
         from .preview import watch
-        return watch(server, self._root(config))
+        self.watching = watch(server, self._root(config))
+        return server
 
 
 def _pages_in(section: Section):

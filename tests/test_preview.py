@@ -12,6 +12,7 @@ import json
 import os
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -132,6 +133,7 @@ def test_the_private_behaviours_the_preview_uses_are_there() -> None:
     from material.plugins.search.plugin import SearchPlugin as MaterialSearch
     from mkdocs.commands import build as mkdocs_build
     from mkdocs.contrib.search.search_index import SearchIndex
+    from mkdocs.livereload import LiveReloadServer
     from mkdocs.structure.files import File
     from watchdog.observers.api import BaseObserver
     from watchdog.observers.polling import PollingEmitter
@@ -144,7 +146,11 @@ def test_the_private_behaviours_the_preview_uses_are_there() -> None:
     assert "search_index_prev" in inspect.getsource(MaterialSearch)
     assert BaseObserver(PollingEmitter, timeout=0.5)._timeout == 0.5
     assert "A 'dirty' build is being performed" in inspect.getsource(mkdocs_build)
-    assert len(preview.PRIVATE) == 5  # one assertion above for each; a new one listed gets its own
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=".")
+    assert isinstance(server._rebuild_cond, threading.Condition) and server._want_rebuild is False
+    assert isinstance(server.build_delay, float) and "self._want_rebuild" in inspect.getsource(LiveReloadServer)
+    server.server_close()
+    assert len(preview.PRIVATE) == 6  # one assertion above for each; a new one listed gets its own
     record = logging.LogRecord("mkdocs.commands.build", logging.WARNING, "", 0,
                                "A 'dirty' build is being performed, this will likely lead to inaccurate navigation "
                                "and other links within your site.", None, None)

@@ -63,3 +63,28 @@ def test_quick_saves_end_with_the_last_state(tmp_path: Path) -> None:
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def test_one_save_is_one_rebuild_seen_at_once(tmp_path: Path) -> None:
+    """make serve hears of a save from the system's file events and from its poll: one rebuild, not one each."""
+    project = tmp_path / "p"
+    shutil.copytree(ROOT / "tests" / "examples" / "valid", project)
+    (project / "docs").mkdir()
+    (project / "mkdocs.yml").write_text(SITE)
+    port = _free_port()
+    log = tmp_path / "serve.log"
+    with open(log, "w") as out:
+        server = subprocess.Popen([str(MKDOCS), "serve", "--dirty", "--dev-addr", f"127.0.0.1:{port}"],
+                                  cwd=project, stdout=out, stderr=subprocess.STDOUT, text=True)
+    page = f"http://127.0.0.1:{port}/trees/claims/trees-cost-too-much/"
+    try:
+        assert _wait(lambda: (_get(page) or "").find("Trees cost too much") != -1, 90)
+        time.sleep(1)
+        claim = project / "arguments" / "trees" / "claims" / "trees-cost-too-much.yaml"
+        claim.write_text(claim.read_text().replace("label: Trees cost too much to maintain", "label: Saved once"))
+        assert _wait(lambda: "Saved once" in (_get(page) or ""), 60)
+        time.sleep(2)  # past the poll that sees the same change
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    assert log.read_text().count("Building documentation") == 2, log.read_text()[-3000:]
