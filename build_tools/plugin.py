@@ -155,7 +155,8 @@ class ArgmapPlugin(BasePlugin[ArgmapConfig]):
         if self.preview is not None:
             renderer = self.preview.renderer_for(renderer)
         try:
-            self.site = build_site(analyses, renderer, downloads(), config.use_directory_urls)
+            self.site = build_site(analyses, renderer, downloads(), config.use_directory_urls,
+                                   reuse=self.preview.site_reuse() if self.preview is not None else None)
         except RenderError as exc:
             raise PluginError(f"argmap: {visible(str(exc))}") from exc
         if len(analyses) == len(result.analyses):  # every debate drawn: the cache keeps this site's maps only

@@ -4,7 +4,8 @@ output changes. A build does not need this module; the plugin hands it the previ
 A rebuild reuses from the build before (benchmarks/reuse_layers.py measures each): the theme's templates
 compiled (Jinja's code for each, by the digest of its source, in memory only: a bytecode cache on disk would be
 code read from a folder a pull request can write to), the node files read and checked, by the digest of their bytes, and each debate's statuses while their outcome key is the same (together
-about 0.1-0.2 s of a 1.1 s save-to-visible at 1,000 nodes), the checked SVG of each map (the renderer's
+about 0.1-0.2 s of a 1.1 s save-to-visible at 1,000 nodes), each node's page and focus map while nothing they
+were made from changed (:mod:`build_tools.site.reuse`), the checked SVG of each map (the renderer's
 memory, x1.3 without it) and the pages themselves (x3.5 without). Each generated page's key is a digest
 of everything its HTML is made from (its Markdown, the maps it embeds, the navigation, mkdocs.yml and the
 theme's overrides); a page whose key is the one it was last written with is not converted, templated or
@@ -38,6 +39,7 @@ from .check.load import Reuse
 from .site.embed import fill_slots, slots_in
 from .site.pipeline import Site
 from .site.render import Renderer
+from .site.reuse import NodeReuse
 
 __all__ = ["Preview", "PRIVATE", "ARGUMENTS_POLL", "LAYERS", "watch"]
 
@@ -45,7 +47,7 @@ ARGUMENTS_POLL = 0.2  # seconds between two polls of the arguments folder under 
 
 # What a rebuild reuses from the one before, each of which can be left out (ARGMAP_PREVIEW_WITHOUT=a,b) so that
 # benchmarks/reuse_layers.py can measure what each saves; the site is the same without any of them.
-LAYERS = ("templates", "node-files", "statuses", "svg", "pages")
+LAYERS = ("templates", "node-files", "statuses", "node-pages", "svg", "pages")
 
 # What the preview uses that MkDocs, its search plugin, Material's or watchdog do not document, in one place.
 PRIVATE = (
@@ -87,10 +89,13 @@ class Preview:
         self.reuse = Reuse()  # the node files read and checked, by the digest of their bytes, for the next rebuild
         self.outcomes: dict = {}  # each debate's outcome key and statuses, as last built
         self.templates = _CompiledTemplates()  # the theme's templates as Jinja compiled them, for the next rebuild
+        self.node_pages = NodeReuse()  # each node's page and focus map, with the texts they were made from
         logging.getLogger("mkdocs.commands.build").addFilter(_exact_dirty_builds)
 
     def close(self) -> None:
         logging.getLogger("mkdocs.commands.build").removeFilter(_exact_dirty_builds)
+        if self.renderer is not None:
+            self.renderer.flush()  # the maps of the last rebuild, on disk for the next session
 
     def check(self, root: Path):
         """The project checked, with the node files and statuses of the last rebuild where nothing they come
@@ -110,6 +115,10 @@ class Preview:
         if self.uses["templates"]:
             env.bytecode_cache = self.templates
         return env
+
+    def site_reuse(self) -> NodeReuse | None:
+        """The node pages and focus maps of the last rebuild, for build_site to keep what it can."""
+        return self.node_pages if self.uses["node-pages"] else None
 
     def renderer_for(self, renderer: Renderer) -> Renderer:
         """The session's renderer (the first build's), counting this build's renders afresh."""

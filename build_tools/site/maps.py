@@ -12,6 +12,7 @@ from ..analysis import Analysis
 from . import views
 from .dot import to_dot
 from .render import Renderer
+from .reuse import NodeReuse
 from .urls import Layout, relative_url
 
 __all__ = ["MapSource", "map_source", "site_maps", "render_map"]
@@ -45,13 +46,19 @@ def map_source(analysis: Analysis, layout: Layout, view: views.View, page: str,
     return MapSource(debate.id, view, page, to_dot(debate, view, link, statuses=statuses))
 
 
-def site_maps(analysis: Analysis, layout: Layout, directory_urls: bool = True) -> list[MapSource]:
-    """Every map of the debate's pages: overview, whole map, perspectives, and one focus map per node."""
+def site_maps(analysis: Analysis, layout: Layout, directory_urls: bool = True,
+              reuse: NodeReuse | None = None) -> list[MapSource]:
+    """Every map of the debate's pages: overview, whole map, perspectives, and one focus map per node (with
+    ``reuse``, make serve's: a focus map kept from the last rebuild while nothing it was made from changed)."""
     debate, graph = analysis.debate, analysis.graph
     planned = [(layout.home, views.overview(debate, graph)), (layout.map, views.whole(debate, graph))]
     planned += [(layout.perspective(p.id), views.perspective_view(debate, graph, p.id)) for p in debate.perspectives]
-    planned += [(layout.node(node), views.focus(debate, graph, node.id)) for node in debate.nodes.values()]
-    return [map_source(analysis, layout, view, page, directory_urls) for page, view in planned]
+    found = [map_source(analysis, layout, view, page, directory_urls) for page, view in planned]
+    for node in debate.nodes.values():
+        def focus(node=node) -> MapSource:
+            return map_source(analysis, layout, views.focus(debate, graph, node.id), layout.node(node), directory_urls)
+        found.append(reuse.make(debate.id, f"map {node.id}", focus) if reuse is not None else focus())
+    return found
 
 
 def render_map(analysis: Analysis, view: views.View, fmt: str, renderer: Renderer, single: bool = True) -> bytes:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import posixpath
 from collections.abc import Callable, Mapping, Sequence
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
@@ -22,6 +23,7 @@ from .maps import MapSource, site_maps
 from .pages import Page, PageContext, debate_pages, heading
 from .pages.source import READING_MAP
 from .render import Renderer
+from .reuse import NodeReuse
 from .urls import Layout, map_file, relative_file_url
 from .whatif import graph_data
 
@@ -70,13 +72,25 @@ PREVIEW_LIMIT = 300  # nodes: a debate up to this size has a preview image per c
 
 
 def build_site(analyses: Sequence[Analysis], renderer: Renderer, downloads: Sequence[Download] = (),
-               directory_urls: bool = True, previews: bool = True) -> Site:
+               directory_urls: bool = True, previews: bool = True, reuse: NodeReuse | None = None) -> Site:
     """Every generated page of the site, with its maps rendered (through the renderer's cache) and, with
     ``previews``, the preview image a link shared to each page shows: its focus map (a claim's or evidence's page,
-    in a debate of up to PREVIEW_LIMIT nodes), else its debate's overview, drawn to PNG."""
+    in a debate of up to PREVIEW_LIMIT nodes), else its debate's overview, drawn to PNG. With ``reuse`` (make
+    serve's), the node pages and focus maps that nothing changed since the last rebuild are kept from it."""
     single = len(analyses) == 1
     layouts = {a.debate.id: Layout(a.debate.id, single) for a in analyses}
-    sources = {a.debate.id: site_maps(a, layouts[a.debate.id], directory_urls) for a in analyses}
+    with ExitStack() as scope:
+        if reuse is not None:
+            for a in analyses:
+                scope.enter_context(reuse.debate(a, repr((layouts[a.debate.id], directory_urls,
+                                                          [(d.title, d.suffix) for d in downloads]))))
+        return _build_site(analyses, renderer, downloads, directory_urls, previews, reuse, layouts)
+
+
+def _build_site(analyses: Sequence[Analysis], renderer: Renderer, downloads: Sequence[Download],
+                directory_urls: bool, previews: bool, reuse: NodeReuse | None, layouts: dict[str, Layout]) -> Site:
+    single = len(analyses) == 1
+    sources = {a.debate.id: site_maps(a, layouts[a.debate.id], directory_urls, reuse) for a in analyses}
     every = [m for found in sources.values() for m in found]
     svgs = renderer.render([(m.name, m.dot) for m in every])
 
@@ -109,7 +123,7 @@ def build_site(analyses: Sequence[Analysis], renderer: Renderer, downloads: Sequ
         files.update({layout.export(d.suffix): d.write(analysis) for d in downloads})
         ctx = PageContext(analysis, layout, slot, {m.view.id: m.view for m in sources[analysis.debate.id]},
                           tuple((d.title, layout.export(d.suffix)) for d in downloads), directory_urls)
-        pages += debate_pages(ctx)
+        pages += debate_pages(ctx, reuse)
         fragments.update(ctx.fragments)
     shown: dict[str, tuple[str, str]] = {}
     if previews:

@@ -182,6 +182,7 @@ class Renderer:
     used: set[str] = field(default_factory=set, repr=False)  # the cache keys of every map rendered so far
     images: int = 0  # the preview images actually run through Graphviz
     _kinds: set[str] = field(default_factory=set, repr=False)  # what was rendered (svg, png): what prune may remove
+    _writer: ThreadPoolExecutor | None = field(default=None, repr=False)  # (make serve) writes the cache behind
 
     def render(self, sources: list[tuple[str, str]], fmt: str = "svg") -> dict[str, str]:
         """SVG text for each ``(name, dot_source)``, keyed by name.
@@ -214,9 +215,25 @@ class Renderer:
             if self.remember:
                 self._memory[keys[name]] = svg
         if self.cache_dir is not None and fresh:
-            with ThreadPoolExecutor(max_workers=4) as pool:  # the cold build's many small writes, side by side
-                list(pool.map(lambda item: self._store(keys[item[0]], item[1]), fresh.items()))
+            entries = [(keys[name], svg) for name, svg in fresh.items()]
+            if self.remember:  # make serve: the maps are in memory for the next rebuild; their copies on disk (for
+                # the next session) are written beside the rest of the build, not before it
+                if self._writer is None:
+                    self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="argmap-cache")
+                self._writer.submit(self._store_all, entries)
+            else:
+                self._store_all(entries)
         return result
+
+    def _store_all(self, entries: list[tuple[str, str]]) -> None:
+        with ThreadPoolExecutor(max_workers=4) as pool:  # the cold build's many small writes, side by side
+            list(pool.map(lambda entry: self._store(*entry), entries))
+
+    def flush(self) -> None:
+        """Wait until every map rendered so far is written to the cache (make serve writes them in the background)."""
+        if self._writer is not None:
+            self._writer.shutdown(wait=True)
+            self._writer = None
 
     def render_images(self, sources: list[tuple[str, str]]) -> dict[str, bytes]:
         """A PNG for each ``(name, dot_source)`` (the pages' preview images), keyed by name: batched and cached as

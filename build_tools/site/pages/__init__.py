@@ -7,6 +7,9 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from ..reuse import NodeReuse
 from .about import about_page
 from .common import Page, PageContext, heading
 from .home import home
@@ -17,11 +20,22 @@ from .source import source_page
 __all__ = ["Page", "PageContext", "debate_pages", "heading"]
 
 
-def debate_pages(ctx: PageContext) -> list[Page]:
-    """Every generated page of one debate."""
+def debate_pages(ctx: PageContext, reuse: NodeReuse | None = None) -> list[Page]:
+    """Every generated page of one debate (with ``reuse``, make serve's: a node's page kept from the last rebuild
+    while nothing it was made from changed)."""
     d = ctx.debate
     pages = [home(ctx), whole_map(ctx), source_page(ctx), claims_index(ctx), evidence_index(ctx), tags(ctx),
              status_page(ctx), about_page(ctx)]
     pages += [perspective(ctx, p.id) for p in d.perspectives]
-    pages += [node_page(ctx, node) for node in d.nodes.values()]
+    for node in d.nodes.values():
+        if reuse is None:
+            pages.append(node_page(ctx, node))
+            continue
+
+        def made(node=node) -> tuple[Page, dict[str, str]]:
+            own = replace(ctx, fragments={})  # the fragments this page adds, kept with it
+            return node_page(own, node), own.fragments
+        page, fragments = reuse.make(d.id, f"page {node.id}", made)
+        ctx.fragments.update(fragments)
+        pages.append(page)
     return pages
