@@ -69,7 +69,8 @@ def argmap_site(folder: Path, nodes: int | None) -> Path:
     # measured as it is published
     shutil.copytree(ROOT / "docs" / "assets", folder / "docs" / "assets")
     config = (ROOT / "mkdocs.yml").read_text("utf-8")
-    assets = "".join(m.group(0) for m in re.finditer(r"^extra_(?:css|javascript):\n(?:  - .*\n)+", config, re.M))
+    assets = "".join(m.group(0) for m in re.finditer(r"^(?:extra_(?:css|javascript)|exclude_docs):(?: \|)?\n"
+                                                     r"(?:  .*\n)+", config, re.M))
     (folder / "mkdocs.yml").write_text(
         f"site_name: Bench\n{THEME}plugins:\n  - search\n  - argmap\n{assets}"
         "nav:\n  - Home: index.md\n  - Claims: bench/claims/index.md\n")

@@ -21,9 +21,11 @@ from .quotes import Passage, QuoteIndex, index_quotes
 from .status import Status, evaluate_from
 from .vocabulary import RELATIONS
 
-__all__ = ["Analysis", "analyse", "SENSITIVITY_LIMIT"]
+__all__ = ["Analysis", "analyse", "SENSITIVITY_LIMIT", "SENSITIVITY_WORK"]
 
-SENSITIVITY_LIMIT = 2000  # nodes: the pages say how fragile the headline outcomes are up to this size
+SENSITIVITY_LIMIT = 2000  # nodes: the pages say how fragile the headline outcomes are up to this size...
+SENSITIVITY_WORK = 100_000  # ...and while the pass works out no more nodes than this over all its changes (about
+# 1.3 s here; a debate knotted by cycles works out its knot again for each change: 330,000 at 2,000 such nodes)
 
 # Fields a reader reads, or that say where something is written: no evaluation reads them.
 _SHOWN_NODE = frozenset({"label", "statement", "note", "rationale", "caution", "quotes", "occurrence", "tags",
@@ -108,12 +110,14 @@ class Analysis:
     @cached_property
     def sensitivity(self) -> Mapping[str, tuple] | None:
         """For the thesis and every position, the single changes that flip its outcome as the map stands
-        (:mod:`build_tools.sensitivity`); None for a debate over SENSITIVITY_LIMIT nodes, where a debate knotted
-        by cycles could make the pass (which works out again the knot each change reaches) cost a build seconds."""
+        (:mod:`build_tools.sensitivity`); None for a debate over SENSITIVITY_LIMIT nodes, or whose pass would work
+        out more than SENSITIVITY_WORK nodes (a debate knotted by cycles works out again the knot each change
+        reaches: the pass would cost a build seconds). ``argmap status --sensitivity`` has no such limit."""
         if len(self.debate.nodes) > SENSITIVITY_LIMIT:
             return None
         from .sensitivity import sensitivity  # only the pages of a debate this size ask for it
-        return MappingProxyType({t: tuple(f) for t, f in sensitivity(self.debate, self.graph).items()})
+        found = sensitivity(self.debate, self.graph, budget=SENSITIVITY_WORK)
+        return None if found is None else MappingProxyType({t: tuple(f) for t, f in found.items()})
 
     @cached_property
     def passages(self) -> tuple[Passage, ...]:

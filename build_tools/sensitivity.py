@@ -59,10 +59,12 @@ class Flip:
 
 def sensitivity(debate: Debate, graph: Graph, perspective: str | None = None,
                 targets: Iterable[str] | None = None, *, grant: Sequence[str] = (), reject: Sequence[str] = (),
-                weights: dict | None = None) -> dict[str, list[Flip]]:
+                weights: dict | None = None, budget: int | None = None) -> dict[str, list[Flip]] | None:
     """For each target (default: the thesis and every position of an issue), the single changes that flip its
     outcome, as the map stands (or from ``perspective``'s premises, or under a what-if: ``grant``, ``reject``,
-    ``weights``, to which each change is added)."""
+    ``weights``, to which each change is added). With a ``budget`` (of nodes worked out again, over every change
+    tried), None once it is spent: a debate knotted by cycles works out its knot again for each change, and the
+    pass would grow with the square of its size."""
     wanted = list(dict.fromkeys(targets if targets is not None else _default_targets(debate)))
     wanted = [t for t in wanted if t in debate.nodes]
     weights = dict(weights or {})
@@ -75,11 +77,15 @@ def sensitivity(debate: Debate, graph: Graph, perspective: str | None = None,
     cone = _cone(debate, wired, wanted)
     inside = set(cone)
 
+    spent = [0]
+
     def evaluate_change(changed: Iterable[str], more_grant=(), more_reject=(), more_weights=None) -> dict[str, Status]:
         """The statuses of the targets a change reaches (worked out again only as far as labels change)."""
+        if budget is not None and spent[0] > budget:
+            raise _Spent
         return evaluate(debate, graph, granted=granted, grant=(*grant, *more_grant), reject=(*reject, *more_reject),
                         perspective=perspective, weights={**weights, **(more_weights or {})}, disputed=disputed,
-                        only=wanted, wired=wired, known=known, changed=changed, within=inside)
+                        only=wanted, wired=wired, known=known, changed=changed, within=inside, tally=spent)
 
     def opposed(node_id: str) -> list[str]:  # what moves with it in a what-if (contraries, contradictories)
         return [node_id, *(debate.attacks[i].target for i in wired.opposites.get(node_id, ()))]
@@ -91,20 +97,27 @@ def sensitivity(debate: Debate, graph: Graph, perspective: str | None = None,
             if status.outcome != base[target].outcome:
                 found[target].append(Flip(target, change, node, base[target].outcome, status.outcome, **weight))
 
-    for node_id in cone:
-        node = debate.nodes[node_id]
-        if node.open and base[node_id].rule == Rule.OPEN:
-            tried("grant", node_id, evaluate_change(opposed(node_id), more_grant=(node_id,)))
-            tried("reject", node_id, evaluate_change(opposed(node_id), more_reject=(node_id,)))
-        elif (node_id in granted or node_id in grant) and base[node_id].label.value == "in" \
-                and node.kind is not NodeKind.ARGUMENT and node_id not in grant:
-            tried("reject", node_id, evaluate_change(opposed(node_id), more_reject=(node_id,)))
-    for source, target, weight in _weighed(debate, cone, perspective):
-        weight = weights.get((source, target), weight)
-        for step in _steps(weight):
-            result = evaluate_change((target,), more_weights={(source, target): step})
-            tried("weight", source, result, to=target, weight_from=weight, weight_to=step)
+    try:
+        for node_id in cone:
+            node = debate.nodes[node_id]
+            if node.open and base[node_id].rule == Rule.OPEN:
+                tried("grant", node_id, evaluate_change(opposed(node_id), more_grant=(node_id,)))
+                tried("reject", node_id, evaluate_change(opposed(node_id), more_reject=(node_id,)))
+            elif (node_id in granted or node_id in grant) and base[node_id].label.value == "in" \
+                    and node.kind is not NodeKind.ARGUMENT and node_id not in grant:
+                tried("reject", node_id, evaluate_change(opposed(node_id), more_reject=(node_id,)))
+        for source, target, weight in _weighed(debate, cone, perspective):
+            weight = weights.get((source, target), weight)
+            for step in _steps(weight):
+                result = evaluate_change((target,), more_weights={(source, target): step})
+                tried("weight", source, result, to=target, weight_from=weight, weight_to=step)
+    except _Spent:
+        return None
     return found
+
+
+class _Spent(Exception):
+    """The pass's budget is spent."""
 
 
 def _default_targets(debate: Debate) -> list[str]:

@@ -267,7 +267,7 @@ def evaluate(debate: Debate, graph: Graph, *, granted: dict[str, str] | None = N
              weighing: bool = True, weights: Mapping[tuple[str, str], float] | None = None,
              disputed: Iterable[str] = (), only: Iterable[str] | None = None, wired: Wiring | None = None,
              known: Mapping[str, Label] | None = None, changed: Iterable[str] = (),
-             within: Collection[str] | None = None) -> dict[str, Status]:
+             within: Collection[str] | None = None, tally: list[int] | None = None) -> dict[str, Status]:
     """Every node's :class:`Status`. ``grant``, ``reject`` and ``weights`` (a weight for the argument
     from a premise or attacker to a claim, by their ids) are a reader's what-if; ``perspective``
     chooses the weights given per perspective; ``weighing=False`` reads every issue as its positions
@@ -279,7 +279,8 @@ def evaluate(debate: Debate, graph: Graph, *, granted: dict[str, str] | None = N
     only those with a changed node or reading a label that came out different, and (if given) only ``within``
     those nodes. The result then tells only the nodes worked out again (of ``only``, if given): every other node
     keeps its known status. A cycle is then told from those nodes alone (``Status.cycle`` may start elsewhere
-    than in a whole evaluation; labels and rules are the same)."""
+    than in a whole evaluation; labels and rules are the same); ``tally[0]`` (if given) grows by how many nodes
+    were worked out again, the measure of the work done."""
     wired = wired or wiring(debate, graph)
     grant, reject = tuple(grant), tuple(reject)
     granted = dict(granted_by_default(debate, graph) if granted is None else granted)
@@ -308,6 +309,8 @@ def evaluate(debate: Debate, graph: Graph, *, granted: dict[str, str] | None = N
         rules.cycles = _cycles(graph, labels)
     else:
         reworked = _rework(rules, known, changed, within)  # (in the debate's order: sorted by graph.order)
+        if tally is not None:
+            tally[0] += len(reworked)
         asked = None if only is None else set(only)
         told = sorted((n for n in reworked if asked is None or n in asked), key=graph.order.__getitem__)
         rules.cycles = _cycles(graph, labels, told)

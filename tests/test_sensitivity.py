@@ -7,6 +7,8 @@ import json
 import random
 from pathlib import Path
 
+import pytest
+
 from build_tools.graph import index
 from build_tools.model import NodeKind
 from build_tools.sensitivity import _steps, sensitivity
@@ -105,3 +107,34 @@ def test_a_change_worked_out_part_by_part_is_the_whole_evaluation() -> None:
                 else:  # not worked out again: it keeps its status as the map stands
                     assert whole[node_id].label == base[node_id].label, (change, node_id, debate)
                     assert whole[node_id].rule == base[node_id].rule, (change, node_id, debate)
+
+
+def test_the_pass_stops_when_its_budget_is_spent_and_the_page_says_so(tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """A budget (nodes worked out again, over every change) bounds the pass a build makes; within it the result is
+    the unbounded pass's, past it none, and the thesis page says the firmness was not worked out (not "no single
+    change turns it")."""
+    rng = random.Random(11)
+    for _ in range(20):
+        debate = random_caes_debate(rng, rng.randint(5, 25))
+        graph = index(debate)
+        assert sensitivity(debate, graph, budget=10**9) == sensitivity(debate, graph)
+        spent = sensitivity(debate, graph, budget=0)
+        assert spent is None or not any(spent.values()) or spent == sensitivity(debate, graph)
+    from build_tools import analysis as analysis_module
+    from build_tools.check import check_project
+    from build_tools.site.pipeline import build_site
+    from build_tools.site.render import Renderer
+
+    write_issue_debate(tmp_path)
+
+    def thesis_page() -> str:
+        a = check_project(tmp_path).analyses[0]
+        site = build_site([a], Renderer(tmp_path / "cache"), previews=False)
+        name = f"/{a.debate.thesis}"
+        return "".join(v for k, v in site.fragments.items() if k.endswith(name))
+
+    assert "How firm:</strong> this outcome turns" in thesis_page()
+    monkeypatch.setattr(analysis_module, "SENSITIVITY_WORK", 0)
+    page = thesis_page()
+    assert "How firm:</strong> not worked out" in page and "this outcome turns" not in page

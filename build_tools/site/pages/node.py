@@ -143,6 +143,9 @@ def _outcome(ctx: PageContext, page: str, node: Node) -> list[str]:
 def _fragility(ctx: PageContext, page: str, node: Node) -> list[str]:
     """For the thesis and a position: how fragile its outcome is, the single changes that turn it."""
     found = ctx.analysis.sensitivity
+    if found is None and (node.id == ctx.debate.thesis or any(node.id in i.positions for i in ctx.debate.issues)):
+        return ["<p><strong>How firm:</strong> not worked out for this debate: trying every single change in turn "
+                "would take its build too long (it is too large, or too knotted by cycles).</p>"]
     if found is None or node.id not in found:
         return []
     flips = found[node.id]
