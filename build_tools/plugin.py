@@ -104,6 +104,7 @@ class ArgmapPlugin(BasePlugin[ArgmapConfig]):
         self.seen_config = False
         self.sections: dict[str, Section] = {}  # a debate's section of the nav, by its folder (several debates)
         self.preview = None  # under `mkdocs serve --dirty`: the session's build_tools.preview.Preview
+        self.root = Path(".")  # the project folder holding arguments/, as this build found it
         self.watching = None  # under `mkdocs serve`: the watch of the arguments folder (build_tools.preview.watch)
 
     def on_startup(self, *, command, dirty):
@@ -133,7 +134,7 @@ class ArgmapPlugin(BasePlugin[ArgmapConfig]):
         return (base / self.config.root).resolve() if self.config.root else base.resolve()
 
     def on_pre_build(self, config) -> None:
-        root = self._root(config)
+        root = self.root = self._root(config)  # (worked out once a build: resolving it costs a few system calls)
         kept = None
         try:
             if self.preview is not None:  # make serve: the last rebuild's files and statuses, in memory
@@ -217,7 +218,7 @@ class ArgmapPlugin(BasePlugin[ArgmapConfig]):
             # a generated page is edited in the YAML file it is built from (none: no edit link)
             edit_path = self.edit_paths.get(page.file.src_uri)
             page.edit_url = edit_url(config.repo_url, config.edit_uri, config.edit_uri_template, config.docs_dir,
-                                     self._root(config) / edit_path) if edit_path else None
+                                     self.root / edit_path) if edit_path else None
         if page.edit_url and not safe_url(page.edit_url):  # the theme writes it into an attribute as it is
             page.edit_url = None
         if page.is_homepage and page.meta.get("title"):

@@ -25,7 +25,7 @@ from types import MappingProxyType
 from .model import Debate
 
 __all__ = ["Folded", "fold", "find", "locate", "closest_passage", "line_column", "LineIndex", "Span", "Passage",
-           "QuoteIndex", "index_quotes", "MAX_OCCURRENCES", "paragraph_number"]
+           "QuoteIndex", "index_quotes", "MAX_OCCURRENCES", "paragraph_number", "paragraph_starts"]
 
 Span = tuple[int, int]  # start and end offsets in the source text
 MAX_OCCURRENCES = 1000  # more places than this for one quote are not collected (it is ambiguous anyway)
@@ -169,18 +169,28 @@ class Passage:
         return f"q{self.number}"
 
 
-def paragraph_number(text: str, offset: int) -> int:
-    r"""The paragraph (counted from 1, blank lines between paragraphs) that the character at ``offset`` is in.
+def paragraph_starts(text: str) -> list[int]:
+    r"""Where each paragraph of ``text`` starts (paragraphs: the stretches between blank lines with any text),
+    for :func:`paragraph_number`.
 
-    >>> paragraph_number("\n\nOne.\n\nTwo. Three.\n", 9)
+    >>> paragraph_starts("\n\nOne.\n\nTwo. Three.\n")
+    [2, 8]
+    """
+    starts, at = [], 0
+    for chunk in text.split("\n\n"):
+        if chunk.strip():
+            starts.append(at)
+        at += len(chunk) + 2
+    return starts
+
+
+def paragraph_number(starts: list[int], offset: int) -> int:
+    r"""The paragraph (counted from 1) that the character at ``offset`` is in, from :func:`paragraph_starts`.
+
+    >>> paragraph_number(paragraph_starts("\n\nOne.\n\nTwo. Three.\n"), 9)
     2
     """
-    number, at = 0, 0
-    for chunk in text.split("\n\n"):
-        if chunk.strip() and at <= offset:
-            number += 1
-        at += len(chunk) + 2
-    return max(number, 1)
+    return max(bisect_right(starts, offset), 1)
 
 
 @dataclass(frozen=True)
@@ -204,6 +214,11 @@ class QuoteIndex:
     def unmapped_span(self, i: int) -> Span | None:
         spans = self.unmapped[i]
         return spans[0] if len(spans) == 1 else None
+
+    @cached_property
+    def paragraphs(self) -> list[int]:
+        """Where each paragraph of the source starts (see :func:`paragraph_number`)."""
+        return paragraph_starts(self.text or "")
 
     @cached_property
     def lines(self) -> LineIndex:

@@ -11,7 +11,7 @@ from helpers import ROOT
 PACKAGE = ROOT / "build_tools"
 # Each layer may import from its own layer and the layers before it, never after.
 LAYERS = [
-    {"model", "ids", "text", "files", "store", "diagnostics", "escape", "vocabulary", "quotes", "graph", "weighing", "status",
+    {"model", "ids", "text", "files", "store", "heap", "diagnostics", "escape", "vocabulary", "quotes", "graph", "weighing", "status",
      "prose", "analysis", "diff", "sensitivity"},
     {"check"},
     {"site"},

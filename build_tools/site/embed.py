@@ -48,7 +48,8 @@ def fill_slots(html: str, maps) -> str:
     return _SLOT.sub(lambda m: find(m.group(1)) or m.group(0), html)
 
 
-@functools.lru_cache(maxsize=1 << 13)  # pure; make serve's rebuilds place the same (remembered) SVGs again
+@functools.lru_cache(maxsize=1 << 16)  # pure; make serve's rebuilds place the same (remembered) SVGs again (more than
+# a 10,000-node debate's maps: an LRU smaller than them misses every time)
 def svg_body(svg: str, title: str) -> str:
     """The SVG as it sits in a page (see :func:`inline_svg`), also a document of its own: a page that loads a map
     from a file (:func:`loaded_figure`) puts this text into its figure."""

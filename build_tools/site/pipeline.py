@@ -16,6 +16,7 @@ from types import MappingProxyType
 
 from ..analysis import Analysis
 from ..escape import html_text, markdown_text
+from ..heap import collector_paused
 from ..prose import explain
 from .dot import preview_dot
 from .embed import inline_svg, loaded_figure, slot, svg_body
@@ -80,6 +81,7 @@ def build_site(analyses: Sequence[Analysis], renderer: Renderer, downloads: Sequ
     single = len(analyses) == 1
     layouts = {a.debate.id: Layout(a.debate.id, single) for a in analyses}
     with ExitStack() as scope:
+        scope.enter_context(collector_paused())  # (see build_tools.heap)
         if reuse is not None:
             for a in analyses:
                 scope.enter_context(reuse.debate(a, repr((layouts[a.debate.id], directory_urls,

@@ -305,7 +305,7 @@ def _quotes(ctx: PageContext, page: str, node: Node) -> list[str]:
     lines = []
     for passage in found:
         quoted = " ".join(text[passage.start:passage.end].split())
-        where = paragraph_number(text, passage.start)
+        where = paragraph_number(ctx.analysis.quotes.paragraphs, passage.start)
         lines += [f"> “{markdown_text(quoted)}”", "{: .argmap-article }", "",
                   f"The article, paragraph {where} · [see it in the source]({source}#{passage.anchor})",
                   "{: .argmap-article-source }", ""]
