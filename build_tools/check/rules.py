@@ -565,15 +565,17 @@ def hidden_characters(analysis: Analysis, known: Known) -> Iterator[Diagnostic]:
     can make a text read otherwise than it is written ("Trojan Source"). Right-to-left text may need some: a
     debate can turn the warning off (``checks: {hidden-character: ignore}``)."""
     debate = analysis.debate
-    texts = [(debate.origins.get(name, debate.origin), getattr(debate, name)) for name in ("title", "summary")]
-    texts += [(debate.origin, p.name) for p in debate.perspectives]
+    # (where a text is written is worked out only for a text with such a character: most have none)
+    texts = [(lambda name=name: debate.origins.get(name, debate.origin), getattr(debate, name))
+             for name in ("title", "summary")]
+    texts += [(lambda: debate.origin, p.name) for p in debate.perspectives]
     for node in debate.nodes.values():
-        texts += [(node.where(name), getattr(node, name)) for name in _NODE_TEXTS]
-        texts += [(node.where("quote"), quote) for quote in node.quotes]
+        texts += [(lambda node=node, name=name: node.where(name), getattr(node, name)) for name in _NODE_TEXTS]
+        texts += [(lambda node=node: node.where("quote"), quote) for quote in node.quotes]
     for origin, text in texts:
         found = HIDDEN.search(text) if text else None
         if found:
-            yield warning(origin, "hidden-character",
+            yield warning(origin(), "hidden-character",
                            f"{describe(found.group(0))} is an invisible character that can change how the text "
                            "around it reads: remove it, unless right-to-left text needs it")
 
