@@ -35,8 +35,9 @@ def perspective(ctx: PageContext, perspective_id: str) -> Page:
              f"{len(own)} {'box' if len(own) == 1 else 'boxes'} of the map {'is' if len(own) == 1 else 'are'} in this "
              "voice; the claims they bear on are shown faded.", "",
              ctx.map_block(page, f"perspective-{perspective_id}", "This perspective's map"), ""]
-    for role, nodes in grouped(own):
-        lines += [f"## {role}", ""] + [f"- {ctx.node_link(page, n.id)}" for n in nodes] + [""]
+    for i, (role, nodes) in enumerate(grouped(own)):  # (the lists go in after Markdown: a relabel refills the page)
+        items = "".join(f"<li>{ctx.html_node_link(page, n.id)}</li>" for n in nodes)
+        lines += [f"## {role}", "", ctx.fragment(page, f"voice-{i}", f"<ul>{items}</ul>"), ""]
     return Page(page, "\n".join(lines) + "\n", f"{d.folder}/debate.yaml")
 
 

@@ -63,7 +63,10 @@ def _unmapped(text: str, reason: str) -> str:
 
 
 def _passage(ctx: PageContext, page: str, passage: Passage, quoted: str) -> str:
-    links = "; ".join(ctx.html_node_link(page, n) for n in passage.nodes)
+    # the claims' labels go in after Markdown (a fragment): relabelling a claim fills this page again, without
+    # converting the whole text once more
+    links = ctx.fragment(page, f"grounds-{passage.number}",
+                         "; ".join(ctx.html_node_link(page, n) for n in passage.nodes))
     return (f'<span class="argmap-passage" id="{passage.anchor}" data-nodes="{html_text(" ".join(passage.nodes))}">'
             f'<mark>{html_text(quoted)}</mark> <span class="argmap-grounds">(→ {links})</span></span>')
 
