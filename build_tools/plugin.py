@@ -157,7 +157,8 @@ class ArgmapPlugin(BasePlugin[ArgmapConfig]):
             renderer = self.preview.renderer_for(renderer)
         try:
             self.site = build_site(analyses, renderer, downloads(), config.use_directory_urls,
-                                   reuse=self.preview.site_reuse() if self.preview is not None else None)
+                                   reuse=self.preview.site_reuse() if self.preview is not None else None,
+                                   later=self.preview is not None)
         except RenderError as exc:
             raise PluginError(f"argmap: {visible(str(exc))}") from exc
         if len(analyses) == len(result.analyses):  # every debate drawn: the cache keeps this site's maps only
@@ -258,6 +259,8 @@ class ArgmapPlugin(BasePlugin[ArgmapConfig]):
     def on_serve(self, server, config, builder):
         from .preview import watch
         self.watching = watch(server, self._root(config))
+        if self.preview is not None:
+            self.preview.server = server
         return server
 
 

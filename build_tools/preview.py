@@ -26,6 +26,7 @@ import json
 import logging
 import os
 import threading
+import time
 from pathlib import Path
 
 from jinja2.bccache import Bucket, BytecodeCache
@@ -38,7 +39,9 @@ from .check.layout import ARGUMENTS
 from .check.load import Reuse
 from .site.embed import fill_slots, slots_in
 from .site.pipeline import Site
-from .site.render import Renderer
+from .files import umask, write_whole
+from .site.embed import svg_body
+from .site.render import Renderer, RenderError
 from .site.reuse import NodeReuse
 
 __all__ = ["Preview", "PRIVATE", "ARGUMENTS_POLL", "LAYERS", "watch"]
@@ -59,6 +62,8 @@ PRIVATE = (
     ("watchdog BaseObserver._timeout", "the arguments folder polled every 0.2 s (MkDocs' pace is 0.5 s)"),
     ("mkdocs LiveReloadServer._rebuild_cond, _want_rebuild, build_delay", "a change the system's file events report "
      "starts a rebuild as MkDocs' own watch does, and a save's writes are waited for 0.05 s (MkDocs: 0.1 s)"),
+    ("mkdocs LiveReloadServer._epoch_cond, _visible_epoch, _wanted_epoch", "the browsers reload once the maps drawn "
+     "after a rebuild's pages are in, as MkDocs has them reload after a rebuild"),
     ("mkdocs.commands.build log: \"A 'dirty' build is being performed\"", "that warning is dropped: these "
      "rebuilds leave no stale link"),
 )
@@ -86,20 +91,27 @@ class Preview:
         self.other_files: set[str] = set()  # the generated files that are not pages (images, data), in the site
         self.last_files: set[str] = set()  # ... as the build before wrote them
         self.renderer: Renderer | None = None  # the session's renderer, its checked maps in memory
+        self.drawer: Renderer | None = None  # this build's renderer (the session's, or a fresh one without "svg")
         self.reuse = Reuse()  # the node files read and checked, by the digest of their bytes, for the next rebuild
         self.outcomes: dict = {}  # each debate's outcome key and statuses, as last built
         self.templates = _CompiledTemplates()  # the theme's templates as Jinja compiled them, for the next rebuild
         self.node_pages = NodeReuse()  # each node's page and focus map, with the texts they were made from
+        self.later: dict[str, tuple[str, str, str]] = {}  # the map files this build draws after its pages (Site.later)
+        self.drawing: threading.Thread | None = None  # ... drawing them
+        self.server = None  # the live-reload server (mkdocs serve), told when those maps are in
         logging.getLogger("mkdocs.commands.build").addFilter(_exact_dirty_builds)
 
     def close(self) -> None:
         logging.getLogger("mkdocs.commands.build").removeFilter(_exact_dirty_builds)
+        self.finish_drawing()
         if self.renderer is not None:
             self.renderer.flush()  # the maps of the last rebuild, on disk for the next session
 
     def check(self, root: Path):
         """The project checked, with the node files and statuses of the last rebuild where nothing they come
-        from changed (content keys: the files' bytes, the statuses' outcome key)."""
+        from changed (content keys: the files' bytes, the statuses' outcome key). The maps the last rebuild left
+        to draw after its pages are drawn first."""
+        self.finish_drawing()
         result = check_project(root, reuse=self.reuse if self.uses["node-files"] else None)
         for analysis in result.analyses if self.uses["statuses"] else ():
             if analysis.debate.id in self.outcomes:
@@ -116,6 +128,35 @@ class Preview:
             env.bytecode_cache = self.templates
         return env
 
+    def finish_drawing(self) -> None:
+        """Wait for the maps the last rebuild drew after its pages."""
+        if self.drawing is not None:
+            self.drawing.join()
+            self.drawing = None
+
+    def _draw_later(self, renderer: Renderer, later: dict[str, tuple[str, str, str]], site_dir: str) -> None:
+        """Draw the whole map and the perspectives' maps after the pages were served (at 10,000 nodes, ``dot`` takes
+        seconds over the whole map, which no claim's page shows), write them, and have the browsers reload."""
+        try:
+            svgs = renderer.render([(name, dot) for name, dot, _ in later.values()])
+            for path, (name, _, title) in sorted(later.items()):
+                target = Path(site_dir) / path
+                target.parent.mkdir(parents=True, exist_ok=True)
+                write_whole(target, svg_body(svgs[name], title).encode("utf-8"), 0o666 & ~umask())
+        except (RenderError, OSError) as exc:
+            logging.getLogger("mkdocs.plugins.argmap").error(f"argmap: the whole map could not be drawn: {exc}")
+            return
+        except RuntimeError:  # the interpreter is stopping (no more threads): the next session draws it
+            return
+        server = self.server
+        if server is not None and hasattr(server, "_epoch_cond"):  # as MkDocs does after a rebuild (its epochs are
+            # monotonic milliseconds); not while another rebuild runs: its end reloads the browsers
+            with server._epoch_cond:
+                if server._visible_epoch == server._wanted_epoch:
+                    server._wanted_epoch = server._visible_epoch = max(server._visible_epoch + 1,
+                                                                       round(time.monotonic() * 1000))
+                    server._epoch_cond.notify_all()
+
     def site_reuse(self) -> NodeReuse | None:
         """The node pages and focus maps of the last rebuild, for build_site to keep what it can."""
         return self.node_pages if self.uses["node-pages"] else None
@@ -124,8 +165,9 @@ class Preview:
         """The session's renderer (the first build's), counting this build's renders afresh."""
         if not self.uses["svg"]:
             renderer.remember = False
+            self.drawer = renderer
             return renderer
-        self.renderer = self.renderer or renderer
+        self.renderer = self.drawer = self.renderer or renderer
         self.renderer.rendered, self.renderer.seconds, self.renderer.used = 0, 0.0, set()
         return self.renderer
 
@@ -170,9 +212,16 @@ class Preview:
         self.order = [_page_url(f) for f in files.documentation_pages()]
         self.dests = {f.src_uri: f.abs_dest_path for f in files.documentation_pages() if f.src_uri in self.keys}
         self.other_files = {f.abs_dest_path for f in files if f.src_uri in site.files}
+        self.later = dict(site.later)  # (drawn after the build, kept meanwhile: the file there is the last one drawn)
+        self.other_files |= {os.path.normpath(os.path.join(config.site_dir, path)) for path in self.later}
 
     def post_build(self, config) -> None:
-        """Remove the pages gone from the site; give the search index the entries of the pages not built."""
+        """Remove the pages gone from the site; give the search index the entries of the pages not built; start
+        drawing the maps left for after the pages."""
+        if self.later and self.drawer is not None:
+            self.drawing = threading.Thread(target=self._draw_later, args=(self.drawer, dict(self.later),
+                                                                           config.site_dir), name="argmap-later")
+            self.drawing.start()
         for src, (_, dest) in self.written.items():
             if src not in self.keys and os.path.isfile(dest):  # a page gone from the site (its node was removed)
                 os.remove(dest)

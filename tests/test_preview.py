@@ -149,8 +149,10 @@ def test_the_private_behaviours_the_preview_uses_are_there() -> None:
     server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=".")
     assert isinstance(server._rebuild_cond, threading.Condition) and server._want_rebuild is False
     assert isinstance(server.build_delay, float) and "self._want_rebuild" in inspect.getsource(LiveReloadServer)
+    assert isinstance(server._epoch_cond, threading.Condition) and server._visible_epoch == server._wanted_epoch
+    assert "self._visible_epoch > epoch" in inspect.getsource(LiveReloadServer)  # what a browser's poll waits for
     server.server_close()
-    assert len(preview.PRIVATE) == 6  # one assertion above for each; a new one listed gets its own
+    assert len(preview.PRIVATE) == 7  # one assertion above for each; a new one listed gets its own
     record = logging.LogRecord("mkdocs.commands.build", logging.WARNING, "", 0,
                                "A 'dirty' build is being performed, this will likely lead to inaccurate navigation "
                                "and other links within your site.", None, None)

@@ -88,3 +88,28 @@ def test_one_save_is_one_rebuild_seen_at_once(tmp_path: Path) -> None:
         server.terminate()
         server.wait(timeout=30)
     assert log.read_text().count("Building documentation") == 2, log.read_text()[-3000:]
+
+
+def test_the_whole_map_is_drawn_after_the_pages_and_the_browsers_reload(tmp_path: Path) -> None:
+    """make serve serves a relabelled claim's page without waiting for the whole map (no claim's page shows it);
+    the map's file follows (and the browsers are told to reload once more: the server's side of that is checked
+    by test_preview.py's private behaviours)."""
+    project = tmp_path / "p"
+    shutil.copytree(ROOT / "tests" / "examples" / "valid", project)
+    (project / "docs").mkdir()
+    (project / "mkdocs.yml").write_text(SITE)
+    port = _free_port()
+    server = subprocess.Popen([str(MKDOCS), "serve", "--dirty", "--dev-addr", f"127.0.0.1:{port}"],
+                              cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}/trees"
+    page, drawing = f"{base}/claims/trees-cost-too-much/", f"{base}/map/map.svg"
+    try:
+        assert _wait(lambda: "Trees cost too much" in (_get(drawing) or ""), 90)
+        claim = project / "arguments" / "trees" / "claims" / "trees-cost-too-much.yaml"
+        claim.write_text(claim.read_text().replace("label: Trees cost too much to maintain", "label: Drawn later"))
+        assert _wait(lambda: "Drawn later" in (_get(page) or ""), 60)
+        assert _wait(lambda: "Drawn later" in (_get(drawing) or ""), 60)
+        assert "Trees cost too much to maintain" not in (_get(drawing) or "")
+    finally:
+        server.terminate()
+        server.wait(timeout=30)

@@ -63,6 +63,8 @@ class Site:
     map_files: Mapping[str, str] = field(default_factory=dict)  # a map drawn to a file, by name: the file's path
     # each page's preview image: its path in the site, and what it shows (its alternative text)
     previews: Mapping[str, tuple[str, str]] = field(default_factory=dict)
+    # (make serve) the map files to draw once the pages are served: path in the site -> (map name, DOT, title)
+    later: Mapping[str, tuple[str, str, str]] = field(default_factory=dict)
 
     def slotted(self, name: str) -> str | None:
         """The HTML that replaces the placeholder ``name``: a map or an outline."""
@@ -73,11 +75,14 @@ PREVIEW_LIMIT = 300  # nodes: a debate up to this size has a preview image per c
 
 
 def build_site(analyses: Sequence[Analysis], renderer: Renderer, downloads: Sequence[Download] = (),
-               directory_urls: bool = True, previews: bool = True, reuse: NodeReuse | None = None) -> Site:
+               directory_urls: bool = True, previews: bool = True, reuse: NodeReuse | None = None,
+               later: bool = False) -> Site:
     """Every generated page of the site, with its maps rendered (through the renderer's cache) and, with
     ``previews``, the preview image a link shared to each page shows: its focus map (a claim's or evidence's page,
     in a debate of up to PREVIEW_LIMIT nodes), else its debate's overview, drawn to PNG. With ``reuse`` (make
-    serve's), the node pages and focus maps that nothing changed since the last rebuild are kept from it."""
+    serve's), the node pages and focus maps that nothing changed since the last rebuild are kept from it. With
+    ``later`` (make serve's), a map in a file of its own (the whole map, a perspective's) that was not drawn before
+    is not drawn now: ``Site.later`` lists it, to be drawn once the pages are served (no page waits for it)."""
     single = len(analyses) == 1
     layouts = {a.debate.id: Layout(a.debate.id, single) for a in analyses}
     with ExitStack() as scope:
@@ -86,15 +91,25 @@ def build_site(analyses: Sequence[Analysis], renderer: Renderer, downloads: Sequ
             for a in analyses:
                 scope.enter_context(reuse.debate(a, repr((layouts[a.debate.id], directory_urls,
                                                           [(d.title, d.suffix) for d in downloads]))))
-        return _build_site(analyses, renderer, downloads, directory_urls, previews, reuse, layouts)
+        return _build_site(analyses, renderer, downloads, directory_urls, previews, reuse, layouts, later)
 
 
 def _build_site(analyses: Sequence[Analysis], renderer: Renderer, downloads: Sequence[Download],
-                directory_urls: bool, previews: bool, reuse: NodeReuse | None, layouts: dict[str, Layout]) -> Site:
+                directory_urls: bool, previews: bool, reuse: NodeReuse | None, layouts: dict[str, Layout],
+                later: bool) -> Site:
     single = len(analyses) == 1
     sources = {a.debate.id: site_maps(a, layouts[a.debate.id], directory_urls, reuse) for a in analyses}
     every = [m for found in sources.values() for m in found]
-    svgs = renderer.render([(m.name, m.dot) for m in every])
+
+    def inline(m: MapSource) -> bool:
+        return m.page == layouts[m.debate].home or m.view.focus is not None
+
+    waiting: set[str] = set()
+    if later:  # the maps in files of their own that were not drawn before: drawn once the pages are served
+        filed = [(m.name, m.dot) for m in every if not inline(m)]
+        waiting = {name for name, _ in filed} - set(renderer.drawn(filed))
+    svgs = renderer.render([(m.name, m.dot) for m in every if m.name not in waiting])
+    late: dict[str, tuple[str, str, str]] = {}
 
     files: dict[str, str | bytes] = {}
     fragments: dict[str, str] = {}
@@ -105,10 +120,13 @@ def _build_site(analyses: Sequence[Analysis], renderer: Renderer, downloads: Seq
         screen); a map of the whole debate or of a perspective (large) in a file beside its page, loaded once the
         page's text is in, so that the page stays light."""
         data = _what_if(m, layouts[m.debate], directory_urls)
-        if m.page == layouts[m.debate].home or m.view.focus is not None:
+        if inline(m):
             return inline_svg(svgs[m.name], m.view.title, data=data)
         path = drawn[m.name] = map_file(m.page, directory_urls)
-        files[path] = svg_body(svgs[m.name], m.view.title)
+        if m.name in waiting:
+            late[path] = (m.name, m.dot, m.view.title)
+        else:
+            files[path] = svg_body(svgs[m.name], m.view.title)
         return loaded_figure(relative_file_url(m.page, path, directory_urls), m.view.title, data)
 
     maps = {m.name: placed(m) for m in every}
@@ -142,7 +160,7 @@ def _build_site(analyses: Sequence[Analysis], renderer: Renderer, downloads: Seq
     nav = tuple(entry for a in analyses for entry in debate_nav(a, layouts[a.debate.id]))
     return Site(tuple(pages), MappingProxyType(maps), MappingProxyType(files), nav=nav,
                 fragments=MappingProxyType(fragments), previews=MappingProxyType(shown),
-                map_files=MappingProxyType(drawn))
+                map_files=MappingProxyType(drawn), later=MappingProxyType(late))
 
 
 def _previews(analyses: Sequence[Analysis], layouts: Mapping[str, Layout], sources: Mapping[str, list[MapSource]],

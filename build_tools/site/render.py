@@ -191,18 +191,8 @@ class Renderer:
         """
         version = dot_version()
         keys = {name: self._key(version, source, fmt) for name, source in sources}
-        self.used.update(keys.values())
-        self._kinds.add("svg")
-        result = {}
-        missing = []
-        for name, source in sources:
-            cached = self._memory.get(keys[name]) or self._cached(keys[name])
-            if cached is not None:
-                result[name] = cached
-                if self.remember:
-                    self._memory[keys[name]] = cached
-            else:
-                missing.append((name, source))
+        result = self.drawn(sources, fmt)
+        missing = [(name, source) for name, source in sources if name not in result]
         started = time.perf_counter()
         fresh = self._run_batches(missing, fmt)
         self.seconds += time.perf_counter() - started
@@ -223,6 +213,22 @@ class Renderer:
                 self._writer.submit(self._store_all, entries)
             else:
                 self._store_all(entries)
+        return result
+
+    def drawn(self, sources: list[tuple[str, str]], fmt: str = "svg") -> dict[str, str]:
+        """The SVG of each ``(name, dot_source)`` drawn before (in memory, or in the cache and checked again as it
+        is read), keyed by name; what was never drawn is left out, not drawn."""
+        version = dot_version()
+        self._kinds.add(fmt)
+        result = {}
+        for name, source in sources:
+            key = self._key(version, source, fmt)
+            self.used.add(key)
+            cached = self._memory.get(key) or self._cached(key)
+            if cached is not None:
+                result[name] = cached
+                if self.remember:
+                    self._memory[key] = cached
         return result
 
     def _store_all(self, entries: list[tuple[str, str]]) -> None:
