@@ -41,7 +41,7 @@ from .site.embed import fill_slots, slots_in
 from .site.pipeline import Site
 from .files import umask, write_whole
 from .site.embed import svg_body
-from .site.render import Renderer, RenderError
+from .site.render import Renderer, RenderError, RenderStopped
 from .site.reuse import NodeReuse
 
 __all__ = ["Preview", "PRIVATE", "ARGUMENTS_POLL", "LAYERS", "watch"]
@@ -110,8 +110,8 @@ class Preview:
     def check(self, root: Path):
         """The project checked, with the node files and statuses of the last rebuild where nothing they come
         from changed (content keys: the files' bytes, the statuses' outcome key). The maps the last rebuild left
-        to draw after its pages are drawn first."""
-        self.finish_drawing()
+        to draw after its pages are no longer drawn if they are not yet (they are out of date)."""
+        self.finish_drawing(stop=True)
         result = check_project(root, reuse=self.reuse if self.uses["node-files"] else None)
         for analysis in result.analyses if self.uses["statuses"] else ():
             if analysis.debate.id in self.outcomes:
@@ -128,11 +128,15 @@ class Preview:
             env.bytecode_cache = self.templates
         return env
 
-    def finish_drawing(self) -> None:
-        """Wait for the maps the last rebuild drew after its pages."""
+    def finish_drawing(self, stop: bool = False) -> None:
+        """Wait for the maps the last rebuild draws after its pages (``stop``: stop drawing them first)."""
         if self.drawing is not None:
+            if stop and self.drawer is not None:
+                self.drawer.stop()
             self.drawing.join()
             self.drawing = None
+        if self.drawer is not None:
+            self.drawer.resume()
 
     def _draw_later(self, renderer: Renderer, later: dict[str, tuple[str, str, str]], site_dir: str) -> None:
         """Draw the whole map and the perspectives' maps after the pages were served (at 10,000 nodes, ``dot`` takes
@@ -143,6 +147,8 @@ class Preview:
                 target = Path(site_dir) / path
                 target.parent.mkdir(parents=True, exist_ok=True)
                 write_whole(target, svg_body(svgs[name], title).encode("utf-8"), 0o666 & ~umask())
+        except RenderStopped:  # a new save came first: its rebuild draws them again
+            return
         except (RenderError, OSError) as exc:
             logging.getLogger("mkdocs.plugins.argmap").error(f"argmap: the whole map could not be drawn: {exc}")
             return

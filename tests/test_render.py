@@ -173,3 +173,38 @@ def test_the_map_cache_keeps_only_what_the_current_site_draws(project: Path, tmp
     assert not stale.exists() and len(after) == len(maps)  # the edited maps replaced, not added
     pages = run_argmap("pages", "--root", str(project), "-o", str(tmp_path / "pages"))
     assert pages.returncode == 0 and sorted(cache.glob("*.svg")) == after  # the folder draws the same maps
+
+
+def test_a_drawing_under_way_can_be_stopped_and_the_renderer_draws_again_after(tmp_path: Path) -> None:
+    """make serve stops the drawing a rebuild left for after its pages when the next save comes: the render raises
+    RenderStopped soon (its dot processes killed), draws nothing into the cache, and draws again once resumed."""
+    import random
+    import threading
+    import time
+
+    from build_tools.site.render import RenderStopped
+
+    rng = random.Random(3)
+    edges = "".join(f"n{rng.randrange(400)} -> n{rng.randrange(400)};\n" for _ in range(800))
+    big = f"digraph big {{\n{edges}}}\n"  # dot takes about 25 s over it here
+    renderer = Renderer(tmp_path / "cache")
+    outcome: list = []
+
+    def draw() -> None:
+        try:
+            outcome.append(renderer.render([("big", big)]))
+        except RenderStopped as exc:
+            outcome.append(exc)
+
+    drawing = threading.Thread(target=draw)
+    started = time.monotonic()
+    drawing.start()
+    time.sleep(0.3)
+    renderer.stop()
+    drawing.join(timeout=30)
+    assert not drawing.is_alive() and isinstance(outcome[0], RenderStopped)
+    assert time.monotonic() - started < 5  # not the drawing's 25 s
+    assert not list((tmp_path / "cache").glob("*.svg"))
+    renderer.resume()
+    small = 'digraph small { a -> b; }\n'
+    assert "<svg" in renderer.render([("small", small)])["small"]

@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import re
 import subprocess
+import threading
 import time
 import xml.parsers.expat as expat
 from concurrent.futures import ThreadPoolExecutor
@@ -29,7 +30,7 @@ import graphviz
 
 from ..store import read_entry, write_entry
 
-__all__ = ["RenderError", "Renderer", "unsafe_parts", "dot_version", "INSTALL_HINT", "RENDER_CACHE"]
+__all__ = ["RenderError", "RenderStopped", "Renderer", "unsafe_parts", "dot_version", "INSTALL_HINT", "RENDER_CACHE"]
 
 INSTALL_HINT = ("install Graphviz: 'sudo apt-get install graphviz' (Debian/Ubuntu), 'brew install graphviz' "
                 "(macOS), 'winget install graphviz' (Windows)")
@@ -66,6 +67,10 @@ _COMMENT = re.compile(r"<!--(.*?)-->", re.S)
 
 class RenderError(Exception):
     """Graphviz is missing, failed, or produced something unsafe."""
+
+
+class RenderStopped(RenderError):
+    """The drawing was stopped (:meth:`Renderer.stop`)."""
 
 
 def dot_version() -> str:
@@ -183,6 +188,9 @@ class Renderer:
     images: int = 0  # the preview images actually run through Graphviz
     _kinds: set[str] = field(default_factory=set, repr=False)  # what was rendered (svg, png): what prune may remove
     _writer: ThreadPoolExecutor | None = field(default=None, repr=False)  # (make serve) writes the cache behind
+    _running: set = field(default_factory=set, repr=False)  # the dot processes under way
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    _stopping: threading.Event = field(default_factory=threading.Event, repr=False)
 
     def render(self, sources: list[tuple[str, str]], fmt: str = "svg") -> dict[str, str]:
         """SVG text for each ``(name, dot_source)``, keyed by name.
@@ -356,12 +364,38 @@ class Renderer:
         return rendered, failed
 
     def _run(self, command: list[str], data: bytes) -> subprocess.CompletedProcess:
+        if self._stopping.is_set():
+            raise RenderStopped("the drawing was stopped")
         try:
-            return subprocess.run(command, input=data, capture_output=True, timeout=600)
+            process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         except FileNotFoundError as exc:
             raise RenderError(f"Graphviz's '{command[0]}' program is not installed: {INSTALL_HINT}") from exc
+        with self._lock:
+            self._running.add(process)
+        try:
+            stdout, stderr = process.communicate(data, timeout=600)
         except subprocess.TimeoutExpired as exc:
+            process.kill()
+            process.communicate()
             raise RenderError("Graphviz took more than 10 minutes and was stopped") from exc
+        finally:
+            with self._lock:
+                self._running.discard(process)
+        if self._stopping.is_set():
+            raise RenderStopped("the drawing was stopped")
+        return subprocess.CompletedProcess(command, process.returncode, stdout, stderr)
+
+    def stop(self) -> None:
+        """Stop every drawing under way (its ``dot`` processes killed): the render that started them raises
+        :class:`RenderStopped`. make serve stops the drawing a rebuild left for after its pages when the next
+        save comes (that drawing is out of date). The renderer draws again once :meth:`resume` is called."""
+        self._stopping.set()
+        with self._lock:
+            for process in self._running:
+                process.kill()
+
+    def resume(self) -> None:
+        self._stopping.clear()
 
 
 _PAGE_PREFIX = re.compile(r'(<g id=")page\d+,\d+_')
