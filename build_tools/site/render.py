@@ -199,7 +199,7 @@ class Renderer:
         """
         version = dot_version()
         keys = {name: self._key(version, source, fmt) for name, source in sources}
-        result = self.drawn(sources, fmt)
+        result = self._drawn(sources, keys, fmt)
         missing = [(name, source) for name, source in sources if name not in result]
         started = time.perf_counter()
         fresh = self._run_batches(missing, fmt)
@@ -227,10 +227,13 @@ class Renderer:
         """The SVG of each ``(name, dot_source)`` drawn before (in memory, or in the cache and checked again as it
         is read), keyed by name; what was never drawn is left out, not drawn."""
         version = dot_version()
+        return self._drawn(sources, {name: self._key(version, source, fmt) for name, source in sources}, fmt)
+
+    def _drawn(self, sources: list[tuple[str, str]], keys: dict[str, str], fmt: str) -> dict[str, str]:
         self._kinds.add(fmt)
         result = {}
-        for name, source in sources:
-            key = self._key(version, source, fmt)
+        for name, _ in sources:
+            key = keys[name]
             self.used.add(key)
             cached = self._memory.get(key) or self._cached(key)
             if cached is not None:
